@@ -1,0 +1,40 @@
+# Athena — two commands: `make run` and `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DATA   ?= $(CURDIR)/.demo-diary
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run test lint typecheck deps venv translations demo bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian packages the tests need (Qt's xcb/EGL libraries, poppler, samba). Skipped when present or not root.
+deps:
+	@bash packaging/debian-deps.sh
+
+translations: $(STAMP)
+	$(PY) -m app.ui.i18n_build
+
+demo: $(STAMP)
+	@test -f $(DATA)/diary.db || ATHENA_PASSPHRASE=demo-diary-passphrase $(VENV)/bin/athena --data-dir $(DATA) demo --clients 200 --seed 1
+
+run: deps $(STAMP) demo
+	$(VENV)/bin/athena --data-dir $(DATA) gui
+
+test: deps $(STAMP)
+	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+
+bench: $(STAMP)
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .demo-diary .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,46 @@
+"""Message catalogue for the UI-free layers (services, CLI).
+
+The Qt UI translates its own strings with Qt's translation system; errors and CLI output raised below the UI
+are looked up here, with English as the key and Swedish as the default language.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+if not RESOURCES.exists():  # installed as a package: resources ship beside app/
+    RESOURCES = Path(__file__).resolve().parent / "resources"
+
+_current: str | None = None
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = lang
+
+
+def current_language() -> str:
+    if _current:
+        return _current
+    env = os.environ.get("ATHENA_LANG", "")
+    return "en" if env.startswith("en") else "sv"
+
+
+@cache
+def _catalogue(lang: str) -> dict[str, str]:
+    path = RESOURCES / "translations" / f"messages_{lang}.json"
+    if not path.exists():
+        return {}
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def tr(message_en: str, lang: str | None = None) -> str:
+    lang = lang or current_language()
+    if lang == "en":
+        return message_en
+    return _catalogue(lang).get(message_en, message_en)

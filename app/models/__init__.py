@@ -1,0 +1,25 @@
+"""SQLAlchemy models. No Qt, no business rules beyond invariants."""
+
+from app.models.base import Base, Compartment, Record, new_id, utcnow
+from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
+from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
+from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
+from app.models.journal import AuditEvent, Change, Setting
+from app.models.mens_track import MenClient, MenStatus, MenTalk
+from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion
+
+__all__ = [
+    "Activity", "AuditEvent", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
+    "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension", "Incident",
+    "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity", "Record",
+    "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "TrappanStatus", "new_id",
+    "utcnow",
+]
+
+# Entity names used by the change feed and the sync, one per record class.
+RECORD_CLASSES: dict[str, type[Record]] = {
+    cls.__tablename__: cls
+    for cls in (Client, NetworkContact, Child, Case, Decision, Extension, LegalReference, DiaryEntry,
+                CourtAppointment, SafetyPlanVersion, RiskAssessment, Incident, MenClient,
+                MenTalk)
+}

@@ -1,0 +1,1 @@
+"""The encrypted store: engine, unlock/rekey, migrations, sessions, change feed. No Qt."""
