@@ -1,0 +1,1 @@
+"""Subcommands of the ``athena`` CLI, one module per feature."""

@@ -1,0 +1,66 @@
+"""What every subcommand needs: the diary folder, the passphrase, an opened diary."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from app.i18n import tr
+from app.services.context import Diary, open_diary
+from app.storage import vault
+
+
+class CliError(Exception):
+    pass
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else Path(user_data_dir("Athena", "Athena")) / "diary"
+
+
+def passphrase(args: argparse.Namespace, *, prompt: str | None = None, confirm: bool = False) -> str:
+    if getattr(args, "passphrase_file", None):
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except OSError:
+            raise CliError(tr("The passphrase file cannot be read.")) from None
+        value = text.rstrip("\r\n")
+    elif os.environ.get("ATHENA_PASSPHRASE"):
+        value = os.environ["ATHENA_PASSPHRASE"]
+    elif sys.stdin.isatty():
+        value = getpass.getpass(prompt or tr("Passphrase: "))
+        if confirm and getpass.getpass(tr("Repeat the passphrase: ")) != value:
+            raise CliError(tr("The passphrases do not match."))
+    else:
+        raise CliError(tr("No passphrase: use --passphrase-file, ATHENA_PASSPHRASE or a terminal."))
+    if not value:
+        raise CliError(tr("The passphrase is empty."))
+    return value
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Diary]:
+    store = vault.unlock(data_dir(args), passphrase(args))
+    try:
+        yield open_diary(store)
+    finally:
+        store.close()
+
+
+def write_output(path: str | None, text: str) -> None:
+    """Write to a file the worker chose (0600) or to stdout."""
+    if not path or path == "-":
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)

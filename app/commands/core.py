@@ -1,0 +1,191 @@
+"""Core subcommands: init, passwd, rekey, demo, clients, export, audit, integrity."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from app.commands.common import CliError, data_dir, opened, passphrase, write_output
+from app.errors import NotFound
+from app.i18n import tr
+from app.models import Compartment
+from app.services import audit, demo, export
+from app.services import passphrase as strength
+from app.services.clients import list_clients
+from app.services.context import Worker, open_diary, save_worker
+from app.services.search import search_clients
+from app.storage import vault
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help=tr("create a new encrypted diary"))
+    p.add_argument("--name", required=True, help=tr("your name, as it appears on diary entries"))
+    p.add_argument("--title", default="", help=tr("your title, e.g. Kvinnostödjare"))
+    p.add_argument("--track", action="append", choices=["women", "men"],
+                   help=tr("the track(s) you work in (default: women)"))
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("passwd", help=tr("change the passphrase"))
+    p.add_argument("--new-passphrase-file", help=tr("read the new passphrase from this file"))
+    p.set_defaults(handler=cmd_passwd)
+
+    p = sub.add_parser("rekey", help=tr("re-encrypt the diary under a new random key"))
+    p.set_defaults(handler=cmd_rekey)
+
+    p = sub.add_parser("demo", help=tr("fill a diary with realistic synthetic data"))
+    p.add_argument("--clients", type=int, default=200)
+    p.add_argument("--entries", type=int, default=None, help=tr("diary entries (default: 30 per client)"))
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--name", default="Demo Användare")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("clients", help=tr("list or search clients"))
+    p.add_argument("--search", default="")
+    p.add_argument("--status", choices=["incoming", "current", "closed"])
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=10_000)
+    p.set_defaults(handler=cmd_clients)
+
+    p = sub.add_parser("export", help=tr("export everything stored as JSON"))
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--client")
+    g.add_argument("--all", action="store_true")
+    p.add_argument("-o", "--output", help=tr("file to write (default: standard output)"))
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("audit", help=tr("show the audit trail"))
+    p.add_argument("--client")
+    p.add_argument("--from", dest="start", type=date.fromisoformat)
+    p.add_argument("--to", dest="end", type=date.fromisoformat)
+    p.add_argument("--format", choices=["json", "csv"], default="csv")
+    p.add_argument("-o", "--output")
+    p.set_defaults(handler=cmd_audit)
+
+    p = sub.add_parser("integrity", help=tr("check the diary for damage"))
+    p.set_defaults(handler=cmd_integrity)
+
+
+def _new_passphrase(args: argparse.Namespace, file_attr: str) -> str:
+    value = passphrase(argparse.Namespace(passphrase_file=getattr(args, file_attr, None)),
+                       prompt=tr("New passphrase: "), confirm=True)
+    s = strength.strength(value)
+    if not s.acceptable:
+        raise CliError(tr(s.feedback))
+    return value
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = data_dir(args)
+    pw = _new_passphrase(args, "passphrase_file")
+    store = vault.create(folder, pw)
+    try:
+        tracks = frozenset(args.track or [Compartment.WOMEN.value])
+        save_worker(store, Worker(name=args.name, title=args.title, tracks=tracks))
+    finally:
+        store.close()
+    print(tr("Created an encrypted diary in {path}.").format(path=folder))
+    print(tr("A forgotten passphrase cannot be recovered."))
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    old = passphrase(args, prompt=tr("Current passphrase: "))
+    new = _new_passphrase(args, "new_passphrase_file")
+    vault.change_passphrase(data_dir(args), old, new)
+    print(tr("The passphrase was changed."))
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    pw = passphrase(args)
+    store = vault.unlock(data_dir(args), pw)
+    vault.rekey(store, pw).close()
+    print(tr("The diary was re-encrypted under a new key."))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    folder = data_dir(args)
+    pw = passphrase(args)
+    if vault.diary_exists(folder):
+        store = vault.unlock(folder, pw)
+    else:
+        store = vault.create(folder, pw)
+        save_worker(store, Worker(name=args.name, title="Kvinnostödjare",
+                                  tracks=frozenset({Compartment.WOMEN.value})))
+    try:
+        diary = open_diary(store)
+        t0 = time.perf_counter()
+
+        def progress(label: str, done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{label}: {done}/{total}   ", end="", file=sys.stderr)
+
+        summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
+                                progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
+            clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_clients(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        if args.search:
+            items = [h.client for h in search_clients(diary, args.search, limit=args.limit)]
+            if args.status:
+                items = [c for c in items if c.status == args.status]
+        else:
+            items = list_clients(diary, status=args.status, limit=args.limit).items
+    if args.json:
+        out = [{"id": c.id, "name": c.name, "status": c.status, "protected_identity": c.protected_identity,
+                "case_number": c.case_number, "district": c.district} for c in items]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for c in items:
+            mark = " [skyddad]" if c.is_protected else ""
+            print(f"{c.id}  {c.case_number:<12} {tr(c.status):<10} {c.name}{mark}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        try:
+            data = export.export_client(diary, args.client) if args.client else export.export_all(diary)
+        except NotFound:
+            raise
+    write_output(args.output, export.to_json(data))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        entries = audit.trail(diary, client_id=args.client, start=args.start, end=args.end)
+    write_output(args.output, audit.export_trail(entries, args.format))
+    return 0
+
+
+def cmd_integrity(args: argparse.Namespace) -> int:
+    store = vault.unlock(data_dir(args), passphrase(args))
+    try:
+        problems = store.integrity_check()
+    finally:
+        store.close()
+    if problems:
+        for p in problems[:50]:
+            print(p)
+        print(tr("The diary is damaged: restore it from a backup or the team share."), file=sys.stderr)
+        return 1
+    print(tr("The diary is intact."))
+    return 0
+
+
+__all__ = ["asdict", "register"]

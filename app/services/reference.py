@@ -1,0 +1,66 @@
+"""Reference data kept as files in resources/reference: districts, referring units, legal references."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from app.i18n import RESOURCES, current_language
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((RESOURCES / "reference" / name).read_text(encoding="utf-8"))
+    return data
+
+
+def districts() -> list[str]:
+    return list(_load("districts.json")["districts"])
+
+
+@dataclass(frozen=True)
+class ReferringUnit:
+    code: str
+    sv: str
+    en: str
+
+    def label(self, lang: str | None = None) -> str:
+        return self.en if (lang or current_language()) == "en" else self.sv
+
+
+def referring_units() -> list[ReferringUnit]:
+    return [ReferringUnit(u["code"], u["sv"], u["en"]) for u in _load("referring_units.json")["units"]]
+
+
+def referring_unit_codes() -> set[str]:
+    return {u.code for u in referring_units()}
+
+
+def referring_unit_label(code: str, lang: str | None = None) -> str:
+    for u in referring_units():
+        if u.code == code:
+            return u.label(lang)
+    return code
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    code: str
+    title: str
+    valid_from: str | None
+    valid_to: str | None
+
+
+def legal_references() -> list[LegalBasis]:
+    return [LegalBasis(r["code"], r["title"], r.get("valid_from"), r.get("valid_to"))
+            for r in _load("legal_references.json")["references"]]
+
+
+def legal_basis_for(day: str) -> str:
+    """The code of the paragraph in force on an ISO date."""
+    for r in legal_references():
+        if (r.valid_from is None or r.valid_from <= day) and (r.valid_to is None or day <= r.valid_to):
+            return r.code
+    return ""

@@ -1,0 +1,102 @@
+"""Input checks shared by the services. Messages name the field, never the value typed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date, datetime
+
+from app.errors import DomainError
+
+_PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})$")
+
+
+def required(value: str | None, field: str, max_len: int = 200) -> str:
+    v = (value or "").strip()
+    if not v:
+        raise DomainError("{field} is required.", field=field)
+    if len(v) > max_len:
+        raise DomainError("{field} is too long (at most {n} characters).", field=field, n=max_len)
+    return v
+
+
+def optional(value: str | None, field: str, max_len: int = 300) -> str:
+    v = (value or "").strip()
+    if len(v) > max_len:
+        raise DomainError("{field} is too long (at most {n} characters).", field=field, n=max_len)
+    return v
+
+
+def one_of(value: str, allowed: Collection[str], field: str) -> str:
+    if value not in allowed:
+        raise DomainError("{field} has a value that is not allowed.", field=field)
+    return value
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(digits):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def personal_number(value: str | None) -> str | None:
+    """A Swedish personal identity number, normalised to YYYYMMDD-XXXX, or None when left empty."""
+    v = (value or "").strip().replace(" ", "")
+    if not v:
+        return None
+    m = _PNR.match(v)
+    if not m:
+        raise DomainError("The personal identity number must look like YYYYMMDD-XXXX.")
+    century, yy, mm, dd, last = m.groups()
+    if century is None:
+        year_now = date.today().year
+        century = str((year_now - 100 if v[6:7] == "+" else year_now) // 100)
+        if int(century + yy) > year_now:
+            century = str(int(century) - 1)
+    day = int(dd)
+    if day > 60:  # samordningsnummer
+        day -= 60
+    try:
+        date(int(century + yy), int(mm), day)
+    except ValueError:
+        raise DomainError("The personal identity number has an impossible date.") from None
+    if not luhn_ok(yy + mm + dd + last):
+        raise DomainError("The personal identity number has a wrong check digit.")
+    return f"{century}{yy}{mm}{dd}-{last}"
+
+
+def as_date(value: date | str | None, field: str, *, required_: bool = True) -> date | None:
+    if value is None or value == "":
+        if required_:
+            raise DomainError("{field} is required.", field=field)
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = value.strip()
+    for fmt in ("%Y-%m-%d", "%Y%m%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d"):
+        try:
+            return datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    raise DomainError("{field} is not a valid date (use YYYY-MM-DD).", field=field)
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, min(d.day, day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def months_between(start: date, end: date) -> float:
+    """Length in months as funders count it: days / (365.25 / 12)."""
+    return round((end - start).days / (365.25 / 12), 2)
