@@ -1,0 +1,78 @@
+"""Running service calls off the GUI thread and reporting back by signal.
+
+``TaskRunner.run(fn, *args, on_done=..., on_error=...)`` runs ``fn`` in a thread pool; the callbacks run on
+the GUI thread. Database work is serialised on one worker by default (SQLite has one writer anyway, and the
+order of a worker's actions is then the order she made them); ``parallel=True`` uses the shared pool for
+read-only work such as search.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from app.errors import AthenaError
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.signals = _Signals()
+        self.setAutoDelete(True)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # reported to the GUI thread; never printed (may hold client data)
+            if not isinstance(exc, AthenaError):
+                traceback.clear_frames(exc.__traceback__) if exc.__traceback__ else None
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._serial = QThreadPool(self)
+        self._serial.setMaxThreadCount(1)
+        self._parallel = QThreadPool(self)
+        self._parallel.setMaxThreadCount(2)
+        self._jobs: set[_Job] = set()
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None, parallel: bool = False,
+            **kwargs: Any) -> None:
+        job = _Job(fn, args, kwargs)
+        self._jobs.add(job)
+
+        def finished(result: Any) -> None:
+            self._jobs.discard(job)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: Exception) -> None:
+            self._jobs.discard(job)
+            if on_error is not None:
+                on_error(exc)
+
+        job.signals.done.connect(finished)
+        job.signals.failed.connect(failed)
+        (self._parallel if parallel else self._serial).start(job)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every job has finished (tests, shutdown)."""
+        return self._serial.waitForDone(msecs) and self._parallel.waitForDone(msecs)
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
