@@ -27,7 +27,7 @@ class PanelFactory(Protocol):
 @dataclass(frozen=True)
 class PanelSpec:
     key: str  # stable id, e.g. "overview", "diary", "safety_plan", "risk"
-    title: str  # Swedish source text; translated with QCoreApplication.translate("ClientView", title)
+    title: str  # English source text; shown through QCoreApplication.translate("ClientPanels", title)
     module: str  # importable module path
     cls: str  # class name in that module (a PanelFactory)
 
