@@ -21,3 +21,20 @@ def store(data_dir: Path) -> Iterator[vault.Store]:
     s = vault.create(data_dir, PASSPHRASE, KdfParams.fast_for_tests())
     yield s
     s.close()
+
+
+TODAY = __import__("datetime").date(2026, 3, 15)
+
+
+@pytest.fixture
+def diary(store: vault.Store):  # type: ignore[no-untyped-def]
+    from app.services.context import Diary, Worker
+
+    return Diary(store, Worker("Anna Andersson", "Kvinnostödjare"), today_override=TODAY)
+
+
+@pytest.fixture
+def men_diary(store: vault.Store):  # type: ignore[no-untyped-def]
+    from app.services.context import Diary, Worker
+
+    return Diary(store, Worker("Per Persson", "Mansstödjare", frozenset({"men"})), today_override=TODAY)
