@@ -1,0 +1,63 @@
+"""Shared by the benchmarks: a big demo diary, built once and cached under bench/.cache (encrypted)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.services import demo
+from app.services.context import Diary, Worker, open_diary, save_worker
+from app.storage import vault
+from app.storage.keyfile import KdfParams
+
+PASSPHRASE = "bänkmärkning med en lång lösenfras"
+CACHE = Path(os.environ.get("ATHENA_BENCH_CACHE", Path(__file__).resolve().parent / ".cache"))
+
+
+def big_diary(clients: int = 10_000, entries: int = 300_000) -> Path:
+    """The folder of a demo diary of the given size (built with the real KDF cost on first use)."""
+    folder = CACHE / f"diary-{clients}-{entries}"
+    if vault.diary_exists(folder) and (folder / "complete").exists():
+        return folder
+    if folder.exists():
+        import shutil
+
+        shutil.rmtree(folder)
+    t0 = time.perf_counter()
+    store = vault.create(folder, PASSPHRASE, KdfParams())
+    save_worker(store, Worker("Bänk Användare", "Kvinnostödjare"))
+    demo.generate(open_diary(store), clients=clients, entries=entries, seed=7)
+    store.checkpoint()
+    store.close()
+    (folder / "complete").write_text("ok")
+    print(f"built demo diary {clients} clients / {entries} entries in {time.perf_counter() - t0:.1f} s")
+    return folder
+
+
+def open_big(folder: Path) -> Diary:
+    store = vault.unlock(folder, PASSPHRASE)
+    diary = open_diary(store)
+    diary.today_override = date.today()
+    return diary
+
+
+def timeit(fn: Callable[[], object], repeat: int = 30) -> list[float]:
+    fn()  # warm
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def row(label: str, value: float, unit: str = "ms", target: str = "") -> None:
+    print(f"  {label:<58} {value:>10.2f} {unit:<6} {target}")

@@ -1,0 +1,122 @@
+"""Core figures on a 10,000-client / 300,000-entry demo diary, SQLCipher next to plain SQLite in the same run.
+
+    .venv/bin/python bench/bench_core.py [--clients N --entries M]
+
+Prints unlock time, write throughput, and name / full-text search latency (median of 30), each also on a
+plain-SQLite copy of the same database, as a ratio. Targets: name < 20 ms, full text < 100 ms, ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.services import clients, entries, search
+from app.services.entries import EntryInput
+from app.storage import keyfile, vault
+from app.storage.engine import open_raw
+from bench._diary import PASSPHRASE, big_diary, median, open_big, row, timeit
+
+NAME_SQL = "SELECT id FROM clients WHERE compartment IN ('women') AND name_key LIKE ? ORDER BY name_key LIMIT 50"
+FTS_SQL = ("SELECT DISTINCT d.client_id FROM diary_entries AS d WHERE d.rowid IN "
+           "(SELECT rowid FROM diary_fts WHERE diary_fts MATCH ? LIMIT 5000) AND d.compartment IN ('women') LIMIT 50")
+INSERT_SQL = ("INSERT INTO diary_entries (id, compartment, created_at, updated_at, created_by, updated_by, device_id,"
+              " client_id, event_on, written_at, duration_minutes, kinds, activity, text, author_name, author_title)"
+              " VALUES (?, 'women', '2026-01-01', '2026-01-01', 'b', 'b', 'd', ?, '2026-01-01', '2026-01-01', 30,"
+              " 'support_talk', 'meeting', ?, 'b', '')")
+
+
+def plain_copy(folder: Path, target: Path) -> None:
+    kf = keyfile.KeyFile.load(folder / "diary.key")
+    key = keyfile.unwrap(kf.main, keyfile.derive_kek(PASSPHRASE, kf.main.salt, kf.main.params))
+    conn = open_raw(folder / "diary.db", key)
+    conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+    conn.execute("SELECT sqlcipher_export('plain')")
+    conn.execute("DETACH DATABASE plain")
+    conn.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clients", type=int, default=10_000)
+    ap.add_argument("--entries", type=int, default=300_000)
+    args = ap.parse_args()
+    folder = big_diary(args.clients, args.entries)
+    print(f"Athena core benchmark: {args.clients} clients, {args.entries} diary entries")
+
+    unlock = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        s = vault.unlock(folder, PASSPHRASE)
+        unlock.append((time.perf_counter() - t0) * 1000)
+        s.close()
+    row("unlock (Argon2id 64 MiB + open + schema check), median", median(unlock), "ms")
+
+    diary = open_big(folder)
+    some = clients.list_clients(diary, limit=1).items[0]
+    surname = some.name.split()[-1][:4].casefold()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plain_path = Path(tmp) / "plain.db"
+        plain_copy(folder, plain_path)
+        plain = sqlite3.connect(plain_path)
+        plain.execute("PRAGMA journal_mode=WAL")
+        plain.execute("PRAGMA synchronous=FULL")
+        enc = diary.store.engine.raw_connection()
+
+        results = {}
+        for label, sql, param in (("name search (LIKE on name)", NAME_SQL, f"%{surname}%"),
+                                  ("full-text search, common word", FTS_SQL, '"banken"*'),
+                                  ("full-text search, rare word", FTS_SQL, '"kontaktförbud"*'),
+                                  ("full-text search, two words", FTS_SQL, '"följde"* "tandläkaren"*')):
+            e = median(timeit(lambda sql=sql, param=param: enc.cursor().execute(sql, (param,)).fetchall()))
+            p = median(timeit(lambda sql=sql, param=param: plain.execute(sql, (param,)).fetchall()))
+            results[label] = (e, p)
+            row(f"{label}: SQLCipher", e)
+            row(f"{label}: plain SQLite", p)
+            row(f"{label}: ratio", e / p, "x", "(target <= 1.5)")
+
+        svc_name = median(timeit(lambda: search.search_clients(diary, surname, include_diary=False)))
+        svc_fts = median(timeit(lambda: search.diary_text_client_ids(diary, "banken")))
+        svc_all = median(timeit(lambda: search.search_clients(diary, "tandläkaren")))
+        row("service: name search incl. list markers", svc_name, "ms", "(target < 20)")
+        row("service: full-text search", svc_fts, "ms", "(target < 100)")
+        row("service: search box (name + case no. + diary text)", svc_all, "ms")
+
+        cid = some.id
+        n = 300
+        t0 = time.perf_counter()
+        for i in range(n):
+            entries.add_entry(diary, cid, EntryInput(f"bänkmärkning {i}", ["support_talk"]), sign=True)
+        svc_rate = n / (time.perf_counter() - t0)
+        import uuid
+
+        def raw_writes(conn: object, count: int) -> float:
+            t = time.perf_counter()
+            for i in range(count):
+                c = conn.cursor()  # type: ignore[attr-defined]
+                c.execute("BEGIN IMMEDIATE")
+                c.execute(INSERT_SQL, (str(uuid.uuid4()), cid, f"rå skrivning {i}"))
+                c.execute("COMMIT")
+            return count / (time.perf_counter() - t)
+
+        plain.isolation_level = None
+        enc_rate = raw_writes(enc, n)
+        plain_rate = raw_writes(plain, n)
+        row("writes: service add_entry (change feed, FTS, audit), per s", svc_rate, "/s")
+        row("writes: raw insert+commit, SQLCipher, per s", enc_rate, "/s")
+        row("writes: raw insert+commit, plain SQLite, per s", plain_rate, "/s")
+        row("writes: plain / SQLCipher", plain_rate / enc_rate, "x")
+        enc.close()
+        plain.close()
+    diary.store.close()
+
+
+if __name__ == "__main__":
+    main()
