@@ -68,6 +68,7 @@ def main() -> None:
         plain = sqlite3.connect(plain_path)
         plain.execute("PRAGMA journal_mode=WAL")
         plain.execute("PRAGMA synchronous=FULL")
+        plain.execute("PRAGMA cache_size=-32000")  # same page cache as the encrypted engine
         enc = diary.store.engine.raw_connection()
 
         results = {}
