@@ -211,7 +211,7 @@ def generate(diary: Diary, *, clients: int = 200, entries: int | None = None, se
             activity=rng.choice(ACTIVITIES) if kind == "practical_support" else
             ("court" if kind == "court_support" else "meeting"),
             text=text, author_name=diary.worker.name, author_title=diary.worker.title or "Kvinnostödjare",
-            signed_at=min(written, now) if rng.random() < 0.97 else None))
+            signed_at=None if (today - day).days < 7 and rng.random() < 0.3 else min(written, now)))
 
     men_rows: list[dict[str, Any]] = []
     talk_rows: list[dict[str, Any]] = []
