@@ -21,6 +21,7 @@ from app.i18n import tr
 
 COMMAND_MODULES = [
     "app.commands.core",
+    "app.commands.recovery",
 ]
 
 

@@ -200,11 +200,14 @@ def rekey(store: Store, passphrase: str) -> Store:
         raise StorageError("The re-encrypted copy failed its check; nothing was changed.")
     kf.pending = keyfile.wrap_with_passphrase(new_key, passphrase, kf.main.params)
     kf.save(key_path(data_dir))
+    from app.storage import recovery
+
+    new_recovery = recovery.reseal(kf.recovery, new_key, kf.diary_id)
     for suffix in ("-wal", "-shm"):
         Path(str(db_path(data_dir)) + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path(data_dir))
     keyfile.fsync_dir(data_dir)
-    kf.main, kf.pending = kf.pending, None
+    kf.main, kf.pending, kf.recovery = kf.pending, None, new_recovery
     kf.save(key_path(data_dir))
     return _open(data_dir, kf, new_key)
 

@@ -104,3 +104,21 @@ def test_passwd_and_rekey(tmp_path: Path) -> None:
 def test_swedish_is_the_default_language(demo_dir: Path) -> None:
     r = athena("clients", env={"ATHENA_PASSPHRASE": "fel fel fel fel", "ATHENA_LANG": ""}, data=demo_dir)
     assert "Fel lösenfras" in r.stderr
+
+
+def test_recovery_seal_and_reset_by_officer(tmp_path: Path) -> None:
+    d = tmp_path / "d"
+    assert athena("demo", "--clients", "3", env={"ATHENA_PASSPHRASE": PASS}, data=d).returncode == 0
+    officer = {"ATHENA_OFFICER_PASSPHRASE": "dataskyddsombudets fras"}
+    r = athena("recovery", "keygen", "--private", str(tmp_path / "o.key"), "--public", str(tmp_path / "o.pub"),
+               env=officer)
+    assert r.returncode == 0, r.stderr
+    r = athena("recovery", "seal", "--officer-key", str(tmp_path / "o.pub"), env={"ATHENA_PASSPHRASE": PASS}, data=d)
+    assert r.returncode == 0, r.stderr
+    new = tmp_path / "new.txt"
+    new.write_text("glömde bort det gamla men här är ett nytt", encoding="utf-8")
+    r = athena("recovery", "reset", "--officer-private-key", str(tmp_path / "o.key"), "--new-passphrase-file",
+               str(new), env=officer, data=d)
+    assert r.returncode == 0, r.stderr
+    r = athena("--passphrase-file", str(new), "clients", "--json", data=d)
+    assert len(json.loads(r.stdout)) == 3
