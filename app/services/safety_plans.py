@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -9,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.errors import DomainError, NotFound
-from app.models import RiskAssessment, SafetyPlanVersion
-from app.services import validation
+from app.models import Case, Decision, RiskAssessment, SafetyPlanVersion
+from app.services import plan_sections, records, validation
 from app.services.clients import require_client
 from app.services.context import Diary
 
@@ -44,7 +45,11 @@ def save_version(diary: Diary, client_id: str, sections: dict[str, Any], *, lang
     if not isinstance(sections, dict) or not all(isinstance(k, str) for k in sections):
         raise DomainError("The safety plan's sections are malformed.")
     for value in sections.values():
-        if isinstance(value, str) and len(value) > MAX_SECTION:
+        if not isinstance(value, str | dict):
+            raise DomainError("The safety plan's sections are malformed.")
+        if isinstance(value, dict) and not isinstance(value.get("people", []), list):
+            raise DomainError("The safety plan's sections are malformed.")
+        if len(plan_sections.section_text(value)) > MAX_SECTION:
             raise DomainError("{field} is too long (at most {n} characters).", field="Section", n=MAX_SECTION)
     lang = validation.required(language, "Language", 8)
     with diary.write() as s:
@@ -85,3 +90,101 @@ def get_version(diary: Diary, plan_version_id: str) -> PlanVersion:
             raise NotFound("The safety plan was not found.")
         diary.require_track(p.compartment)
         return _view(p)
+
+
+def get_by_number(diary: Diary, client_id: str, version: int) -> PlanVersion:
+    """One version of a client's plan, e.g. to print it again exactly as it was."""
+    with diary.read() as s:
+        require_client(diary, s, client_id)
+        p = s.scalar(select(SafetyPlanVersion).where(SafetyPlanVersion.client_id == client_id,
+                                                     SafetyPlanVersion.version == version))
+        if p is None:
+            raise NotFound("The safety plan was not found.")
+        return _view(p)
+
+
+# --- comparing two versions ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SectionDiff:
+    section_id: str
+    status: str  # added / removed / changed / unchanged
+    old_text: str
+    new_text: str
+    old_people: list[str]
+    new_people: list[str]
+    lines: list[str]  # unified diff of the text, without headers
+
+
+def _people_names(value: Any) -> list[str]:
+    return [p["name"] + (f" ({p['phone']})" if p["phone"] else "") for p in plan_sections.section_people(value)]
+
+
+def diff_sections(old: dict[str, Any], new: dict[str, Any]) -> list[SectionDiff]:
+    """Section by section, in the plan's order (sections no longer in the resource file last)."""
+    known = plan_sections.section_ids()
+    ids = [i for i in known if i in old or i in new]
+    ids += sorted((set(old) | set(new)) - set(known))
+    out: list[SectionDiff] = []
+    for sid in ids:
+        a, b = old.get(sid), new.get(sid)
+        ta, tb = plan_sections.section_text(a), plan_sections.section_text(b)
+        pa, pb = _people_names(a), _people_names(b)
+        if not (ta or pa) and not (tb or pb):
+            continue
+        if not (ta or pa):
+            status = "added"
+        elif not (tb or pb):
+            status = "removed"
+        elif ta == tb and pa == pb:
+            status = "unchanged"
+        else:
+            status = "changed"
+        lines = [ln for ln in difflib.unified_diff(ta.splitlines(), tb.splitlines(), lineterm="", n=1)
+                 if not ln.startswith(("---", "+++", "@@"))]
+        out.append(SectionDiff(sid, status, ta, tb, pa, pb, lines))
+    return out
+
+
+def compare(diary: Diary, old_version_id: str, new_version_id: str) -> list[SectionDiff]:
+    old, new = get_version(diary, old_version_id), get_version(diary, new_version_id)
+    if old.client_id != new.client_id:
+        raise DomainError("Only versions of the same client's plan can be compared.")
+    return diff_sections(old.sections, new.sections)
+
+
+# --- people to call, from the network map ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonChoice:
+    contact_id: str
+    name: str
+    relation: str
+    phone: str
+    safety: str  # safe / unsafe / unknown — unsafe people are shown but never offered as pre-ticked
+
+
+def people_choices(diary: Diary, client_id: str) -> list[PersonChoice]:
+    rows = records.list_for_client(diary, "network", client_id)
+    return [PersonChoice(r["id"], r["name"], r["relation"], r["how_to_reach"], r["safety"]) for r in rows]
+
+
+def people_value(diary: Diary, client_id: str, contact_ids: list[str], text: str = "") -> dict[str, Any]:
+    """The stored value of the "people to call" section: a snapshot of the chosen contacts."""
+    by_id = {p.contact_id: p for p in people_choices(diary, client_id)}
+    missing = [c for c in contact_ids if c not in by_id]
+    if missing:
+        raise DomainError("The contact was not found.")
+    people = [{"contact_id": c, "name": by_id[c].name, "relation": by_id[c].relation, "phone": by_id[c].phone}
+              for c in contact_ids]
+    return {"text": text, "people": people}
+
+
+def client_district(diary: Diary, client_id: str) -> str:
+    """The district of the client's latest decision ("" when none): decides the local numbers printed."""
+    with diary.read() as s:
+        require_client(diary, s, client_id)
+        district = s.scalar(select(Decision.district).join(Case, Decision.case_id == Case.id)
+                            .where(Case.client_id == client_id)
+                            .order_by(Decision.decided_on.desc(), Decision.created_at.desc()).limit(1))
+        return district or ""

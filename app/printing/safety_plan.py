@@ -1,0 +1,215 @@
+"""The printed safety plan: A4 or pocket card, discreet (the default) or full, in the client's language.
+
+Discreet mode is what a woman takes home. If the paper is found it must not give her away: a neutral title of
+her choice, no municipality name or logo, no worker title, neutral headings, numbers as plain contacts, no
+client name unless asked, no giveaway words anywhere (metadata included). Sections that are sensitive by
+nature (warning signs, code word, digital safety, court day) are left out unless the worker includes them.
+For a client with protected identity the address and personal identity number never appear, in any mode.
+Everything left out is listed for the worker (``PrintResult.omissions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.errors import DomainError
+from app.models import Compartment
+from app.i18n import current_language, tr
+from app.printing.document import Metadata, Page, build_pdf, page_format
+from app.printing.output import PrintResult, contains_identity, identity_leaks
+from app.services import phone_numbers, plan_sections, safety_plans
+from app.services.clients import ClientDetail, get_client
+from app.services.context import Diary
+from app.services.plan_sections import LanguagePack, giveaway_words
+
+
+@dataclass(frozen=True)
+class PlanPrintOptions:
+    discreet: bool = True
+    language: str | None = None  # default: the plan's language, else the client's first language we print
+    fmt: str = "a4"  # a4 / card
+    version: int | None = None  # default: the latest
+    neutral_title: str | None = None  # default: the title saved with the plan
+    with_name: bool | None = None  # default: only in full mode
+    include_sensitive: bool = False  # discreet mode: print the sensitive sections too
+
+
+def choose_language(requested: str | None, plan_language: str, client_languages: str) -> str:
+    available = plan_sections.languages()
+    if requested:
+        if requested not in available:
+            raise DomainError("There are no safety plan texts in the language {lang}.", lang=requested)
+        return requested
+    for code in [plan_language, *client_languages.split(",")]:
+        if code.strip() in available:
+            return code.strip()
+    return "sv"
+
+
+def _ui_heading(section_id: str) -> str:
+    try:
+        return plan_sections.language(current_language()).heading(section_id, discreet=False)
+    except DomainError:
+        return section_id
+
+
+class _Checker:
+    """Decides per piece of text whether it may be printed, and remembers why something was left out."""
+
+    def __init__(self, client: ClientDetail, discreet: bool) -> None:
+        self.client, self.discreet = client, discreet
+        self.omissions: list[str] = []
+
+    def blocked(self, text: str) -> str | None:
+        if self.client.is_protected and contains_identity(text, address=self.client.address,
+                                                          personal_number=self.client.personal_number):
+            return "identity"
+        if self.discreet and giveaway_words(text):
+            return "giveaway"
+        return None
+
+    def section_ok(self, section_id: str, text: str) -> bool:
+        why = self.blocked(text)
+        if why == "identity":
+            self.omissions.append(tr("“{section}” was left out: it contains the client's address or personal "
+                                     "identity number.").format(section=_ui_heading(section_id)))
+        elif why == "giveaway":
+            self.omissions.append(tr("“{section}” was left out: it contains a word that gives the plan away "
+                                     "({words}).").format(section=_ui_heading(section_id),
+                                                          words=", ".join(giveaway_words(text))))
+        return why is None
+
+
+def _people_rows(value: Any, lang: LanguagePack, check: _Checker) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    left_out = 0
+    for p in plan_sections.section_people(value):
+        label = p["name"] + (f" ({p['relation']})" if p["relation"] else "")
+        if check.blocked(label + " " + p["phone"]):
+            left_out += 1
+            continue
+        rows.append((label, p["phone"]))
+    if left_out:
+        check.omissions.append(tr("{n} of the people to call were left out: their details give the plan away "
+                                  "or hold protected details.").format(n=left_out))
+    return rows
+
+
+def _number_rows(district: str, lang: LanguagePack, discreet: bool) -> tuple[list[tuple[str, str]], str]:
+    numbers = phone_numbers.numbers_for(district, lang.code)
+    rows = [(n.neutral if discreet else n.label, n.number) for n in numbers]
+    verified = min((n.verified for n in numbers), default=None)
+    return rows, (lang.label("numbers_verified", date=verified.isoformat()) if verified else "")
+
+
+def _order(fmt: str) -> list[plan_sections.SectionDef]:
+    defs = plan_sections.sections()
+    if fmt == "card":  # in the pocket, the numbers come first
+        first = [d for d in defs if d.kind in ("numbers", "people")]
+        first.sort(key=lambda d: d.kind != "numbers")
+        return first + [d for d in defs if d not in first]
+    return defs
+
+
+def layout_plan(plan: safety_plans.PlanVersion, client: ClientDetail, district: str, today: str,
+                opts: PlanPrintOptions, worker: str = "") -> PrintResult:
+    """Pure layout: no database access, so it can be tested and timed on its own."""
+    lang = plan_sections.language(choose_language(opts.language, plan.language, client.languages))
+    fmt = page_format(opts.fmt)
+    discreet = opts.discreet
+    check = _Checker(client, discreet)
+    page = Page(fmt, rtl=lang.rtl)
+
+    title = (opts.neutral_title if opts.neutral_title is not None else plan.neutral_title).strip()
+    if discreet:
+        if title and check.blocked(title):
+            check.omissions.append(tr("The chosen title gives the plan away and was replaced."))
+            title = ""
+        title = title or lang.label("default_neutral_title")
+    else:
+        title = lang.label("title_full")
+        page.add(phone_numbers.organisation_line(lang.code, district), "small")
+    page.add(title, "title")
+
+    with_name = (not discreet) if opts.with_name is None else opts.with_name
+    if with_name and not check.blocked(client.name):
+        page.add(f"{lang.label('name')}: {client.name}", "body")
+    elif discreet:
+        check.omissions.append(tr("The client's name is not printed."))
+    page.add(lang.label("version", version=plan.version, date=plan.created_at.date().isoformat()), "small")
+
+    sensitive_left_out: list[str] = []
+    for d in _order(opts.fmt):
+        value = plan.sections.get(d.id)
+        text = plan_sections.section_text(value).strip()
+        if d.kind == "text" and not text:
+            continue
+        if discreet and d.discreet_sensitive and not opts.include_sensitive:
+            sensitive_left_out.append(_ui_heading(d.id))
+            continue
+        heading = lang.heading(d.id, discreet=discreet)
+        body = []
+        if text and check.section_ok(d.id, text):
+            body += page.para(text)
+        elif text and d.kind == "text":
+            continue
+        if d.kind == "people":
+            rows = _people_rows(value, lang, check)
+            body.insert(0, page.table(rows) if rows else page.para(lang.label("no_people"), "small")[0])
+        elif d.kind == "numbers":
+            rows, verified = _number_rows(district, lang, discreet)
+            body = [page.table(rows, key_share=0.62), *body, *page.para(verified, "small")]
+        page.section(heading, body)
+        page.space(fmt.body * 0.3)
+
+    if sensitive_left_out:
+        check.omissions.append(tr("Left out in discreet mode: {sections}.").format(
+            sections=", ".join(sensitive_left_out)))
+    if discreet:
+        check.omissions.append(tr("No municipality name or logo, no worker title; numbers have neutral names."))
+    if client.is_protected:
+        check.omissions.append(tr("Protected identity: the address and personal identity number are never "
+                                  "printed."))
+    if not discreet and worker:
+        page.space(fmt.body)
+        page.add(worker, "small")
+
+    page.add(lang.label("printed", date=today), "small")
+    footer = lang.label("page", page="{page}")
+    meta = Metadata(title=title) if discreet else Metadata(
+        title=f"{lang.label('title_full')} v{plan.version}", author=worker.split(",")[0],
+        subject=phone_numbers.organisation_line(lang.code, district), creator="Athena")
+    pdf, pages = build_pdf(page, meta, footer)
+    _final_checks(page.printed, client, discreet)
+    mode = "discreet" if discreet else "full"
+    return PrintResult(pdf=pdf, pages=pages, omissions=check.omissions, client_id=client.id,
+                       compartment=Compartment.WOMEN.value, entity="safety_plan_versions", entity_id=plan.id,
+                       detail=f"safety plan v{plan.version}, {mode}, {opts.fmt}, {lang.code}",
+                       printed=page.printed)
+
+
+def _final_checks(printed: list[str], client: ClientDetail, discreet: bool) -> None:
+    """The last line of defence: refuse to hand out a document that breaks a rule, whatever the layout did."""
+    if client.is_protected and identity_leaks(printed, address=client.address,
+                                              personal_number=client.personal_number):
+        raise DomainError("The document would show protected details; nothing was printed.")
+    if discreet and any(giveaway_words(s) for s in printed):
+        raise DomainError("The document could not be made discreet; nothing was printed.")
+
+
+def render_safety_plan(diary: Diary, client_id: str, opts: PlanPrintOptions | None = None) -> PrintResult:
+    """Build the PDF in memory. Logging is the caller's job once the document is printed or saved."""
+    opts = opts or PlanPrintOptions()
+    client = get_client(diary, client_id, log=False)
+    if opts.version is not None:
+        plan = safety_plans.get_by_number(diary, client_id, opts.version)
+    else:
+        latest = safety_plans.latest(diary, client_id)
+        if latest is None:
+            raise DomainError("There is no safety plan for this client yet.")
+        plan = latest
+    district = safety_plans.client_district(diary, client_id)
+    w = diary.worker
+    worker = f"{w.name}, {w.title}" if w.title else w.name
+    return layout_plan(plan, client, district, diary.today().isoformat(), opts, worker)
