@@ -101,7 +101,7 @@ def _isolate_numbers(text: str) -> str:
 
 
 def _display(text: str) -> str:
-    return get_display(text).translate(_ISOLATES)
+    return str(get_display(text)).translate(_ISOLATES)
 
 
 @dataclass

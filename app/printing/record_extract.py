@@ -39,7 +39,7 @@ CHILD_FIELDS = [("name", "Name"), ("birth_year", "Birth year"), ("trappan_status
                 ("trappan_informed_on", "Informed on"), ("trappan_linked_on", "Linked on"),
                 ("trappan_declined_reason", "Reason"), ("guardian_consent", "Guardian consent"), ("note", "Note")]
 COURT_FIELDS = [("starts_at", "Date and time"), ("court", "Court"), ("place", "Room"),
-                ("case_number", "Case number"), ("counsel", "Counsel for the injured party"),
+                ("case_number", "Court case number"), ("counsel", "Counsel for the injured party"),
                 ("prosecutor", "Prosecutor"), ("meeting_point", "Meeting point"),
                 ("accompanied_by", "Accompanied by"), ("safe_entry_exit", "Safe entry and exit"),
                 ("separate_waiting_room", "Separate waiting room"), ("outcome", "Outcome")]

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import DomainError
-from app.models import Compartment
 from app.i18n import current_language, tr
+from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
 from app.printing.output import PrintResult, contains_identity, identity_leaks
 from app.services import phone_numbers, plan_sections, safety_plans
