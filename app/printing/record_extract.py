@@ -8,6 +8,7 @@ entries, notes) is printed as written: the worker reads it for other people's de
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from app.errors import DomainError
@@ -65,18 +66,34 @@ def _rows(record: dict[str, Any], fields: list[tuple[str, str]], lang: str,
 
 
 class _Extract:
-    def __init__(self, page: Page, lang: str) -> None:
+    def __init__(self, page: Page, lang: str, protected: tuple[str, str | None] | None) -> None:
         self.page, self.lang = page, lang
+        self.redactions = 0
+        self._patterns: list[re.Pattern[str]] = []
+        if protected:  # her address and personal identity number are blacked out wherever free text has them
+            address, pnr = protected
+            if address.strip():
+                self._patterns.append(re.compile(re.escape(address.strip()), re.IGNORECASE))
+            digits = re.sub(r"\D", "", pnr or "")[-10:]
+            if len(digits) == 10:
+                self._patterns.append(re.compile(r"(?:\d\D?){0,2}" + r"\D?".join(digits)))
+
+    def redact(self, text: str) -> str:
+        for pattern in self._patterns:
+            text, n = pattern.subn("[…]", text)
+            self.redactions += n
+        return text
 
     def heading(self, text: str) -> None:
         self.page.add(tr(text, self.lang), "heading")
 
     def block(self, rows: list[tuple[str, str]], text: str = "") -> None:
         if rows:
+            rows = [(k, self.redact(v)) for k, v in rows]
             self.page.story.append(self.page.table(rows, bold_right=False, key_share=0.32))
         if text:
             self.page.space(2)
-            self.page.add(text)
+            self.page.add(self.redact(text))
         self.page.space(self.page.fmt.body * 0.6)
 
 
@@ -86,7 +103,7 @@ def render_record_extract(diary: Diary, client_id: str, *, language: str = "sv")
     with diary.read() as s:
         bundle = export._client_bundle(s, require_client(diary, s, client_id))  # only this client's rows
     page = Page(page_format("a4"))
-    x = _Extract(page, lang)
+    x = _Extract(page, lang, (client.address, client.personal_number) if client.is_protected else None)
     omissions: list[str] = []
     page.add(phone_numbers.organisation_line(lang), "small")
     page.add(tr("Record extract", lang), "title")
@@ -135,6 +152,9 @@ def render_record_extract(diary: Diary, client_id: str, *, language: str = "sv")
                 x.block(_rows(r, fields, lang))
     _plans(x, bundle["safety_plan_versions"], lang, omissions)
 
+    if x.redactions:
+        omissions.append(tr("Her address or personal identity number was blacked out in {n} places of the text.")
+                         .format(n=x.redactions))
     printed_title = tr("Record extract", lang)
     if identity_leaks(page.printed, address=client.address if client.is_protected else "",
                       personal_number=client.personal_number if client.is_protected else None):
