@@ -34,3 +34,5 @@ class PanelSpec:
 
 # Filled by the features; the client view shows the ones whose module imports.
 CLIENT_PANELS: list[PanelSpec] = []
+CLIENT_PANELS.append(PanelSpec(key="safety_plan", title="Safety plan", module="app.ui.safety_plan_panel",
+                               cls="SafetyPlanPanel"))

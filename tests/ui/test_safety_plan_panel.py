@@ -1,0 +1,140 @@
+"""The safety-plan panel: edit with prompts, pick people, save versions, compare, preview and save a PDF."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from app.services import audit, clients, records
+from app.services.context import Diary, Worker
+from app.storage import vault
+from app.storage.keyfile import KdfParams
+from app.ui.panels import CLIENT_PANELS
+from app.ui.tasks import TaskRunner
+
+PASSPHRASE = "korrekt häst batteri häftklammer"
+
+
+@pytest.fixture
+def setup(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple]:  # type: ignore[no-untyped-def]
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    store = vault.create(tmp_path / "diary", PASSPHRASE, KdfParams.fast_for_tests())
+    diary = Diary(store, Worker("Anna Andersson", "Kvinnostödjare"), today_override=date(2026, 11, 20))
+    c = clients.create_client(diary, clients.ClientInput(name="Åsa Öberg", personal_number="19850312-1231",
+                                                         protected_identity="protected_registration",
+                                                         address="Hemliga gatan 7"))
+    records.add(diary, "network", c.id, {"name": "Märta Ågren", "relation": "syster", "safety": "safe",
+                                         "how_to_reach": "070-123 45 67"})
+    records.add(diary, "network", c.id, {"name": "Kalle Farlig", "safety": "unsafe"})
+    runner = TaskRunner()
+    spec = next(s for s in CLIENT_PANELS if s.key == "safety_plan")
+    cls = getattr(importlib.import_module(spec.module), spec.cls)
+    panel = cls(diary, runner)
+    qtbot.addWidget(panel)
+    yield panel, runner, diary, c.id, tmp
+    runner.wait()
+    store.close()
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    # qtbot.keyClicks cannot send non-ASCII characters: one key event per character.
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: (runner.wait(5000), not runner.busy())[1], timeout=10_000)
+
+
+def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel, runner, diary, client_id, tmp = setup
+    before = sorted(os.listdir(tempfile.gettempdir()))
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    assert panel.people.count() == 2
+    assert "[not safe]" in panel.people.item(0).text() + panel.people.item(1).text()
+
+    panel.select_section("where_to_go")
+    assert "•" in panel.prompts.text()  # the guiding prompts are at hand
+    type_text(panel.editor, "Till Märta på Fruängen, ÅÄÖ.")
+    panel.select_section("people_to_call")
+    assert panel.people.isVisible() or not panel.isVisible()
+    for i in range(panel.people.count()):
+        if panel.people.item(i).text().startswith("Märta"):
+            panel.people.item(i).setCheckState(Qt.CheckState.Checked)
+    type_text(panel.title, "Min vecka")
+    panel.save()
+    settle(qtbot, runner)
+    assert [v.version for v in panel.plan_versions] == [1]
+    v1 = panel.plan_versions[0]
+    assert v1.sections["where_to_go"] == "Till Märta på Fruängen, ÅÄÖ."
+    assert [p["name"] for p in v1.sections["people_to_call"]["people"]] == ["Märta Ågren"]
+
+    panel.select_section("code_word")
+    type_text(panel.editor, "Blå paraply")
+    panel.save()
+    settle(qtbot, runner)
+    assert [v.version for v in panel.plan_versions] == [2, 1]
+
+    panel.open_compare()
+    settle(qtbot, runner)
+    assert {d.section_id: d.status for d in panel.last_diff}["code_word"] == "added"
+    assert "Blå paraply" in panel.diff_view.toPlainText()
+    panel.compare_dialog.close()
+
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+    assert dlg.result is not None and dlg.result.pages >= 1
+    assert "name" in dlg.omissions.text() and "Protected identity" in dlg.omissions.text()
+    dlg.paper.setCurrentIndex(dlg.paper.findData("card"))
+    settle(qtbot, runner)
+    assert "card" in dlg.result.detail
+    from app.ui import pdf_preview
+
+    if pdf_preview.backend() != "none":  # the real pages are shown
+        assert dlg.pages.count() == dlg.result.pages
+        assert not dlg.pages.itemAt(0).widget().pixmap().isNull()
+    panel.grab().save(str(tmp_path / "panel.png"))
+    dlg.grab().save(str(tmp_path / "print_dialog.png"))
+    if os.environ.get("ATHENA_SHOTS"):
+        dlg.grab().save(os.path.join(os.environ["ATHENA_SHOTS"], "print_dialog.png"))
+        panel.grab().save(os.path.join(os.environ["ATHENA_SHOTS"], "panel.png"))
+
+    out = tmp_path / "plan.pdf"
+    dlg.save_to(str(out))
+    settle(qtbot, runner)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Märta" in text and "Min vecka" in text
+    for word in ("säkerhetsplan", "våld", "skydd", "hemliga", "blå paraply"):
+        assert word not in text.casefold()
+    prints = [e for e in audit.trail(diary, client_id=client_id) if e.action == "print"]
+    assert [e.detail for e in prints] == ["safety plan v2, discreet, card, sv, file"]
+    dlg.close()
+    assert sorted(os.listdir(tempfile.gettempdir())) == before
+
+
+def test_cleared_client_disables_the_panel(setup, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel, runner, _diary, client_id, _tmp = setup
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.set_client(None)
+    assert not panel.isEnabled() and panel.versions.count() == 0
