@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage
 
 try:  # pragma: no cover - depends on the PySide6 build

@@ -65,6 +65,7 @@ def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
 
 def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     panel, runner, diary, client_id, tmp = setup
+    assert tempfile.gettempdir() == str(tmp)
     before = sorted(os.listdir(tempfile.gettempdir()))
     panel.set_client(client_id)
     settle(qtbot, runner)
