@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.platypus import Spacer
+
 from app.errors import DomainError
 from app.i18n import current_language, tr
 from app.models import Compartment
@@ -156,10 +158,12 @@ def layout_plan(plan: safety_plans.PlanVersion, client: ClientDetail, district: 
             continue
         if d.kind == "people":
             rows = _people_rows(value, lang, check)
-            body.insert(0, page.table(rows) if rows else page.para(lang.label("no_people"), "small")[0])
+            body[:0] = [page.table(rows) if rows else page.para(lang.label("no_people"), "small")[0],
+                        Spacer(1, fmt.body * 0.4)]
         elif d.kind == "numbers":
             rows, verified = _number_rows(district, lang, discreet)
-            body = [page.table(rows, key_share=0.62), *body, *page.para(verified, "small")]
+            body = [page.table(rows, key_share=0.62), Spacer(1, fmt.body * 0.4), *body,
+                    *page.para(verified, "small")]
         page.section(heading, body)
         page.space(fmt.body * 0.3)
 
