@@ -6,6 +6,9 @@ sent to the printer. Each save or print is logged in the audit trail (what and h
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -191,13 +194,34 @@ class SafetyPlanPrintDialog(QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Paint the real pages on the printer, scaled to its page; the pages exist in memory only."""
+        """Send the document to the printer chosen in the dialog.
+
+        On a CUPS system the PDF goes to ``lp`` on its standard input: Qt's own CUPS backend would spool the
+        job through a temporary file. Elsewhere (or when printing to a file) the page images are painted on
+        the QPrinter; they exist in memory only.
+        """
+        assert self.result is not None
+        lp = shutil.which("lp")
+        name = _cups_printer(printer)
+        if lp and name:
+            done = subprocess.run([lp, "-d", name, "-n", str(max(printer.copyCount(), 1)),
+                                   "-t", "document", "-"], input=self.result.pdf, capture_output=True,
+                                  timeout=60, check=False)
+            if done.returncode != 0:
+                QMessageBox.warning(self, self.tr("Print"), self.tr("The printer did not accept the document."))
+                return
+        elif not self._paint(printer):
+            return
+        self.runner.run(log_print, self.diary, self.result, target="printer")
+        self.status.setText(self.tr("Sent to the printer."))
+
+    def _paint(self, printer: QPrinter) -> bool:
         assert self.result is not None
         images = pdf_preview.render_pages(self.result.pdf, dpi=200, max_pages=self.result.pages)
         if not images:
             QMessageBox.warning(self, self.tr("Print"), self.tr("This computer cannot print PDF pages; save the "
                                                                "document as PDF and print it from there."))
-            return
+            return False
         painter = QPainter(printer)
         try:
             for i, img in enumerate(images):
@@ -211,5 +235,10 @@ class SafetyPlanPrintDialog(QDialog):
                 painter.setViewport(target)
         finally:
             painter.end()
-        self.runner.run(log_print, self.diary, self.result, target="printer")
-        self.status.setText(self.tr("Sent to the printer."))
+        return True
+
+
+def _cups_printer(printer: QPrinter) -> str:
+    """The CUPS queue name when the job should go through ``lp``; "" to paint on the QPrinter instead."""
+    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+    return printer.printerName() if native and sys.platform.startswith("linux") else ""

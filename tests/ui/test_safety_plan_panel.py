@@ -139,3 +139,51 @@ def test_cleared_client_disables_the_panel(setup, qtbot) -> None:  # type: ignor
     settle(qtbot, runner)
     panel.set_client(None)
     assert not panel.isEnabled() and panel.versions.count() == 0
+
+
+def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.services import safety_plans
+    from app.ui import pdf_preview, safety_plan_print
+
+    panel, runner, diary, client_id, _tmp = setup
+    safety_plans.save_version(diary, client_id, {"where_to_go": "Till Märta."}, neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+    before = sorted(os.listdir(tempfile.gettempdir()))
+
+    sent: list[tuple[list[str], bytes]] = []
+
+    class Done:
+        returncode = 0
+
+    def fake_run(cmd, input=None, **_kw):  # type: ignore[no-untyped-def]
+        sent.append((cmd, input))
+        return Done()
+
+    with monkeypatch.context() as m:  # a CUPS printer: the PDF goes to lp on stdin, no spool file of ours
+        m.setattr(safety_plan_print.shutil, "which", lambda name: "/usr/bin/lp")
+        m.setattr(safety_plan_print.subprocess, "run", fake_run)
+        m.setattr(safety_plan_print, "_cups_printer", lambda printer: "kontoret")  # no CUPS in the test
+        dlg.print_to(QPrinter())
+        settle(qtbot, runner)
+        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.result.pdf
+
+    if pdf_preview.backend() != "none":  # painting on a QPrinter (here: Qt's PDF writer to a chosen file)
+        target = tmp_path / "printed.pdf"
+        pdf_printer = QPrinter()
+        pdf_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        pdf_printer.setOutputFileName(str(target))
+        dlg.print_to(pdf_printer)
+        settle(qtbot, runner)
+        assert target.stat().st_size > 1000
+    prints = [e.detail for e in audit.trail(diary, client_id=client_id) if e.action == "print"]
+    assert len(prints) == (2 if pdf_preview.backend() != "none" else 1)
+    assert all(d == "safety plan v1, discreet, a4, sv, printer" for d in prints)
+    assert sorted(os.listdir(tempfile.gettempdir())) == before
+    dlg.close()
