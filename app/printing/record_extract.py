@@ -45,7 +45,7 @@ COURT_FIELDS = [("starts_at", "Date and time"), ("court", "Court"), ("place", "R
                 ("accompanied_by", "Accompanied by"), ("safe_entry_exit", "Safe entry and exit"),
                 ("separate_waiting_room", "Separate waiting room"), ("outcome", "Outcome")]
 RISK_FIELDS = [("assessed_on", "Date"), ("instrument_id", "Instrument"), ("assessor", "Assessed by"),
-               ("client_estimate", "Her own estimate"), ("summary", "Summary")]
+               ("client_estimate", "Her own estimate"), ("result", "Result"), ("summary", "Summary")]
 INCIDENT_FIELDS = [("occurred_on", "Date"), ("severity", "Severity"), ("note", "Note")]
 
 
@@ -149,6 +149,8 @@ def render_record_extract(diary: Diary, client_id: str, *, language: str = "sv")
         if bundle[key]:
             x.heading(title)
             for r in bundle[key]:
+                if isinstance(r.get("result"), dict):  # a risk assessment's outcome, e.g. level and score
+                    r = {**r, "result": ", ".join(f"{k}: {v}" for k, v in r["result"].items())}
                 x.block(_rows(r, fields, lang))
     _plans(x, bundle["safety_plan_versions"], lang, omissions)
 

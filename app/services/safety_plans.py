@@ -188,3 +188,19 @@ def client_district(diary: Diary, client_id: str) -> str:
                             .where(Case.client_id == client_id)
                             .order_by(Decision.decided_on.desc(), Decision.created_at.desc()).limit(1))
         return district or ""
+
+
+@dataclass(frozen=True)
+class RiskChoice:
+    id: str
+    assessed_on: str
+    instrument_id: str
+
+
+def risk_assessment_choices(diary: Diary, client_id: str) -> list[RiskChoice]:
+    """The client's risk assessments, newest first: a plan revision can name the one that led to it."""
+    with diary.read() as s:
+        require_client(diary, s, client_id)
+        rows = s.scalars(select(RiskAssessment).where(RiskAssessment.client_id == client_id)
+                         .order_by(RiskAssessment.assessed_on.desc())).all()
+        return [RiskChoice(r.id, r.assessed_on.isoformat(), r.instrument_id) for r in rows]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.i18n import current_language
 from app.services import plan_sections, safety_plans
 from app.services.context import Diary
-from app.services.safety_plans import PersonChoice, PlanVersion, SectionDiff
+from app.services.safety_plans import PersonChoice, PlanVersion, RiskChoice, SectionDiff
 from app.ui.safety_plan_print import SafetyPlanPrintDialog
 from app.ui.tasks import TaskRunner
 
@@ -95,11 +95,13 @@ class SafetyPlanPanel(QWidget):
         self.language = QComboBox()
         for code in plan_sections.languages():
             self.language.addItem(plan_sections.language(code).name, code)
+        self.risk = QComboBox()
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("What changed and why (for the file, never printed)"))
         form = QFormLayout()
         form.addRow(self.tr("Printed title"), self.title)
         form.addRow(self.tr("Her language"), self.language)
+        form.addRow(self.tr("After risk assessment"), self.risk)
         form.addRow(self.tr("Note"), self.note)
         bottom = QHBoxLayout()
         bottom.addLayout(form, 1)
@@ -134,19 +136,25 @@ class SafetyPlanPanel(QWidget):
         self.editor.clear()
         self.title.clear()
         self.note.clear()
+        self.risk.clear()
         self.setEnabled(client_id is not None)
         if client_id is not None:
             self.runner.run(self._load, client_id, on_done=self._loaded, on_error=self._failed)
 
-    def _load(self, client_id: str) -> tuple[str, list[PlanVersion], list[PersonChoice]]:
+    def _load(self, client_id: str) -> tuple[str, list[PlanVersion], list[PersonChoice], list[RiskChoice]]:
         return (client_id, safety_plans.versions(self.diary, client_id),
-                safety_plans.people_choices(self.diary, client_id))
+                safety_plans.people_choices(self.diary, client_id),
+                safety_plans.risk_assessment_choices(self.diary, client_id))
 
-    def _loaded(self, value: tuple[str, list[PlanVersion], list[PersonChoice]]) -> None:
-        client_id, versions, choices = value
+    def _loaded(self, value: tuple[str, list[PlanVersion], list[PersonChoice], list[RiskChoice]]) -> None:
+        client_id, versions, choices, risks = value
         if client_id != self.client_id:
             return  # another client was chosen meanwhile
         self.plan_versions, self.choices = versions, choices
+        self.risk.clear()
+        self.risk.addItem(self.tr("(none)"), None)
+        for r in risks:
+            self.risk.addItem(f"{r.assessed_on} · {r.instrument_id}", r.id)
         self.versions.clear()
         for v in versions:
             self.versions.addItem(self.tr("Version {n} · {date} · {who}").replace("{n}", str(v.version))
@@ -171,6 +179,7 @@ class SafetyPlanPanel(QWidget):
                                plan_sections.section_people(v.sections.get("people_to_call"))]
         self.title.setText(v.neutral_title)
         self.language.setCurrentIndex(max(self.language.findData(v.language), 0))
+        self.risk.setCurrentIndex(max(self.risk.findData(v.risk_assessment_id), 0))
         self._fill_people()
         self.current_section = None
         self._section_changed(self.section_list.currentItem(), None)
@@ -225,16 +234,17 @@ class SafetyPlanPanel(QWidget):
         people = self.ticked_people()
         self.save_button.setEnabled(False)
         self.runner.run(self._save, self.client_id, texts, people, self.language.currentData(),
-                        self.title.text(), self.note.text(), on_done=self._saved, on_error=self._failed)
+                        self.title.text(), self.note.text(), self.risk.currentData(), on_done=self._saved,
+                        on_error=self._failed)
 
     def _save(self, client_id: str, texts: dict[str, str], people: list[str], language: str, title: str,
-              note: str) -> PlanVersion:
+              note: str, risk_id: str | None) -> PlanVersion:
         sections: dict[str, Any] = dict(texts)
         if people or "people_to_call" in texts:
             sections["people_to_call"] = safety_plans.people_value(self.diary, client_id, people,
                                                                    texts.get("people_to_call", ""))
         return safety_plans.save_version(self.diary, client_id, sections, language=language,
-                                         neutral_title=title, note=note)
+                                         neutral_title=title, note=note, risk_assessment_id=risk_id)
 
     def _saved(self, v: PlanVersion) -> None:
         self.save_button.setEnabled(True)

@@ -39,6 +39,11 @@ def setup(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
     records.add(diary, "network", c.id, {"name": "Märta Ågren", "relation": "syster", "safety": "safe",
                                          "how_to_reach": "070-123 45 67"})
     records.add(diary, "network", c.id, {"name": "Kalle Farlig", "safety": "unsafe"})
+    from app.models import RiskAssessment
+
+    with diary.write() as s:
+        s.add(RiskAssessment(client_id=c.id, instrument_id="freda", instrument_version="1",
+                             assessed_on=date(2026, 11, 1)))
     runner = TaskRunner()
     spec = next(s for s in CLIENT_PANELS if s.key == "safety_plan")
     cls = getattr(importlib.import_module(spec.module), spec.cls)
@@ -81,12 +86,15 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
         if panel.people.item(i).text().startswith("Märta"):
             panel.people.item(i).setCheckState(Qt.CheckState.Checked)
     type_text(panel.title, "Min vecka")
+    assert panel.risk.count() == 2  # "(none)" and the assessment
+    panel.risk.setCurrentIndex(1)
     panel.save()
     settle(qtbot, runner)
     assert [v.version for v in panel.plan_versions] == [1]
     v1 = panel.plan_versions[0]
     assert v1.sections["where_to_go"] == "Till Märta på Fruängen, ÅÄÖ."
     assert [p["name"] for p in v1.sections["people_to_call"]["people"]] == ["Märta Ågren"]
+    assert v1.risk_assessment_id is not None and panel.risk.currentIndex() == 1
 
     panel.select_section("code_word")
     type_text(panel.editor, "Blå paraply")

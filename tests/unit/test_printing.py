@@ -220,8 +220,11 @@ def test_cli_prints_without_temp_files_logs_and_writes_0600(world: World, tmp_pa
                  "-o", str(out / "plan.pdf")]) == 0
     assert main([*base, "print", "court-day", world.appointment_id, "-o", str(out / "court.pdf")]) == 0
     assert main([*base, "print", "record", world.client_id, "-o", str(out / "record.pdf")]) == 0
+    assert main([*base, "print", "safety-plan", world.client_id, "--full", "--version", "1",
+                 "-o", str(out / "v1.pdf")]) == 0
+    assert "Säkerhetsplan" in text_of((out / "v1.pdf").read_bytes())
     assert sorted(os.listdir(tempfile.gettempdir())) == before == []
-    for name in ("plan.pdf", "court.pdf", "record.pdf"):
+    for name in ("plan.pdf", "court.pdf", "record.pdf", "v1.pdf"):
         assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
         assert (out / name).read_bytes().startswith(b"%PDF")
     store = vault.unlock(world.data_dir, PASSPHRASE)
@@ -233,7 +236,7 @@ def test_cli_prints_without_temp_files_logs_and_writes_0600(world: World, tmp_pa
         world.diary.store = vault.unlock(world.data_dir, PASSPHRASE)  # the fixture closes it again
     details = sorted(e.detail for e in prints)
     assert details == ["court-day sheet, a4, sv, file", "record extract, a4, sv, file",
-                       "safety plan v2, discreet, card, en, file"]
+                       "safety plan v1, full, a4, sv, file", "safety plan v2, discreet, card, en, file"]
     assert not any("Märta" in e.detail or "Öberg" in e.detail for e in prints)
 
 
