@@ -6,6 +6,7 @@ Risk: the stored assessments, read-only.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -35,17 +36,21 @@ def sections_to_text(sections: dict[str, Any]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in sections.items())
 
 
+_KEY_LINE = re.compile(r"^([\w.-]+):\s?(.*)$")
+
+
 def text_to_sections(text: str) -> dict[str, str]:
-    """One "key: value" per line; a line without a key continues the previous value."""
+    """One "key: value" per line (the key one word, at the start of the line); other lines continue the
+    previous value."""
     out: dict[str, str] = {}
     last: str | None = None
     for line in text.splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip() and " " not in key.strip()[:1]:
-            last = key.strip()
-            out[last] = value.strip()
+        m = _KEY_LINE.match(line)
+        if m:
+            last = m.group(1)
+            out[last] = m.group(2).strip()
         elif last is not None:
-            out[last] = (out[last] + "\n" + line).strip()
+            out[last] = (out[last] + "\n" + line.strip()).strip()
         elif line.strip():
             last = "text"
             out[last] = line.strip()
@@ -129,7 +134,8 @@ class SafetyPlanFallback(QWidget):
         if not 0 <= row < len(self._versions):
             return
         v = self._versions[row]
-        parts = [f"<h3>{escape(v.neutral_title or self.tr('Version {n}').format(n=v.version))}</h3>"]
+        title = v.neutral_title or self.tr("Version {n}").format(n=v.version)
+        parts = [f"<h3>{escape(title)}</h3>"]
         for k, val in v.sections.items():
             parts.append(f"<p><b>{escape(k)}</b><br>{escape(str(val)).replace(chr(10), '<br>')}</p>")
         if v.note:

@@ -64,7 +64,7 @@ safety = _table(lambda: {
 trappan = _table(lambda: {
     "not_informed": QCoreApplication.translate("Labels", "Not informed"),
     "informed": QCoreApplication.translate("Labels", "Informed"),
-    "linked": QCoreApplication.translate("Labels", "Linked on"),
+    "linked": QCoreApplication.translate("Labels", "Linked to Trappan"),
     "declined": QCoreApplication.translate("Labels", "Did not happen"),
 })
 

@@ -111,8 +111,9 @@ class OverviewPanel(QWidget):
             return "<p>" + escape(self.tr("No case yet. Open a case when the referral comes in.")) + "</p>"
         out: list[str] = []
         for case in result:
-            out.append(f"<h3>{escape(self.tr('Case'))} {escape(case.case_number)} – "
-                       f"{escape(labels.status(case.status))}</h3>")
+            title = self.tr("Case {number} – {status}").format(number=case.case_number,
+                                                                 status=labels.status(case.status))
+            out.append(f"<h3>{escape(title)}</h3>")
             rows = [(self.tr("Referred"), fmt_date(case.referred_on)),
                     (self.tr("First contact"), fmt_date(case.first_contact_on))]
             if case.closed_on:
@@ -122,7 +123,8 @@ class OverviewPanel(QWidget):
             if not case.decisions:
                 out.append("<p><i>" + escape(self.tr("No decision yet: the client is incoming.")) + "</i></p>")
             for d in case.decisions:
-                out.append(f"<h4>{escape(self.tr('Decision'))} {fmt_date(d.decided_on)}</h4>")
+                heading = self.tr("Decision of {day}").format(day=fmt_date(d.decided_on))
+                out.append(f"<h4>{escape(heading)}</h4>")
                 rows = [(self.tr("Referring unit"), reference.referring_unit_label(d.referring_unit)),
                         (self.tr("District"), d.district),
                         (self.tr("Case officer"), d.case_officer or "–"),
