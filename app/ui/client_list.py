@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import time
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,29 +36,65 @@ SEARCH_DEBOUNCE_MS = 30  # coalesces a burst of keystrokes; a search already run
 MARKER_COLOURS = {"S": "#8e44ad", "B": "#c0392b", "R": "#1f6fb2"}
 
 
-@cache
-def _marker_icon(flags: str) -> QIcon:
-    """Small round badges: S protected identity, B decision ending, R court date (colour + letter)."""
-    size, gap = 18, 3
-    pix = QPixmap(3 * size + 2 * gap, size)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(11)
-    p.setFont(font)
-    for i, letter in enumerate("SBR"):
-        if letter not in flags:
-            continue
-        rect = QRectF(i * (size + gap), 0, size, size)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(MARKER_COLOURS[letter]))
-        p.drawEllipse(rect)
-        p.setPen(QColor("white"))
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
-    p.end()
-    return QIcon(pix)
+DetailRole = Qt.ItemDataRole.UserRole + 2
+FlagsRole = Qt.ItemDataRole.UserRole + 3
+BADGE = 16
+
+
+class ClientDelegate(QStyledItemDelegate):
+    """Two lines per client — name; case number, status and district — and round badges on the right:
+    S protected identity, B decision ending within 14 days, R court date within 7 days."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        fm = option.fontMetrics
+        return QSize(200, 2 * fm.height() + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        flags = str(index.data(FlagsRole) or "")
+        rect = option.rect.adjusted(6, 4, -6, -4)
+        badges_w = len(flags) * (BADGE + 3)
+        text_rect = rect.adjusted(0, 0, -badges_w - 4, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        painter.save()
+        painter.setPen(pal.highlightedText().color() if selected else pal.text().color())
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        fm = QFontMetrics(bold)
+        top = QRectF(text_rect.left(), text_rect.top(), text_rect.width(), fm.height())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+                                       Qt.TextElideMode.ElideRight, text_rect.width()))
+        painter.setFont(option.font)
+        if not selected:
+            painter.setPen(pal.placeholderText().color())
+        fm2 = QFontMetrics(option.font)
+        bottom = QRectF(text_rect.left(), text_rect.top() + fm.height() + 1, text_rect.width(), fm2.height())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm2.elidedText(str(index.data(DetailRole) or ""), Qt.TextElideMode.ElideRight,
+                                        text_rect.width()))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        small = QFont(option.font)
+        small.setBold(True)
+        small.setPixelSize(10)
+        painter.setFont(small)
+        x = rect.right() - badges_w + 3
+        y = rect.center().y() - BADGE / 2
+        for letter in flags:
+            circle = QRectF(x, y, BADGE, BADGE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(MARKER_COLOURS[letter]))
+            painter.drawEllipse(circle)
+            painter.setPen(QColor("white"))
+            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, letter)
+            x += BADGE + 3
+        painter.restore()
 
 
 def marker_flags(c: ClientSummary) -> str:
@@ -96,7 +135,8 @@ class ClientListPane(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
-        self.view.setIconSize(QSize(60, 18))
+        self.view.setItemDelegate(ClientDelegate(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         accessible(self.view, self.tr("Clients"))
@@ -137,11 +177,11 @@ class ClientListPane(QWidget):
     # --- rows ----------------------------------------------------------------------------------------
     def _render(self, c: ClientSummary, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            extra = " · ".join(x for x in (c.case_number, labels.status(c.status)) if x)
-            return f"{c.name}   ({extra})"
-        if role == Qt.ItemDataRole.DecorationRole:
-            flags = marker_flags(c)
-            return _marker_icon(flags) if flags else _marker_icon("")
+            return c.name
+        if role == DetailRole:
+            return " · ".join(x for x in (c.case_number, labels.status(c.status), c.district) if x)
+        if role == FlagsRole:
+            return marker_flags(c)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             parts = [labels.status(c.status)]
             if c.is_protected:
@@ -150,8 +190,6 @@ class ClientListPane(QWidget):
                 parts.append(self.tr("Decision ends within 14 days"))
             if c.court_soon:
                 parts.append(self.tr("Court date within 7 days"))
-            if c.district:
-                parts.append(c.district)
             return ", ".join(parts)
         return None
 

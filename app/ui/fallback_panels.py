@@ -122,8 +122,10 @@ class SafetyPlanFallback(QWidget):
         self._versions = versions
         self.list.clear()
         for v in versions:
-            self.list.addItem(QListWidgetItem(self.tr("Version {n} – {day}, {who}").format(
-                n=v.version, day=fmt_date(v.created_at), who=v.created_by)))
+            day = fmt_date(v.created_at.date())
+            item = QListWidgetItem(self.tr("Version {n} – {day}").format(n=v.version, day=day))
+            item.setToolTip(self.tr("Saved by {who}").format(who=v.created_by))
+            self.list.addItem(item)
         if versions:
             self.list.setCurrentRow(0)
             self.editor.setPlainText(sections_to_text(versions[0].sections))

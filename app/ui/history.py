@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services import audit
@@ -10,6 +12,17 @@ from app.services.context import Diary
 from app.ui import labels
 from app.ui.common import show_error
 from app.ui.session import SessionRunner
+
+
+def local_time(iso_utc: str) -> str:
+    """The trail stores UTC; the worker reads her own clock."""
+    try:
+        at = datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return iso_utc
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class HistoryPanel(QWidget):
@@ -47,5 +60,6 @@ class HistoryPanel(QWidget):
         for r, e in enumerate(rows):
             what = f"{labels.audit_action(e.action)} – {labels.entity(e.entity)}" if e.entity else \
                 labels.audit_action(e.action)
-            for c, text in enumerate((e.at.replace("T", " "), e.actor, what, ", ".join(e.fields))):
+            fields = ", ".join(e.fields) if e.action == "update" else ""
+            for c, text in enumerate((local_time(e.at), e.actor, what, fields)):
                 self.table.setItem(r, c, QTableWidgetItem(text))

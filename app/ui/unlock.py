@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -48,13 +49,17 @@ class _Card(QWidget):
         super().__init__(parent)
         self.card = QFrame(self)
         self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        self.card.setMaximumWidth(520)
+        self.card.setFixedWidth(500)  # a fixed width lets the wrapped texts compute their height
         self.column = QVBoxLayout(self.card)
         self.column.setContentsMargins(28, 24, 28, 24)
         self.column.setSpacing(10)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.busy = QProgressBar(self.card)
         self.busy.setRange(0, 0)
