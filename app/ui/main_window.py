@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget
@@ -18,23 +23,52 @@ from app.ui.session import SessionRunner
 from app.ui.today import TodayScreen
 
 
-def write_private(path: Path, text: str) -> None:
-    """A file only the worker can read (0600), written in full or not at all."""
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a big export is built: a full collection over millions of fresh
+    objects holds the interpreter lock for a quarter of a second, and the GUI thread would wait for it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def write_json_private(path: Path, data: dict[str, Any]) -> None:
+    """The same JSON as ``export.to_json``, written piece by piece to a file only the worker can read (0600),
+    complete or not at all. Small pieces let the GUI thread run in between (one 300 MB string would not)."""
     tmp = path.with_name(path.name + ".part")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+                f.write(chunk)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _release(data: dict[str, Any]) -> None:
+    """Free a big export one client at a time instead of in one long deallocation."""
+    for key in ("clients", "men"):
+        items = data.get(key) or []
+        while items:
+            items.pop()
 
 
 def export_to_file(diary: Diary, path: Path, client_id: str | None) -> Path:
-    data = export.export_client(diary, client_id) if client_id else export.export_all(diary)
-    write_private(path, export.to_json(data))
+    with gc_paused():
+        data = export.export_client(diary, client_id) if client_id else export.export_all(diary)
+        write_json_private(path, data)
+        _release(data)
     return path
 
 
 class Workspace(QWidget):
-    ready = Signal()  # the first page of the client list and the today view are shown
+    ready = Signal()  # the first page of the client list is shown: she can search, open and write
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,9 +96,8 @@ class Workspace(QWidget):
         self.client_list.client_chosen.connect(self.open_client)
         self.today.client_chosen.connect(self.open_client)
         self.client_view.changed.connect(self._client_changed)
-        self._pending_ready = 2
-        self.client_list.model.loaded.connect(self._part_ready)
-        self.today.loaded.connect(self._part_ready)
+        self._ready_sent = False
+        self.client_list.model.loaded.connect(self._list_loaded)
         QTimer.singleShot(0, self.start)
 
     def start(self) -> None:
@@ -72,11 +105,10 @@ class Workspace(QWidget):
         self.today.reload()
         self.client_list.search.setFocus()
 
-    def _part_ready(self) -> None:
-        if self._pending_ready > 0:
-            self._pending_ready -= 1
-            if self._pending_ready == 0:
-                self.ready.emit()
+    def _list_loaded(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
 
     # --- navigation ----------------------------------------------------------------------------------
     def show_today(self) -> None:

@@ -6,12 +6,13 @@ the store (the database key leaves memory) and shows the unlock screen. The titl
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
 
@@ -34,6 +35,12 @@ def reports_available() -> bool:
         return importlib.util.find_spec(REPORTS_MODULE) is not None
     except (ImportError, ValueError):
         return False
+
+
+def _forget_session_objects() -> None:
+    """After locking: let the collector reach what the closed session left (see gc.freeze on open)."""
+    gc.unfreeze()
+    gc.collect()
 
 
 class AthenaWindow(QMainWindow):
@@ -132,6 +139,9 @@ class AthenaWindow(QMainWindow):
     def _build_workspace(self) -> None:
         assert self.diary is not None and self.session is not None
         self.workspace = Workspace(self.diary, self.session, self)
+        # Everything built so far lives as long as the session: keep it out of the collector's full
+        # passes, which otherwise grow with every object and pause every thread.
+        self.workspace.ready.connect(gc.freeze)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._build_menus()
@@ -162,6 +172,7 @@ class AthenaWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         # Jobs already queued on the database thread finish first; then the key leaves memory.
         self.runner.run(diary.store.close)
+        QTimer.singleShot(0, _forget_session_objects)
         self._build_menus()
         self._show_gate(locked=True)
         self.locked.emit()

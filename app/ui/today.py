@@ -19,6 +19,8 @@ from app.services.context import Diary
 from app.ui.common import fmt_date, heading, show_error
 from app.ui.session import SessionRunner
 
+MAX_ROWS = 200  # a list longer than this is not read on a screen; the rest is counted
+
 
 class TodayScreen(QWidget):
     client_chosen = Signal(str)
@@ -59,15 +61,19 @@ class TodayScreen(QWidget):
             self.client_chosen.emit(cid)
 
     def reload(self) -> None:
+        # Read-only and possibly slow in a big diary: the shared pool, so it never holds up saving.
         self._runner.run(attention.today_view, self._diary, on_done=self._show,
-                         on_error=lambda e: show_error(self, e))
+                         on_error=lambda e: show_error(self, e), parallel=True)
 
     def _show(self, a: Attention) -> None:
         def fill(lst: QListWidget, rows: list[tuple[str, str]], empty: str) -> None:
             lst.clear()
-            for cid, text in rows:
+            for cid, text in rows[:MAX_ROWS]:
                 item = QListWidgetItem(text, lst)
                 item.setData(Qt.ItemDataRole.UserRole, cid)
+            if len(rows) > MAX_ROWS:
+                item = QListWidgetItem(self.tr("… and %n more", "", len(rows) - MAX_ROWS), lst)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
             if not rows:
                 item = QListWidgetItem(empty, lst)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)

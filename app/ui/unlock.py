@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -92,6 +93,7 @@ class UnlockScreen(_Card):
     def __init__(self, data_dir: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_dir, self._runner = data_dir, runner
+        self.accepted_at = 0.0
         self.title = heading("Athena", self.card, size=1.8)
         self.message = QLabel(self.tr("The diary is locked. Enter your passphrase to open it."), self.card)
         self.message.setWordWrap(True)
@@ -127,6 +129,7 @@ class UnlockScreen(_Card):
         self._runner.run(open_existing, self._data_dir, text, on_done=self._done, on_error=self._failed)
 
     def _done(self, diary: Diary) -> None:
+        self.accepted_at = time.perf_counter()  # the passphrase was right and the store is open (bench)
         self.passphrase.clear()
         self.set_busy(False)
         self.unlocked.emit(diary)
