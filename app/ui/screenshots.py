@@ -85,6 +85,10 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
 
     client = _pick(ws.client_list.model.items())
     if client is not None:
+        row = ws.client_list.model.items().index(client)
+        index = ws.client_list.model.index(row, 0)
+        ws.client_list.view.setCurrentIndex(index)
+        ws.client_list.view.scrollTo(index)
         ws.open_client(client.id)
         wait_until(app, lambda: ws.client_view.client_id == client.id, 30)
         for i, key in enumerate(ws.client_view.panels):
