@@ -205,11 +205,19 @@ class DiaryPanel(QWidget):
         head.append(self.tr("signed") if e.signed else self.tr("DRAFT, not signed"))
         lines = [" · ".join(head)]
         if e.corrects_id:
-            lines.append(self.tr("↳ Correction of an earlier entry"))
+            original = next((o for o in self.model.items() if o.id == e.corrects_id), None)
+            lines.append(self.tr("↳ Correction of the entry of {day}").format(day=fmt_date(original.event_on))
+                         if original else self.tr("↳ Correction of an earlier entry"))
         if e.corrected_by:
             lines.append(self.tr("⚠ Corrected by a later entry (%n)", "", len(e.corrected_by)))
         lines.append(e.text)
         return "\n".join(lines)
+
+    def start_entry(self) -> None:
+        """Ctrl+D from anywhere: straight to the text of a new entry."""
+        if self.form.correcting is None:
+            self.form.date.setDate(to_qdate(self._diary.today()))
+        self.form.text.setFocus()
 
     def set_client(self, client_id: str | None) -> None:
         self._client_id = client_id

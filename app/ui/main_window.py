@@ -120,6 +120,17 @@ class Workspace(QWidget):
         self.right.setCurrentWidget(self.client_view)
         self.client_view.set_client(client_id)
 
+    def new_entry(self) -> None:
+        if self.client_view.client_id is None:
+            self.status.showMessage(self.tr("Open a client first."), 5000)
+            return
+        diary = self.client_view.panels.get("diary")
+        if diary is not None:
+            self.client_view.tabs.setCurrentWidget(diary)
+            start = getattr(diary, "start_entry", None)
+            if start is not None:
+                start()
+
     def focus_search(self) -> None:
         self.client_list.search.setFocus()
         self.client_list.search.selectAll()

@@ -119,6 +119,7 @@ class AthenaWindow(QMainWindow):
             view = bar.addMenu(self.tr("&View"))
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
             self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
+            self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
             if reports_available():
                 self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
 

@@ -44,6 +44,10 @@
         <translation>&amp;Sök klient</translation>
     </message>
     <message>
+        <source>New &amp;diary entry</source>
+        <translation>Ny &amp;dagboksanteckning</translation>
+    </message>
+    <message>
         <source>&amp;Reports</source>
         <translation>&amp;Rapporter</translation>
     </message>
@@ -175,11 +179,17 @@
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n träff</numerusform><numerusform>%n träffar</numerusform></translation>
+        <translation>
+            <numerusform>%n träff</numerusform>
+            <numerusform>%n träffar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n client(s)</source>
-        <translation><numerusform>%n klient</numerusform><numerusform>%n klienter</numerusform></translation>
+        <translation>
+            <numerusform>%n klient</numerusform>
+            <numerusform>%n klienter</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -337,7 +347,7 @@
         <translation>Ditt namn</translation>
     </message>
     <message>
-        <source>Women's support worker</source>
+        <source>Women&apos;s support worker</source>
         <translation>Kvinnostödjare</translation>
     </message>
     <message>
@@ -345,11 +355,11 @@
         <translation>Din titel</translation>
     </message>
     <message>
-        <source>Women's support</source>
+        <source>Women&apos;s support</source>
         <translation>Kvinnostöd</translation>
     </message>
     <message>
-        <source>Men's support</source>
+        <source>Men&apos;s support</source>
         <translation>Mansstöd</translation>
     </message>
     <message>
@@ -463,12 +473,19 @@
         <translation>UTKAST, inte signerad</translation>
     </message>
     <message>
+        <source>↳ Correction of the entry of {day}</source>
+        <translation>↳ Rättelse av anteckningen från {day}</translation>
+    </message>
+    <message>
         <source>↳ Correction of an earlier entry</source>
         <translation>↳ Rättelse av en tidigare anteckning</translation>
     </message>
     <message numerus="yes">
         <source>⚠ Corrected by a later entry (%n)</source>
-        <translation><numerusform>⚠ Rättad av en senare anteckning (%n)</numerusform><numerusform>⚠ Rättad av senare anteckningar (%n)</numerusform></translation>
+        <translation>
+            <numerusform>⚠ Rättad av en senare anteckning (%n)</numerusform>
+            <numerusform>⚠ Rättad av senare anteckningar (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -756,16 +773,16 @@
         <translation>Händelse</translation>
     </message>
     <message>
-        <source>Women's support</source>
+        <source>Women&apos;s support</source>
         <translation>Kvinnostöd</translation>
     </message>
     <message>
-        <source>Men's support</source>
+        <source>Men&apos;s support</source>
         <translation>Mansstöd</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>%n min</translation>
     </message>
 </context>
 <context>
@@ -852,7 +869,10 @@
     </message>
     <message numerus="yes">
         <source>%n month(s), granted {granted}, until {until}</source>
-        <translation><numerusform>%n månad, beviljad {granted}, till {until}</numerusform><numerusform>%n månader, beviljad {granted}, till {until}</numerusform></translation>
+        <translation>
+            <numerusform>%n månad, beviljad {granted}, till {until}</numerusform>
+            <numerusform>%n månader, beviljad {granted}, till {until}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Support ends</source>
@@ -1062,8 +1082,12 @@ escape_route: …</translation>
         <translation>Ny version (nyckel: värde per rad)</translation>
     </message>
     <message>
-        <source>Version {n} – {day}, {who}</source>
-        <translation>Version {n} – {day}, {who}</translation>
+        <source>Version {n} – {day}</source>
+        <translation>Version {n} – {day}</translation>
+    </message>
+    <message>
+        <source>Saved by {who}</source>
+        <translation>Sparad av {who}</translation>
     </message>
     <message>
         <source>No safety plan yet.</source>
@@ -1099,6 +1123,13 @@ escape_route: …</translation>
     <message>
         <source>My unsigned entries</source>
         <translation>Mina osignerade anteckningar</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… och %n till</numerusform>
+            <numerusform>… och %n till</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing here.</source>
@@ -1138,6 +1169,10 @@ escape_route: …</translation>
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>Open a client first.</source>
+        <translation>Öppna en klient först.</translation>
+    </message>
     <message>
         <source>Exporting…</source>
         <translation>Exporterar…</translation>

@@ -122,7 +122,7 @@ def test_a_worker_day(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-u
     correction = next(e for e in items if e.corrects_id)
     original = next(e for e in items if e.id == correction.corrects_id)
     assert original.corrected_by == [correction.id] and "banken" in original.text
-    assert "Correction of an earlier entry" in diary.model.index(items.index(correction), 0).data()
+    assert f"Correction of the entry of {original.event_on}" in diary.model.index(items.index(correction), 0).data()
 
     # Ctrl+L locks at once: nothing on screen names the client.
     assert CLIENT in all_texts()
