@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -169,6 +169,8 @@ class ClientListPane(QWidget):
         self.status.currentIndexChanged.connect(self.refresh)
         self.district.currentIndexChanged.connect(self.refresh)
         self.mine.toggled.connect(self.refresh)
+        self.search.returnPressed.connect(self.select_first)
+        self.search.installEventFilter(self)
         self.view.activated.connect(self._chosen)
         self.view.clicked.connect(self._chosen)
         self.model.loaded.connect(self._update_count)
@@ -255,6 +257,16 @@ class ClientListPane(QWidget):
             self._run_search()
         else:
             self.count.setText(error_text(exc))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down arrow in the search box goes on to the list."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+            self.view.setFocus()
+            if not self.view.currentIndex().isValid():
+                self.view.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     # --- choosing ------------------------------------------------------------------------------------
     def _chosen(self, index: QModelIndex) -> None:

@@ -146,3 +146,7 @@ def test_a_worker_day(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-u
     qtbot.waitUntil(lambda: ws.client_list.model.rowCount() == 1, timeout=5_000)
     found = ws.client_list.model.item(0)
     assert found is not None and found.name == CLIENT
+    # Enter in the search box opens the first hit; the window title still names no one.
+    qtbot.keyClick(ws.client_list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ws.client_view.client_id == found.id, timeout=5_000)
+    assert window.windowTitle() == "Athena"
