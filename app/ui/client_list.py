@@ -32,7 +32,7 @@ from app.ui.common import accessible, error_text
 from app.ui.paging import ItemRole, PagedModel
 from app.ui.session import SessionRunner
 
-SEARCH_DEBOUNCE_MS = 30  # coalesces a burst of keystrokes; a search already running is never queued twice
+SEARCH_DEBOUNCE_MS = 15  # coalesces a burst of keystrokes; a search already running is never queued twice
 MARKER_COLOURS = {"S": "#8e44ad", "B": "#c0392b", "R": "#1f6fb2"}
 
 

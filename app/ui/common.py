@@ -20,7 +20,11 @@ def error_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    QMessageBox.warning(parent, QCoreApplication.translate("Common", "Athena"), error_text(exc))
+    """A window-modal message that does not run a nested event loop (locking may remove its parent)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Common", "Athena"), error_text(exc),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.open()
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:

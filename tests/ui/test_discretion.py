@@ -104,3 +104,30 @@ def test_preferences_persist_outside_the_diary(tmp_path: Path, prefs) -> None:  
     prefs.sync()
     text = (tmp_path / "prefs.ini").read_text(encoding="utf-8")
     assert "idle_minutes=12" in text and "language=en" in text
+
+
+def test_a_rule_broken_in_a_form_shows_its_message_and_saves_nothing(qtbot, tmp_path: Path,
+                                                                    prefs) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    client_id = make_diary(tmp_path / "diary")
+    window = AthenaWindow(tmp_path / "diary", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    ws = window.workspace
+    assert ws is not None
+    ws.open_client(client_id)
+    qtbot.waitUntil(lambda: ws.client_view.client_id == client_id, timeout=5_000)
+    diary = ws.client_view.panels["diary"]
+    type_text(diary.form.text, "Ingen stödform vald")
+    qtbot.mouseClick(diary.form.save_sign, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: diary.findChild(QMessageBox) is not None, timeout=5_000)
+    box = diary.findChild(QMessageBox)
+    assert box.text() == "Choose at least one kind of support."
+    assert diary.model.rowCount() == 0 and diary.form.text.toPlainText() == "Ingen stödform vald"
+    window.lock()  # the open message goes with the client's widgets
+    qtbot.wait(20)
+    assert window.workspace is None
+    window.runner.wait(5_000)
