@@ -51,6 +51,7 @@ class OverviewPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.body)
+        scroll.setAccessibleName(self.tr("Case overview"))
 
         actions = QHBoxLayout()
         for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.close_case):
