@@ -200,6 +200,9 @@ class AthenaWindow(QMainWindow):
         client_id = self.workspace.client_view.client_id if self.workspace else None
         if self.workspace is not None:
             self._drop_workspace()
+            if self.session is not None:  # the old widgets' pending results must not arrive
+                self.session.end()
+            self.session = SessionRunner(self.runner)
             self._build_workspace()
             if client_id and self.workspace is not None:
                 self.workspace.open_client(client_id)
