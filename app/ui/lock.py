@@ -18,6 +18,12 @@ ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Ty
 SLEEP_GAP_S = 30.0  # the 1 s tick came this late: the machine was asleep
 
 
+def _clock() -> float:
+    """A clock that keeps running while the computer sleeps (CLOCK_MONOTONIC stops on Linux)."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    return time.clock_gettime(boottime) if boottime is not None else time.time()
+
+
 class LockTriggers(QObject):
     """Emits ``lock_requested(reason)``; the window decides what locking means."""
 
@@ -27,8 +33,8 @@ class LockTriggers(QObject):
         super().__init__(parent)
         self._app = app
         self.idle_seconds = idle_minutes * 60
-        self._last_input = time.monotonic()
-        self._last_tick = time.monotonic()
+        self._last_input = _clock()
+        self._last_tick = _clock()
         self.armed = False  # only while the diary is open
         app.installEventFilter(self)
         self._tick = QTimer(self, interval=1000)
@@ -43,15 +49,15 @@ class LockTriggers(QObject):
 
     def arm(self) -> None:
         self.armed = True
-        self._last_input = time.monotonic()
+        self._last_input = self._last_tick = _clock()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
-            self._last_input = time.monotonic()
+            self._last_input = _clock()
         return False
 
     def _check(self) -> None:
-        now = time.monotonic()
+        now = _clock()
         slept = now - self._last_tick > SLEEP_GAP_S
         self._last_tick = now
         if slept:

@@ -131,3 +131,19 @@ def test_a_rule_broken_in_a_form_shows_its_message_and_saves_nothing(qtbot, tmp_
     qtbot.wait(20)
     assert window.workspace is None
     window.runner.wait(5_000)
+
+
+def test_a_late_tick_means_the_computer_slept(qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
+    make_diary(tmp_path / "diary")
+    window = AthenaWindow(tmp_path / "diary", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    reasons: list[str] = []
+    window.triggers.lock_requested.connect(reasons.append)
+    window.triggers._last_tick -= 120  # as if the machine had been suspended for two minutes
+    with qtbot.waitSignal(window.locked, timeout=3_000):
+        pass
+    assert reasons == ["sleep"] and window.workspace is None
+    window.runner.wait(5_000)
