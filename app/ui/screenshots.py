@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.services import records, safety_plans
 from app.services.clients import ClientSummary
+from app.services.context import Diary
 from app.ui import i18n
 from app.ui.app import make_app
 from app.ui.preferences import Preferences, PreferencesDialog
@@ -36,11 +38,19 @@ def settle(app: QApplication, window: AthenaWindow, rounds: int = 3) -> None:
             time.sleep(0.01)
 
 
-def _pick(items: list[ClientSummary]) -> ClientSummary | None:
-    def score(c: ClientSummary) -> int:
-        return (c.status == "current") * 4 + c.is_protected * 2 + c.decision_ending_soon + c.court_soon
+def _pick(diary: Diary, items: list[ClientSummary]) -> ClientSummary | None:
+    """A current client with as much stored as possible, so every section has something to show."""
 
-    return max(items, key=score) if items else None
+    def richness(c: ClientSummary) -> int:
+        score = (c.status == "current") * 8 + c.is_protected * 20 + c.decision_ending_soon + c.court_soon
+        if c.status == "current":
+            score += sum(bool(records.list_for_client(diary, kind, c.id)) * 3
+                         for kind in ("network", "children", "court"))
+            score += bool(safety_plans.versions(diary, c.id)) * 3
+        return score
+
+    candidates = [c for c in items if c.status == "current"][:80] or items
+    return max(candidates, key=richness) if candidates else None
 
 
 def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = "sv",
@@ -83,7 +93,7 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
     wait_until(app, lambda: bool(ready) or not ws.client_list.model.busy, 60)
     shot("03-today-and-client-list")
 
-    client = _pick(ws.client_list.model.items())
+    client = _pick(ws.diary, ws.client_list.model.items())
     if client is not None:
         row = ws.client_list.model.items().index(client)
         index = ws.client_list.model.index(row, 0)

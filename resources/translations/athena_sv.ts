@@ -985,7 +985,7 @@
     </message>
     <message>
         <source>Court</source>
-        <translation>Rättegång</translation>
+        <translation>Domstol</translation>
     </message>
     <message>
         <source>Case number</source>
