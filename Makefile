@@ -3,6 +3,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DATA   ?= $(CURDIR)/.demo-diary
+# Qt translations: .ts sources are committed, .qm files are built here (and ignored by git).
+QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/athena_*.ts))
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .PHONY: run test lint typecheck deps venv translations demo bench clean
@@ -11,6 +13,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m app.ui.i18n_build
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -22,13 +25,16 @@ deps:
 translations: $(STAMP)
 	$(PY) -m app.ui.i18n_build
 
+$(QM): %.qm: %.ts $(STAMP)
+	$(PY) -m app.ui.i18n_build
+
 demo: $(STAMP)
 	@test -f $(DATA)/diary.db || ATHENA_PASSPHRASE=demo-diary-passphrase $(VENV)/bin/athena --data-dir $(DATA) demo --clients 200 --seed 1
 
-run: deps $(STAMP) demo
+run: deps $(STAMP) $(QM) demo
 	$(VENV)/bin/athena --data-dir $(DATA) gui
 
-test: deps $(STAMP)
+test: deps $(STAMP) $(QM)
 	$(VENV)/bin/ruff check app tests bench
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest

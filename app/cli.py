@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.commands.core",
     "app.commands.recovery",
     "app.commands.printing",
+    "app.commands.gui",
 ]
 
 

@@ -1,0 +1,60 @@
+"""Small helpers shared by the screens: error text, labelled form rows, dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from app.errors import AthenaError
+
+
+def error_text(exc: BaseException) -> str:
+    """A message fit to show. Only Athena's own errors are shown as they are; anything else may carry
+    client data from a database driver, so only its kind is named."""
+    if isinstance(exc, AthenaError):
+        return str(exc)
+    return QCoreApplication.translate("Common", "Something went wrong ({kind}). Nothing more is shown, to "
+                                                "protect client data.").format(kind=type(exc).__name__)
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A window-modal message that does not run a nested event loop (locking may remove its parent)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Common", "Athena"), error_text(exc),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.open()
+
+
+def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def heading(text: str, parent: QWidget | None = None, *, size: float = 1.25) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def fmt_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

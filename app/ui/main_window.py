@@ -1,0 +1,156 @@
+"""The open diary: the client list on the left; Idag or the client on the right."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget
+
+from app.services import clients, export
+from app.services.context import Diary
+from app.ui.client_list import ClientListPane
+from app.ui.client_view import ClientView
+from app.ui.common import show_error
+from app.ui.dialogs import ClientDialog, run_dialog
+from app.ui.session import SessionRunner
+from app.ui.today import TodayScreen
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a big export is built: a full collection over millions of fresh
+    objects holds the interpreter lock for a quarter of a second, and the GUI thread would wait for it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def write_json_private(path: Path, data: dict[str, Any]) -> None:
+    """The same JSON as ``export.to_json``, written piece by piece to a file only the worker can read (0600),
+    complete or not at all. Small pieces let the GUI thread run in between (one 300 MB string would not)."""
+    tmp = path.with_name(path.name + ".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+                f.write(chunk)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _release(data: dict[str, Any]) -> None:
+    """Free a big export one client at a time instead of in one long deallocation."""
+    for key in ("clients", "men"):
+        items = data.get(key) or []
+        while items:
+            items.pop()
+
+
+def export_to_file(diary: Diary, path: Path, client_id: str | None) -> Path:
+    with gc_paused():
+        data = export.export_client(diary, client_id) if client_id else export.export_all(diary)
+        write_json_private(path, data)
+        _release(data)
+    return path
+
+
+class Workspace(QWidget):
+    ready = Signal()  # the first page of the client list is shown: she can search, open and write
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.diary, self.runner = diary, runner
+        self.client_list = ClientListPane(diary, runner, self)
+        self.today = TodayScreen(diary, runner, self)
+        self.client_view = ClientView(diary, runner, self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.today)
+        self.right.addWidget(self.client_view)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.client_list)
+        split.addWidget(self.right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([330, 900])
+        split.setChildrenCollapsible(False)
+        self.status = QStatusBar(self)
+        self.status.setSizeGripEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+
+        self.client_list.client_chosen.connect(self.open_client)
+        self.today.client_chosen.connect(self.open_client)
+        self.client_view.changed.connect(self._client_changed)
+        self._ready_sent = False
+        self.client_list.model.loaded.connect(self._list_loaded)
+        QTimer.singleShot(0, self.start)
+
+    def start(self) -> None:
+        self.client_list.refresh()
+        self.today.reload()
+        self.client_list.search.setFocus()
+
+    def _list_loaded(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit()
+
+    # --- navigation ----------------------------------------------------------------------------------
+    def show_today(self) -> None:
+        self.client_view.set_client(None)
+        self.right.setCurrentWidget(self.today)
+        self.today.reload()
+
+    def open_client(self, client_id: str) -> None:
+        self.right.setCurrentWidget(self.client_view)
+        self.client_view.set_client(client_id)
+
+    def new_entry(self) -> None:
+        if self.client_view.client_id is None:
+            self.status.showMessage(self.tr("Open a client first."), 5000)
+            return
+        diary = self.client_view.panels.get("diary")
+        if diary is not None:
+            self.client_view.tabs.setCurrentWidget(diary)
+            start = getattr(diary, "start_entry", None)
+            if start is not None:
+                start()
+
+    def focus_search(self) -> None:
+        self.client_list.search.setFocus()
+        self.client_list.search.selectAll()
+
+    def _client_changed(self) -> None:
+        if not self.client_list.search.text().strip():
+            self.client_list.refresh()
+
+    # --- actions -------------------------------------------------------------------------------------
+    def new_client(self) -> None:
+        def created(detail: clients.ClientDetail) -> None:
+            self.client_list.refresh()
+            self.open_client(detail.id)
+
+        run_dialog(ClientDialog(self), self.runner, clients.create_client, self.diary, on_saved=created)
+
+    def export(self, path: Path, *, whole_diary: bool = False) -> None:
+        client_id = None if whole_diary else self.client_view.client_id
+        self.status.showMessage(self.tr("Exporting…"))
+        self.runner.run(export_to_file, self.diary, path, client_id,
+                        on_done=lambda p: self.status.showMessage(self.tr("Exported to {path}").format(path=p),
+                                                                  8000),
+                        on_error=lambda e: (self.status.clearMessage(), show_error(self, e)))

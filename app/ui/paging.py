@@ -1,0 +1,123 @@
+"""A list model that fetches its rows page by page in a worker thread (Qt's canFetchMore/fetchMore).
+
+The view asks for more rows when the user scrolls near the end; only one page is in flight at a time, and a
+page that arrives after ``reset`` (new filter, new search, lock) is dropped by its generation number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from app.services.clients import Page
+from app.ui.session import SessionRunner
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+ItemRole = Qt.ItemDataRole.UserRole + 1
+
+
+class PagedModel(QAbstractListModel, Generic[T]):
+    loaded = Signal()  # a page (or a fixed list) has arrived
+    failed = Signal(object)
+
+    def __init__(self, runner: SessionRunner, render: Callable[[T, int], Any], page_size: int = 200,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._render = render
+        self._page_size = page_size
+        self._items: list[T] = []
+        self._total = 0
+        self._fetch: Callable[[int, int], Page[T]] | None = None
+        self._generation = 0
+        self._in_flight = False
+
+    # --- feeding -------------------------------------------------------------------------------------
+    def set_source(self, fetch: Callable[[int, int], Page[T]] | None) -> None:
+        """Page through ``fetch(offset, limit)``; the first page is requested at once."""
+        self._generation += 1
+        self.beginResetModel()
+        self._items, self._total, self._fetch, self._in_flight = [], 0, fetch, False
+        self.endResetModel()
+        if fetch is not None:
+            self._request()
+
+    def set_items(self, items: Sequence[T]) -> None:
+        """A fixed list (search results): no paging."""
+        self._generation += 1
+        self.beginResetModel()
+        self._items, self._total, self._fetch, self._in_flight = list(items), len(items), None, False
+        self.endResetModel()
+        self.loaded.emit()
+
+    def clear(self) -> None:
+        self.set_source(None)
+
+    def reload(self) -> None:
+        self.set_source(self._fetch)
+
+    def _request(self) -> None:
+        if self._fetch is None or self._in_flight:
+            return
+        self._in_flight = True
+        generation, fetch, offset = self._generation, self._fetch, len(self._items)
+        self._runner.run(fetch, offset, self._page_size,
+                         on_done=lambda page: self._arrived(generation, page),
+                         on_error=lambda exc: self._error(generation, exc), parallel=True)
+
+    def _arrived(self, generation: int, page: Page[T]) -> None:
+        if generation != self._generation:
+            return
+        self._in_flight = False
+        self._total = page.total
+        if page.items:
+            first = len(self._items)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+            self._items.extend(page.items)
+            self.endInsertRows()
+        else:
+            self._total = len(self._items)
+        self.loaded.emit()
+
+    def _error(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self._in_flight = False
+            self._total = len(self._items)
+            self.failed.emit(exc)
+
+    # --- Qt model ------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._fetch is not None and not self._in_flight \
+            and len(self._items) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._request()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == ItemRole:
+            return item
+        return self._render(item, role)
+
+    def item(self, row: int) -> T | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def items(self) -> list[T]:
+        return list(self._items)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight

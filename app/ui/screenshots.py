@@ -1,0 +1,122 @@
+"""A PNG of every main screen, taken offscreen from a real diary (``athena screenshots DIR``)."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.services import records, safety_plans
+from app.services.clients import ClientSummary
+from app.services.context import Diary
+from app.ui import i18n
+from app.ui.app import make_app
+from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.shell import AthenaWindow
+
+
+def wait_until(app: QApplication, pred: Callable[[], bool], timeout: float = 60.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()
+        if pred():
+            return True
+        time.sleep(0.01)
+    return pred()
+
+
+def settle(app: QApplication, window: AthenaWindow, rounds: int = 3) -> None:
+    """Let queued jobs finish and their results reach the widgets."""
+    for _ in range(rounds):
+        wait_until(app, lambda: not window.runner.busy(), 60)
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.01)
+
+
+def _pick(diary: Diary, items: list[ClientSummary]) -> ClientSummary | None:
+    """A current client with as much stored as possible, so every section has something to show."""
+
+    def richness(c: ClientSummary) -> int:
+        score = (c.status == "current") * 8 + c.is_protected * 20 + c.decision_ending_soon + c.court_soon
+        if c.status == "current":
+            score += sum(bool(records.list_for_client(diary, kind, c.id)) * 3
+                         for kind in ("network", "children", "court"))
+            score += bool(safety_plans.versions(diary, c.id)) * 3
+        return score
+
+    candidates = [c for c in items if c.status == "current"][:80] or items
+    return max(candidates, key=richness) if candidates else None
+
+
+def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = "sv",
+                     size: tuple[int, int] = (1280, 800)) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    settings_dir = tempfile.mkdtemp(prefix="athena-shots-")
+    prefs = Preferences(QSettings(str(Path(settings_dir) / "prefs.ini"), QSettings.Format.IniFormat))
+    prefs.language = lang
+    i18n.install(app, lang)
+    window = AthenaWindow(data_dir, prefs)
+    window.resize(*size)
+    window.show()
+    saved: list[Path] = []
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        settle(app, window)
+        path = out / f"{name}.png"
+        (widget or window).grab().save(str(path))
+        saved.append(path)
+
+    # First run, as a new worker sees it (nothing is created).
+    window.stack.setCurrentWidget(window.create_screen)
+    window.create_screen.name.setText("Anna Andersson")
+    window.create_screen.pass1.setText("blåbär kanel tåg")
+    shot("01-create-diary")
+    window.create_screen.pass1.clear()
+    window.create_screen.name.clear()
+    window.stack.setCurrentWidget(window.unlock_screen)
+    shot("02-unlock")
+
+    window.unlock_screen.passphrase.setText(passphrase)
+    window.unlock_screen.submit()
+    if not wait_until(app, lambda: window.workspace is not None, 120):
+        raise RuntimeError("the diary did not open")
+    ws = window.workspace
+    assert ws is not None
+    ready: list[bool] = []
+    ws.ready.connect(lambda: ready.append(True))
+    wait_until(app, lambda: bool(ready) or not ws.client_list.model.busy, 60)
+    shot("03-today-and-client-list")
+
+    client = _pick(ws.diary, ws.client_list.model.items())
+    if client is not None:
+        row = ws.client_list.model.items().index(client)
+        index = ws.client_list.model.index(row, 0)
+        ws.client_list.view.setCurrentIndex(index)
+        ws.client_list.view.scrollTo(index)
+        ws.open_client(client.id)
+        wait_until(app, lambda: ws.client_view.client_id == client.id, 30)
+        for i, key in enumerate(ws.client_view.panels):
+            ws.client_view.tabs.setCurrentIndex(i)
+            shot(f"{4 + i:02d}-client-{key.replace('_', '-')}")
+        ws.client_view.tabs.setCurrentIndex(1)
+
+    n = 4 + len(ws.client_view.panels)
+    ws.client_list.search.setText("tandläkaren")
+    wait_until(app, lambda: ws.client_list.count.text() != "", 30)
+    shot(f"{n:02d}-search")
+    window.lock("manual")
+    shot(f"{n + 1:02d}-lock-screen")
+
+    dialog = PreferencesDialog(prefs, window)
+    dialog.show()
+    shot(f"{n + 2:02d}-preferences", dialog)
+    dialog.close()
+    window.close()
+    window.runner.wait(30_000)
+    return saved

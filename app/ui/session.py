@@ -1,0 +1,48 @@
+"""One unlocked session of the diary: the Diary plus a runner whose callbacks die with the session.
+
+When the diary locks, every widget that showed client data is destroyed; a worker-thread job still running
+must then not call back into them. ``SessionRunner`` has TaskRunner's ``run`` signature (so client panels get
+it as their runner) and drops the callbacks of everything started before ``end()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.ui.tasks import TaskRunner
+
+
+class SessionRunner:
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+        self._alive = True
+
+    @property
+    def alive(self) -> bool:
+        return self._alive
+
+    def end(self) -> None:
+        self._alive = False
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None, parallel: bool = False,
+            **kwargs: Any) -> None:
+        if not self._alive:
+            return
+
+        def done(result: Any) -> None:
+            if self._alive and on_done is not None:
+                on_done(result)
+
+        def failed(exc: Exception) -> None:
+            if self._alive and on_error is not None:
+                on_error(exc)
+
+        self._runner.run(fn, *args, on_done=done, on_error=failed, parallel=parallel, **kwargs)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._runner.wait(msecs)
+
+    def busy(self) -> bool:
+        return self._runner.busy()

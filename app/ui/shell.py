@@ -1,0 +1,238 @@
+"""The one top-level window: create / unlock / the open diary, and locking.
+
+Locking destroys every widget that showed client data, drops the callbacks of jobs still running, closes
+the store (the database key leaves memory) and shows the unlock screen. The title is always "Athena".
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
+
+from app.services.context import Diary
+from app.storage import vault
+from app.ui import i18n
+from app.ui.lock import ClipboardGuard, LockTriggers
+from app.ui.main_window import Workspace
+from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.session import SessionRunner
+from app.ui.tasks import TaskRunner
+from app.ui.unlock import CreateDiaryScreen, UnlockScreen
+
+REPORTS_MODULE = "app.ui.reports"
+TITLE = "Athena"
+
+
+def reports_available() -> bool:
+    try:
+        return importlib.util.find_spec(REPORTS_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _forget_session_objects() -> None:
+    """After locking: let the collector reach what the closed session left (see gc.freeze on open)."""
+    gc.unfreeze()
+    gc.collect()
+
+
+class AthenaWindow(QMainWindow):
+    locked = Signal()
+    opened = Signal(object)  # Workspace
+
+    def __init__(self, data_dir: Path, prefs: Preferences, runner: TaskRunner | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir, self.prefs = Path(data_dir), prefs
+        self.runner = runner or TaskRunner(self)
+        self.setWindowTitle(TITLE)
+        self.diary: Diary | None = None
+        self.session: SessionRunner | None = None
+        self.workspace: Workspace | None = None
+        self._report_windows: list[QWidget] = []
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.triggers = LockTriggers(app, prefs.idle_minutes, self)
+        self.triggers.lock_requested.connect(self.lock)
+        self.clipboard = ClipboardGuard(app.clipboard(), self)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda: self.lock("manual"))
+        self.addAction(self.lock_action)
+        self._build_gate(locked=False)
+        self.resize(1280, 800)
+
+    # --- screens -------------------------------------------------------------------------------------
+    def _build_gate(self, *, locked: bool) -> None:
+        """The create or unlock screen (rebuilt on a language change)."""
+        for old in (getattr(self, "unlock_screen", None), getattr(self, "create_screen", None)):
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        self.unlock_screen = UnlockScreen(self.data_dir, self.runner, self)
+        self.unlock_screen.unlocked.connect(self._opened)
+        self.create_screen = CreateDiaryScreen(self.data_dir, self.runner, self)
+        self.create_screen.created.connect(self._opened)
+        self.stack.addWidget(self.unlock_screen)
+        self.stack.addWidget(self.create_screen)
+        if self.workspace is None:
+            self._show_gate(locked)
+        self._build_menus()
+
+    def _show_gate(self, locked: bool) -> None:
+        if vault.diary_exists(self.data_dir):
+            self.unlock_screen.set_locked_message(locked)
+            self.stack.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.reset()
+        else:
+            self.stack.setCurrentWidget(self.create_screen)
+            self.create_screen.pass1.setFocus()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        ws = self.workspace
+        diary_menu = bar.addMenu(self.tr("&Diary"))
+        if ws is not None:
+            self._action(diary_menu, self.tr("&New client…"), "Ctrl+N", ws.new_client)
+            self._action(diary_menu, self.tr("&Export client…"), "Ctrl+E", lambda: self._ask_export(False))
+            self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
+            diary_menu.addSeparator()
+        lock = diary_menu.addAction(self.tr("&Lock"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the window-wide action does the work
+        lock.triggered.connect(lambda: self.lock("manual"))
+        lock.setEnabled(ws is not None)
+        self._action(diary_menu, self.tr("&Preferences…"), "Ctrl+,", self.open_preferences)
+        self._action(diary_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        if ws is not None:
+            view = bar.addMenu(self.tr("&View"))
+            self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
+            self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
+            self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
+            if reports_available():
+                self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+
+    def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
+        act: QAction = menu.addAction(text)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        return act
+
+    # --- open and lock -------------------------------------------------------------------------------
+    def _opened(self, diary: Diary) -> None:
+        self.diary = diary
+        self.session = SessionRunner(self.runner)
+        self._build_workspace()
+        self.triggers.arm()
+
+    def _build_workspace(self) -> None:
+        assert self.diary is not None and self.session is not None
+        self.workspace = Workspace(self.diary, self.session, self)
+        # Everything built so far lives as long as the session: keep it out of the collector's full
+        # passes, which otherwise grow with every object and pause every thread.
+        self.workspace.ready.connect(gc.freeze)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self._build_menus()
+        self.opened.emit(self.workspace)
+
+    def _drop_workspace(self) -> None:
+        for w in self._report_windows:
+            w.close()
+            w.deleteLater()
+        self._report_windows.clear()
+        if self.workspace is not None:
+            self.workspace.client_view.set_client(None)
+            self.stack.removeWidget(self.workspace)
+            self.workspace.hide()
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    def lock(self, reason: str = "manual") -> None:
+        if self.diary is None:
+            return
+        diary, self.diary = self.diary, None
+        if self.session is not None:
+            self.session.end()
+            self.session = None
+        self._drop_workspace()
+        self.clipboard.clear_if_ours()
+        self.triggers.armed = False
+        self.setWindowTitle(TITLE)
+        # Jobs already queued on the database thread finish first; then the key leaves memory.
+        self.runner.run(diary.store.close)
+        QTimer.singleShot(0, _forget_session_objects)
+        self._build_menus()
+        self._show_gate(locked=True)
+        self.locked.emit()
+
+    # --- preferences, reports, export ----------------------------------------------------------------
+    def open_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        old_lang = self.prefs.language
+
+        def accepted() -> None:
+            dialog.apply_to(self.prefs)
+            self.triggers.set_idle_minutes(self.prefs.idle_minutes)
+            if self.prefs.language != old_lang:
+                self.apply_language(self.prefs.language)
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def apply_language(self, lang: str) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        i18n.install(app, lang)
+        client_id = self.workspace.client_view.client_id if self.workspace else None
+        if self.workspace is not None:
+            self._drop_workspace()
+            if self.session is not None:  # the old widgets' pending results must not arrive
+                self.session.end()
+            self.session = SessionRunner(self.runner)
+            self._build_workspace()
+            if client_id and self.workspace is not None:
+                self.workspace.open_client(client_id)
+        self._build_gate(locked=True)
+
+    def open_reports(self) -> None:
+        if self.diary is None or self.session is None:
+            return
+        cls = importlib.import_module(REPORTS_MODULE).ReportScreen
+        screen = cls(self.diary, self.session, self)
+        screen.setWindowFlag(Qt.WindowType.Window, True)
+        screen.setWindowTitle(self.tr("Athena – Reports"))
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
+                                 if screen in self._report_windows else None)
+        self._report_windows.append(screen)
+        screen.show()
+
+    def _ask_export(self, whole: bool) -> None:
+        if self.workspace is None:
+            return
+        if not whole and self.workspace.client_view.client_id is None:
+            self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / "athena-export.json"),
+                                              self.tr("JSON (*.json)"))
+        if path:
+            self.workspace.export(Path(path), whole_diary=whole)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock("quit")
+        self.runner.wait(10_000)
+        event.accept()
