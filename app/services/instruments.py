@@ -141,7 +141,7 @@ class Catalogue:
         return self.instruments.get(instrument_id)
 
     def ordered(self) -> list[Instrument]:
-        return sorted(self.instruments.values(), key=lambda i: (not i.builtin, i.id))
+        return sorted(self.instruments.values(), key=lambda i: (not i.builtin, i.t(i.name, i.language), i.id))
 
 
 @cache

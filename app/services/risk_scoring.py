@@ -134,7 +134,9 @@ def check_persons(persons: Any) -> list[dict[str, str]]:
         raise DomainError("The list of persons is malformed.")
     out: list[dict[str, str]] = []
     seen: set[str] = set()
-    for n, p in enumerate(persons, start=1):
+    given = {str(p.get("id")) for p in persons if isinstance(p, Mapping) and p.get("id")}
+    fresh = (f"p{k}" for k in range(1, 10_000) if f"p{k}" not in given)  # new people get unused ids
+    for p in persons:
         if not isinstance(p, Mapping):
             raise DomainError("The list of persons is malformed.")
         role = p.get("role")
@@ -145,7 +147,7 @@ def check_persons(persons: Any) -> list[dict[str, str]]:
             raise DomainError("{field} is required.", field="Person")
         if len(label) > 200:
             raise DomainError("{field} is too long (at most {n} characters).", field="Person", n=200)
-        pid = str(p.get("id") or f"p{n}")
+        pid = str(p.get("id") or next(fresh))
         if pid in seen:
             raise DomainError("The list of persons is malformed.")
         seen.add(pid)

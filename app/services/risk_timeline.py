@@ -229,20 +229,25 @@ class DueAssessment:
     incidents_since: int
 
 
-def assessments_due(diary: Diary, *, months: int = DUE_AFTER_MONTHS) -> list[DueAssessment]:
+def assessments_due(diary: Diary, *, months: int = DUE_AFTER_MONTHS,
+                    client_id: str | None = None) -> list[DueAssessment]:
     """Current clients whose risk should be assessed: none in ``months``, or a new incident since the last."""
     today = diary.today()
     limit = validation.add_months(today, -months)
     with diary.read() as s:
-        clients = s.execute(select(Client.id, Client.name).where(
-            Client.compartment.in_(diary.tracks), client_status_expr(today) == "current")
-            .order_by(Client.name_key)).all()
-        last = dict(s.execute(select(RiskAssessment.client_id, func.max(RiskAssessment.assessed_on))
-                              .where(RiskAssessment.completed_at.is_not(None))
-                              .group_by(RiskAssessment.client_id)).all())
+        cq = select(Client.id, Client.name).where(Client.compartment.in_(diary.tracks),
+                                                  client_status_expr(today) == "current")
+        lq = (select(RiskAssessment.client_id, func.max(RiskAssessment.assessed_on))
+              .where(RiskAssessment.completed_at.is_not(None)).group_by(RiskAssessment.client_id))
+        iq = select(Incident.client_id, Incident.occurred_on).where(Incident.compartment.in_(diary.tracks))
+        if client_id is not None:
+            cq = cq.where(Client.id == client_id)
+            lq = lq.where(RiskAssessment.client_id == client_id)
+            iq = iq.where(Incident.client_id == client_id)
+        clients = s.execute(cq.order_by(Client.name_key)).all()
+        last = dict(s.execute(lq).all())
         marks: dict[str, list[date]] = {}
-        for cid, day in s.execute(select(Incident.client_id, Incident.occurred_on)
-                                  .where(Incident.compartment.in_(diary.tracks))):
+        for cid, day in s.execute(iq):
             marks.setdefault(cid, []).append(day)
     out = []
     for cid, name in clients:

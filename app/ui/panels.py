@@ -33,4 +33,6 @@ class PanelSpec:
 
 
 # Filled by the features; the client view shows the ones whose module imports.
-CLIENT_PANELS: list[PanelSpec] = []
+CLIENT_PANELS: list[PanelSpec] = [
+    PanelSpec(key="risk", title="Risk", module="app.ui.risk_panel", cls="RiskPanel"),
+]

@@ -195,6 +195,8 @@ def test_assessments_due(diary: Diary) -> None:
     assert due["Dina Incident"].reason == "incident" and due["Dina Incident"].incidents_since == 1
     assert due["Cia Gammal"].last_assessed_on == date(2026, 7, 1)
     assert never in {d.client_id for d in due.values()}
+    assert [d.reason for d in tl.assessments_due(diary, client_id=hit)] == ["incident"]
+    assert tl.assessments_due(diary, client_id=fresh) == []
     ts = tl.time_series(diary, hit)
     assert [(p.assessed_on, p.score, p.level, p.estimate_rank) for p in ts.results] == [
         (date(2026, 10, 1), 6, "low", 3)]
