@@ -14,13 +14,13 @@ from pathlib import Path
 
 os.environ.setdefault("ATHENA_TEST_FAST_KDF", "1")
 
-from app.services import demo, risk, risk_demo  # noqa: E402
-from app.services import risk_timeline as tl  # noqa: E402
-from app.services.context import Diary, Worker  # noqa: E402
-from app.services.instruments import load_catalogue  # noqa: E402
-from app.services.risk_scoring import compute_result  # noqa: E402
-from app.storage import vault  # noqa: E402
-from app.storage.keyfile import KdfParams  # noqa: E402
+from app.services import demo, risk, risk_demo
+from app.services import risk_timeline as tl
+from app.services.context import Diary, Worker
+from app.services.instruments import load_catalogue
+from app.services.risk_scoring import compute_result
+from app.storage import vault
+from app.storage.keyfile import KdfParams
 
 
 def timed(label: str, fn, repeat: int = 1) -> object:  # type: ignore[no-untyped-def]
