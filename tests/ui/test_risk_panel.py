@@ -193,3 +193,65 @@ def test_run_an_assessment_end_to_end(qtbot: QtBot, diary: Diary, monkeypatch: p
     panel.set_client(None)
     assert panel.form.view is None and not panel.tabs.isEnabled()
     runner.wait()
+
+
+def test_structured_judgement_with_several_people(qtbot: QtBot, diary: Diary,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    c = clients.create_client(diary, clients.ClientInput(name="Leyla Exempel"))
+    runner = TaskRunner()
+    panel = RiskPanel(diary, runner)
+    qtbot.addWidget(panel)
+    panel.show()
+    settle(qtbot, runner)
+    panel.set_client(c.id)
+    settle(qtbot, runner)
+    panel.instrument.setCurrentIndex(panel.instrument.findData("athena-honour-violence"))
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    form = panel.form
+    assert form.inst is not None and form.inst.method == "structured_judgement"
+    for item in form.inst.items:
+        form.go_to("item", item.id)
+        if item.answer == "free_text":
+            qtbot.keyClicks(form.item_page.free_text, "Her aunt")
+            form.item_page.flush()
+        else:
+            form.item_page.choose("yes")
+        settle(qtbot, runner)
+    form.go_to("judgement")
+    page = form.judgement_page
+    assert form.pages.currentWidget() is page
+    for role, label in (("victim", "Herself"), ("victim", "Sister (14)"), ("perpetrator", "Father"),
+                        ("perpetrator", "Uncle")):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        row = page.people.rowCount() - 1
+        combo, edit = page.people.cellWidget(row, 0), page.people.cellWidget(row, 1)
+        combo.setCurrentIndex(combo.findData(role))  # type: ignore[union-attr]
+        edit.setText(label)  # type: ignore[union-attr]
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert [b.text() for b in page.boxes[1].checks.values()] == ["Herself", "Sister (14)", "Father", "Uncle"]
+    for sc in ("serious_violence", "taken_abroad", "violence_against_others", "continued_control"):
+        page.rate(sc, "medium")
+        settle(qtbot, runner)
+    page.rate("forced_marriage", "high")
+    settle(qtbot, runner)
+    for box in list(page.boxes[1].checks.values())[1:]:  # the sister, the father and the uncle
+        box.setChecked(True)
+        settle(qtbot, runner)
+    assert form.result_label.text().startswith("Overall: High – 5 of 5 scenarios rated")
+    form.go_to("summary")
+    form.estimate.setCurrentIndex(form.estimate.findData("medium"))
+    qtbot.keyClicks(form.summary, "Marriage planned abroad this summer")
+    form.summary.flush()
+    settle(qtbot, runner)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(form.complete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    view = form.view
+    assert view is not None and view.completed
+    assert view.result["level"] == "high" and view.result["estimate_gap"] == -1
+    assert view.answers["judgements"]["forced_marriage"]["persons"] == ["p2", "p3", "p4"]
+    assert [p["role"] for p in view.answers["persons"]] == ["victim", "victim", "perpetrator", "perpetrator"]
+    assert not page.boxes[0].isEnabled() and not page.save_button.isEnabled()
+    runner.wait()
