@@ -340,6 +340,7 @@ class AssessmentForm(QWidget):
                         on_done=self._plan_done, on_error=self._failed)
 
     def _plan_done(self, plan: Any) -> None:
+        self.plan_button.setEnabled(False)  # one revision per click is enough; reopen the assessment for another
         self.banner.setText(self.banner.text() + " " + self.tr("Safety plan version {n} opened from it.")
                             .format(n=plan.version))
         self.plan_revised.emit(plan)

@@ -158,6 +158,7 @@ def test_run_an_assessment_end_to_end(qtbot: QtBot, diary: Diary, monkeypatch: p
     settle(qtbot, runner)
     plan = safety_plans.latest(diary, cid)
     assert plan is not None and plan.risk_assessment_id == view.id
+    assert not form.plan_button.isEnabled() and f"version {plan.version}" in form.banner.text()
 
     # the incident calendar: mark a day with her, the months count it
     panel.tabs.setCurrentWidget(panel.calendar)
