@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.commands.recovery",
     "app.commands.printing",
     "app.commands.gui",
+    "app.commands.risk",
 ]
 
 
