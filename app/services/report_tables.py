@@ -32,6 +32,7 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]]
     chart: bool = False  # worth a bar chart (first column labels, second column values)
+    has_total: bool = False  # the last row is a total (bold in print, left out of charts)
     notes: list[str] = field(default_factory=list)
 
 
@@ -91,11 +92,11 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
         out.append(Table("current_by_district", t("Women current in the period, per district"),
                          [t("District"), women_h],
                          [[_label(r["key"], lang), r["count"]] for r in cur["by_district"]]
-                         + [[t("Total"), cur["total"]]], chart=True))
+                         + [[t("Total"), cur["total"]]], chart=True, has_total=True))
         out.append(Table("by_referring_unit", t("Women current in the period, per referring unit"),
                          [t("Referring unit"), women_h],
                          [[_unit(r["key"], lang), r["count"]] for r in w["by_referring_unit"]]
-                         + [[t("Total"), cur["total"]]], chart=True))
+                         + [[t("Total"), cur["total"]]], chart=True, has_total=True))
         kinds = [k.value for k in SupportKind]
         out.append(Table("support_kinds", t("Kinds of support (a woman counts once per kind)"),
                          [t("Kind of support"), women_h],
@@ -142,15 +143,16 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
     return out
 
 
-def chart_values(table: Table) -> list[tuple[str, float]]:
-    """(label, value) pairs for a bar chart; the total row and suppressed cells are left out."""
-    pairs = []
-    for row in table.rows:
-        label, value = str(row[0]), row[1]
-        if label in (tr("Total"), "Total", "Totalt"):
-            continue
-        pairs.append((label, float(value) if isinstance(value, int | float) else 0.0))
-    return pairs
+def chart_values(table: Table) -> list[tuple[str, float, str]]:
+    """(label, bar length, bar label) for a bar chart, total row left out; a suppressed count ("< 5") is an
+    empty bar labelled "< 5"."""
+    rows = table.rows[:-1] if table.has_total else table.rows
+    out = []
+    for row in rows:
+        value = row[1]
+        number = float(value) if isinstance(value, int | float) else 0.0
+        out.append((str(row[0]), number, "" if value is None else str(value)))
+    return out
 
 
 def period_heading(report: dict[str, Any], lang: str | None = None) -> str:
