@@ -83,7 +83,9 @@ def _months(value: Any, lang: str | None) -> Cell:
 
 def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
     """The report's tables in the order they are printed."""
-    t = lambda s: tr(s, lang)  # noqa: E731
+    def t(message_en: str) -> str:
+        return tr(message_en, lang)
+
     count, women_h = t("Count"), t("Women")
     out: list[Table] = []
     w = report.get("women")

@@ -65,7 +65,7 @@ def diary(store: Store) -> dict[str, Any]:
     records.add(d, "children", a, {"name": "Barn A", "trappan_status": "informed",
                                    "trappan_informed_on": "2023-11-01"})
 
-    b, b_case = _woman(d, "Beta Berg", "2023-09-20")
+    _b, b_case = _woman(d, "Beta Berg", "2023-09-20")
     _decision(d, b_case, "financial_aid", "Älvsjö", "2023-09-25", "2023-10-01", "2024-01-01")
     cases.close_case(d, b_case, closed_on="2024-01-01", reason="Målen uppnådda")
 
@@ -85,7 +85,7 @@ def diary(store: Store) -> dict[str, Any]:
     _entry(d, dd, "2024-11-25", "support_talk")
     records.add(d, "court", dd, {"court": "Stockholms tingsrätt", "starts_at": "2024-09-12 13:00"})
 
-    e, e_case = _woman(d, "Epsilon Ek", "2024-12-20")
+    _e, e_case = _woman(d, "Epsilon Ek", "2024-12-20")
     _decision(d, e_case, "disability", "Älvsjö", "2024-12-28", "2025-01-10", "2025-04-10")
 
     f, f_case = _woman(d, "Fi Falk", "2023-08-20")
