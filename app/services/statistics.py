@@ -213,3 +213,30 @@ def period_report(diary: Diary, start: date, end: date) -> dict[str, Any]:
         men = _men(s, p) if Compartment.MEN.value in diary.tracks else None
     return {"format": REPORT_FORMAT, "period": {"from": p["from"], "to": p["to"]},
             "generated_on": diary.today().isoformat(), "suppressed": False, "women": women, "men": men}
+
+
+PERIOD_KINDS = ("week", "month", "year")
+
+
+def period_containing(kind: str, day: date) -> tuple[date, date]:
+    """The calendar week (Monday–Sunday), month or year that holds ``day``."""
+    if kind == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if kind == "month":
+        first = day.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following - timedelta(days=1)
+    if kind == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    raise DomainError("Unknown kind of period.")
+
+
+def shift_period(kind: str, start: date, steps: int) -> tuple[date, date]:
+    """The period ``steps`` weeks, months or years before (negative) or after the one starting ``start``."""
+    if kind == "week":
+        return period_containing(kind, start + timedelta(weeks=steps))
+    if kind == "month":
+        y, m = divmod(start.month - 1 + steps, 12)
+        return period_containing(kind, date(start.year + y, m + 1, 1))
+    return period_containing(kind, date(start.year + steps, 1, 1))
