@@ -59,6 +59,10 @@ home AS (
 )"""
 _CURRENT = "current AS (SELECT DISTINCT client_id FROM eff WHERE starts_on <= :to AND end_on >= :from)"
 
+# Who had which kind of support in the period (index ix_diary_entry_kinds_period covers it).
+_PAIRS = """
+pairs AS (SELECT DISTINCT client_id, kind FROM diary_entry_kinds WHERE event_on >= :from AND event_on <= :to)"""
+
 
 @dataclass(frozen=True)
 class Period:
@@ -103,24 +107,22 @@ def _women(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     districts = reference.districts()
     units = [u.code for u in reference.referring_units()]
     kinds = [k.value for k in SupportKind]
-    current_total = _one(s, _with(_EFF, _CURRENT) + "SELECT COUNT(*) FROM current", p)[0]
-    by_district = _rows(s, _with(_EFF, _HOME, _CURRENT) + """
-        SELECT h.district, COUNT(*) FROM current cu JOIN home h ON h.client_id = cu.client_id
-        GROUP BY h.district""", p)
-    by_unit = _rows(s, _with(_EFF, _HOME, _CURRENT) + """
-        SELECT h.referring_unit, COUNT(*) FROM current cu JOIN home h ON h.client_id = cu.client_id
-        GROUP BY h.referring_unit""", p)
-    # A woman counts once per kind: DISTINCT over (woman, kind) of her entries in the period.
-    kind_pairs = _rows(s, _with(_EFF, _HOME) + """
-        SELECT COALESCE(h.district, ''), k.kind, COUNT(DISTINCT k.client_id)
-        FROM diary_entry_kinds k JOIN clients cl ON cl.id = k.client_id AND cl.compartment = 'women'
-        LEFT JOIN home h ON h.client_id = k.client_id
-        WHERE k.event_on >= :from AND k.event_on <= :to
+    # Every current woman has a latest decision, hence one district and one unit: one pass gives all three.
+    current = _rows(s, _with(_EFF, _HOME, _CURRENT) + """
+        SELECT h.district, h.referring_unit, COUNT(*) FROM current cu JOIN home h ON h.client_id = cu.client_id
         GROUP BY 1, 2""", p)
-    kind_total = _rows(s, """
-        SELECT k.kind, COUNT(DISTINCT k.client_id)
-        FROM diary_entry_kinds k JOIN clients cl ON cl.id = k.client_id AND cl.compartment = 'women'
-        WHERE k.event_on >= :from AND k.event_on <= :to GROUP BY k.kind""", p)
+    current_total = sum(int(n) for _, _, n in current)
+    by_district = [(d, sum(int(n) for dd, _, n in current if dd == d)) for d in {d for d, _, _ in current}]
+    by_unit = [(u, sum(int(n) for _, uu, n in current if uu == u)) for u in {u for _, u, _ in current}]
+    # A woman counts once per kind: DISTINCT over (woman, kind) of her entries in the period, read from the
+    # covering index alone, then placed in her district. Every woman has one district (or none, ""), so the
+    # totals are the sums over the districts.
+    kind_pairs = _rows(s, _with(_EFF, _HOME, _PAIRS) + """
+        SELECT COALESCE(h.district, ''), p.kind, COUNT(*)
+        FROM pairs p JOIN clients cl ON cl.id = p.client_id AND cl.compartment = 'women'
+        LEFT JOIN home h ON h.client_id = p.client_id
+        GROUP BY 1, 2""", p)
+    kind_total = [(k, sum(int(n) for _, kk, n in kind_pairs if kk == k)) for k in kinds]
     kind_districts = districts + sorted({str(d) for d, _, _ in kind_pairs if d not in districts})
     kinds_by_district = [
         {"key": d, "label": d, "counts": {k: sum(int(n) for dd, kk, n in kind_pairs if dd == d and kk == k)

@@ -209,3 +209,27 @@ def test_team_week(diary: dict[str, Any]) -> None:
     # D has a protected identity: listed without her name.
     assert [(i.client_name, i.on, i.detail) for i in wk.court_dates] == [
         ("Gamma Grön", date(2024, 9, 10), "Södertörns tingsrätt"), (None, date(2024, 9, 12), "Stockholms tingsrätt")]
+
+
+def test_periods() -> None:
+    assert statistics.period_containing("week", date(2024, 9, 11)) == (date(2024, 9, 9), date(2024, 9, 15))
+    assert statistics.period_containing("month", date(2024, 2, 10)) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert statistics.period_containing("year", date(2024, 2, 10)) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert statistics.shift_period("month", date(2024, 12, 1), 1) == (date(2025, 1, 1), date(2025, 1, 31))
+    assert statistics.shift_period("month", date(2024, 1, 1), -1) == (date(2023, 12, 1), date(2023, 12, 31))
+    assert statistics.shift_period("week", date(2024, 9, 9), -1) == (date(2024, 9, 2), date(2024, 9, 8))
+    assert statistics.shift_period("year", date(2024, 1, 1), 1) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_report_tables_are_swedish_by_default(diary: dict[str, Any]) -> None:
+    report = statistics.period_report(diary["diary"], date(2024, 1, 1), date(2024, 12, 31))
+    sv = report_tables.tables(report, "sv")
+    en = report_tables.tables(report, "en")
+    assert [t.title for t in sv][:2] == ["Aktuella kvinnor under perioden, per stadsdel",
+                                         "Aktuella kvinnor under perioden, per beställande enhet"]
+    for s, e in zip(sv, en, strict=True):
+        assert s.title != e.title
+
+        for srow, erow in zip(s.rows, e.rows, strict=True):
+            if erow[0] not in ("Skärholmen", "Älvsjö", "Hägersten-Liljeholmen"):
+                assert srow[0] != erow[0], erow[0]
