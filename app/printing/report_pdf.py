@@ -45,6 +45,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=10, spaceAfter=4,
                              textColor=ACCENT),
         "head_r": ParagraphStyle("head_r", fontName=BOLD, fontSize=8.5, leading=10.5, alignment=2),
+        "head_rs": ParagraphStyle("head_rs", fontName=BOLD, fontSize=7, leading=9, alignment=2),
         "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8.5, leading=10.5),
         "head": ParagraphStyle("head", fontName=BOLD, fontSize=8.5, leading=10.5),
         "note": ParagraphStyle("note", fontName=FONT, fontSize=7.5, leading=9.5,
@@ -61,12 +62,14 @@ def _fmt(value: Any) -> str:
 
 
 def _table(t: Table, st: dict[str, ParagraphStyle], width: float) -> PdfTable:
-    head = [Paragraph(h, st["head"] if i == 0 else st["head_r"]) for i, h in enumerate(t.headers)]
-    body = [[Paragraph(_fmt(row[0]), st["cell"]), *[_fmt(c) for c in row[1:]]] for row in t.rows]
     n = len(t.headers)
+    wide = n > 2  # kinds per district: four figure columns whose headers must fit unbroken
+    head = [Paragraph(h, st["head"] if i == 0 else st["head_rs" if wide else "head_r"])
+            for i, h in enumerate(t.headers)]
+    body = [[Paragraph(_fmt(row[0]), st["cell"]), *[_fmt(c) for c in row[1:]]] for row in t.rows]
     if n <= 2:  # a label and one figure: a narrow table reads better than a page-wide one
         width *= 0.7
-    first = width * (0.7 if n <= 2 else 0.28)
+    first = width * (0.7 if n <= 2 else 0.25)
     cols = [first] + [(width - first) / (n - 1)] * (n - 1)
     table = PdfTable([head, *body], colWidths=cols, repeatRows=1, hAlign="LEFT")
     style = [
@@ -79,6 +82,8 @@ def _table(t: Table, st: dict[str, ParagraphStyle], width: float) -> PdfTable:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     if t.has_total:
         style += [("FONT", (0, -1), (-1, -1), BOLD, 8.5), ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)]

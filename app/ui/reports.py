@@ -148,7 +148,10 @@ class ReportScreen(QWidget):
         self.prev_btn.setEnabled(not custom)
         self.next_btn.setEnabled(not custom)
         if not custom:
-            self._set_period(*statistics.period_containing(kind, _pydate(self.start.date())))
+            # The new kind of period around today when today is in the one shown, else around its start.
+            start, end = self.period()
+            today = self.diary.today()
+            self._set_period(*statistics.period_containing(kind, today if start <= today <= end else start))
         self.refresh()
 
     def _step(self, steps: int) -> None:

@@ -62,10 +62,10 @@ def test_year_month_and_custom(qtbot, screen: ReportScreen) -> None:  # type: ig
     assert _cell(screen, "current_by_district", 3, 1) == str(total) and total > 0
     with qtbot.waitSignal(screen.report_shown, timeout=10_000):
         screen.set_period("month")
-    assert screen.period() == (date(2025, 1, 1), date(2025, 1, 31))
+    assert screen.period() == (date(2025, 11, 1), date(2025, 11, 30))  # the month holding today
     with qtbot.waitSignal(screen.report_shown, timeout=10_000):
         screen.next_btn.click()
-    assert screen.period() == (date(2025, 2, 1), date(2025, 2, 28))
+    assert screen.period() == (date(2025, 12, 1), date(2025, 12, 31))
     with qtbot.waitSignal(screen.report_shown, timeout=10_000):
         screen.set_period("custom", date(2024, 6, 1), date(2025, 5, 31))
     assert screen.report["period"] == {"from": "2024-06-01", "to": "2025-05-31"}
