@@ -6,6 +6,8 @@ import io
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -168,3 +170,16 @@ def test_xlsx_with_date_cells_and_numbers(diary: Diary) -> None:
     assert (report.clients, report.decisions, report.entries) == (2, 2, 2)
     w = statistics.period_report(diary, date(2024, 1, 1), date(2024, 12, 31))["women"]
     assert w["current"]["total"] == 2
+
+
+SV_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+             "november", "december"]
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_every_date_reads_back_in_every_accepted_form(day: date) -> None:
+    for typed in (day.isoformat(), f"{day:%Y%m%d}", f"{day.day} {SV_MONTHS[day.month - 1]} {day.year}",
+                  f"{day.day}.{day.month}.{day.year}", f"{day.year}-{day.month}-{day.day}"):
+        assert parse_date(typed) == day
+    with pytest.raises(DateError):
+        parse_date(f"{day.day}/{day.month}/{day.year}")
