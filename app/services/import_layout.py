@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cache, lru_cache
 from typing import Any
 
 from app.errors import DomainError
@@ -74,6 +75,7 @@ KIND_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, å/ä/ö → a/a/o, separators → one space: how headers and choices are compared."""
     t = unicodedata.normalize("NFKD", text.strip().lower())
@@ -88,6 +90,16 @@ COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 _PROTECTED = {fold(k): v for k, v in PROTECTED.items()}
 _BOOLS = {fold(k): v for k, v in BOOLS.items()}
 _KINDS = {fold(k): v for k, v in KIND_WORDS.items()}
+
+
+@cache
+def _districts() -> dict[str, str]:
+    return {fold(d): d for d in reference.districts()}
+
+
+@cache
+def _units() -> dict[str, str]:
+    return {fold(x): u.code for u in reference.referring_units() for x in (u.code, u.sv, u.en)}
 
 
 class CellError(Exception):
@@ -132,13 +144,13 @@ def cell(col: Column, value: Cell) -> Any:
                             "personuppgifter.")
         return _PROTECTED[fold(s)]
     if col.key == "district" and s:
-        known = {fold(d): d for d in reference.districts()}
+        known = _districts()
         if fold(s) not in known:
             raise CellError("Unknown district \"{value}\" (known: {known}).", value=s,
                             known=", ".join(reference.districts()))
         return known[fold(s)]
     if col.key == "referring_unit" and s:
-        units = {fold(x): u.code for u in reference.referring_units() for x in (u.code, u.sv, u.en)}
+        units = _units()
         if fold(s) not in units:
             raise CellError("Unknown referring unit \"{value}\" (known: {known}).", value=s,
                             known=", ".join(u.sv for u in reference.referring_units()))
