@@ -159,15 +159,15 @@ class WeekView(QWidget):
             self.figures[key] = number
         lay.addLayout(tiles)
         lay.addWidget(QLabel(self.tr("Decisions ending within 14 days"), self))
-        self.ending = self._list(["Ends on", "Case", "Client"])
+        self.ending = self._list([self.tr("Ends on"), self.tr("Case"), self.tr("Client")])
         lay.addWidget(self.ending, 3)
         lay.addWidget(QLabel(self.tr("Court dates this week"), self))
-        self.court = self._list(["Date", "Court", "Client"])
+        self.court = self._list([self.tr("Date"), self.tr("Court"), self.tr("Client")])
         lay.addWidget(self.court, 2)
 
     def _list(self, headers: list[str]) -> QTableWidget:
         w = QTableWidget(0, len(headers), self)
-        w.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        w.setHorizontalHeaderLabels(headers)
         w.verticalHeader().setVisible(False)
         w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         w.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)

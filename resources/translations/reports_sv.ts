@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>Protected identity</source>
-        <translation>Skyddad identitet</translation>
+        <translation>Skyddade personuppgifter</translation>
     </message>
     <message>
         <source>Week {start} – {end}</source>
