@@ -37,28 +37,30 @@ REPORT_FORMAT = "athena.report/1"
 LENGTH_BASIS = "first decision start to closing; to the period end for cases open at the period end"
 UNKNOWN = ""  # district / unit key for a woman without any decision yet
 
-# Decisions of the women's track with their effective end, cut short by the case's closing.
+# Decisions of the women's track with their effective end, cut short by the case's closing, and each woman's
+# latest decision starting on or before the period's end (her district and unit). Both are computed once per
+# report into temporary tables of the reading connection (temp_store is MEMORY: nothing reaches the disk) and
+# dropped at the end.
 _EFF = """
-eff AS (
+CREATE TEMP TABLE athena_stat_eff AS
   SELECT d.id AS decision_id, d.case_id AS case_id, c.client_id AS client_id, d.district AS district,
          d.referring_unit AS referring_unit, d.starts_on AS starts_on, d.decided_on AS decided_on,
          c.closed_on AS closed_on,
-         MIN(COALESCE((SELECT MAX(x.new_ends_on) FROM extensions x WHERE x.decision_id = d.id), d.ends_on),
-             COALESCE(c.closed_on, '9999-12-31')) AS end_on
+         MIN(COALESCE(x.last_end, d.ends_on), COALESCE(c.closed_on, '9999-12-31')) AS end_on
   FROM decisions d JOIN cases c ON c.id = d.case_id
-  WHERE d.compartment = 'women'
-)"""
-# Each woman's latest decision starting on or before the period's end: her district and unit.
+  LEFT JOIN (SELECT decision_id, MAX(new_ends_on) AS last_end FROM extensions GROUP BY decision_id) x
+         ON x.decision_id = d.id
+  WHERE d.compartment = 'women'"""
 _HOME = """
-home AS (
+CREATE TEMP TABLE athena_stat_home AS
   SELECT client_id, district, referring_unit FROM (
     SELECT client_id, district, referring_unit,
            ROW_NUMBER() OVER (PARTITION BY client_id
                               ORDER BY starts_on DESC, decided_on DESC, decision_id DESC) AS rn
-    FROM eff WHERE starts_on <= :to) WHERE rn = 1
-)"""
-_CURRENT = "current AS (SELECT DISTINCT client_id FROM eff WHERE starts_on <= :to AND end_on >= :from)"
-
+    FROM athena_stat_eff WHERE starts_on <= :to) WHERE rn = 1"""
+_TEMP = ("athena_stat_eff", "athena_stat_home")
+_CURRENT = ("current AS (SELECT DISTINCT client_id FROM athena_stat_eff "
+            "WHERE starts_on <= :to AND end_on >= :from)")
 # Who had which kind of support in the period (index ix_diary_entry_kinds_period covers it).
 _PAIRS = """
 pairs AS (SELECT DISTINCT client_id, kind FROM diary_entry_kinds WHERE event_on >= :from AND event_on <= :to)"""
@@ -104,12 +106,30 @@ def _unit_label(code: str) -> str:
 
 
 def _women(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
+    _drop_temp(s)
+    try:
+        s.execute(text(_EFF))
+        s.execute(text("CREATE INDEX temp.athena_stat_eff_case ON athena_stat_eff(case_id)"))
+        s.execute(text(_HOME), p)
+        s.execute(text("CREATE UNIQUE INDEX temp.athena_stat_home_client ON athena_stat_home(client_id)"))
+        return _women_figures(s, p)
+    finally:
+        _drop_temp(s)
+
+
+def _drop_temp(s: DiarySession) -> None:
+    for name in _TEMP:
+        s.execute(text(f"DROP TABLE IF EXISTS temp.{name}"))
+
+
+def _women_figures(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     districts = reference.districts()
     units = [u.code for u in reference.referring_units()]
     kinds = [k.value for k in SupportKind]
     # Every current woman has a latest decision, hence one district and one unit: one pass gives all three.
-    current = _rows(s, _with(_EFF, _HOME, _CURRENT) + """
-        SELECT h.district, h.referring_unit, COUNT(*) FROM current cu JOIN home h ON h.client_id = cu.client_id
+    current = _rows(s, _with(_CURRENT) + """
+        SELECT h.district, h.referring_unit, COUNT(*) FROM current cu
+        JOIN athena_stat_home h ON h.client_id = cu.client_id
         GROUP BY 1, 2""", p)
     current_total = sum(int(n) for _, _, n in current)
     by_district = [(d, sum(int(n) for dd, _, n in current if dd == d)) for d in {d for d, _, _ in current}]
@@ -117,10 +137,11 @@ def _women(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     # A woman counts once per kind: DISTINCT over (woman, kind) of her entries in the period, read from the
     # covering index alone, then placed in her district. Every woman has one district (or none, ""), so the
     # totals are the sums over the districts.
-    kind_pairs = _rows(s, _with(_EFF, _HOME, _PAIRS) + """
+    kind_pairs = _rows(s, _with(_PAIRS) + """
         SELECT COALESCE(h.district, ''), p.kind, COUNT(*)
-        FROM pairs p JOIN clients cl ON cl.id = p.client_id AND cl.compartment = 'women'
-        LEFT JOIN home h ON h.client_id = p.client_id
+        FROM pairs p LEFT JOIN athena_stat_home h ON h.client_id = p.client_id
+        -- the women's track only; a short exclusion list instead of a client lookup per (woman, kind)
+        WHERE p.client_id NOT IN (SELECT id FROM clients WHERE compartment <> 'women')
         GROUP BY 1, 2""", p)
     kind_total = [(k, sum(int(n) for _, kk, n in kind_pairs if kk == k)) for k in kinds]
     kind_districts = districts + sorted({str(d) for d, _, _ in kind_pairs if d not in districts})
@@ -128,12 +149,12 @@ def _women(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
         {"key": d, "label": d, "counts": {k: sum(int(n) for dd, kk, n in kind_pairs if dd == d and kk == k)
                                           for k in kinds}}
         for d in kind_districts]
-    lengths = _rows(s, _with(_EFF, _CURRENT) + """
+    lengths = _rows(s, """
         SELECT julianday(CASE WHEN c.closed_on IS NOT NULL AND c.closed_on <= :to THEN c.closed_on ELSE :to END)
                - julianday(MIN(e.starts_on)),
                c.closed_on IS NOT NULL AND c.closed_on <= :to
-        FROM eff e JOIN cases c ON c.id = e.case_id
-        WHERE e.case_id IN (SELECT case_id FROM eff WHERE starts_on <= :to AND end_on >= :from)
+        FROM athena_stat_eff e JOIN cases c ON c.id = e.case_id
+        WHERE e.case_id IN (SELECT case_id FROM athena_stat_eff WHERE starts_on <= :to AND end_on >= :from)
         GROUP BY e.case_id""", p)
     incoming = _one(s, """
         SELECT COUNT(*), COUNT(DISTINCT client_id) FROM cases
