@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.commands.printing",
     "app.commands.gui",
     "app.commands.risk",
+    "app.commands.reports",
 ]
 
 
