@@ -1,0 +1,100 @@
+"""A small harness for sync tests: several diaries (laptops) in one team sharing one folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import inspect, select
+
+from app.models import RECORD_CLASSES, Client, SyncConflict
+from app.storage import hlc, vault
+from app.storage.changefeed import Identity
+from app.storage.keyfile import KdfParams
+from app.sync import team as teams
+from app.sync.round import SyncConfig, SyncSummary, sync_round
+from app.sync.share import Share
+
+PASS = "korrekt häst batteri häftklammer"
+FAST = KdfParams.fast_for_tests()
+IGNORED = {"updated_at", "updated_by", "device_id"}
+
+
+class Laptop:
+    def __init__(self, path: Path, name: str) -> None:
+        self.name = name
+        self.store = vault.create(path, PASS, FAST)
+        self.ident = Identity(name, self.store.device_id)
+        self.skew_ms = 0
+
+    @contextmanager
+    def clock(self) -> Iterator[None]:
+        """Run with this laptop's (possibly wrong) wall clock."""
+        real = hlc.now_ms
+        hlc.now_ms = lambda: real() + self.skew_ms  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            hlc.now_ms = real  # type: ignore[assignment]
+
+    def add_client(self, name: str, **kw: Any) -> str:
+        with self.clock(), self.store.write(self.ident) as s:
+            c = Client(name=name, name_key=name.lower(), **kw)
+            s.add(c)
+            s.flush()
+            return c.id
+
+    def edit(self, cls: type, rid: str, **values: Any) -> bool:
+        with self.clock(), self.store.write(self.ident) as s:
+            obj = s.get(cls, rid)
+            if obj is None:
+                return False
+            for k, v in values.items():
+                setattr(obj, k, v)
+            return True
+
+    def delete(self, cls: type, rid: str) -> bool:
+        with self.clock(), self.store.write(self.ident) as s:
+            obj = s.get(cls, rid)
+            if obj is None:
+                return False
+            s.delete(obj)
+            return True
+
+    def sync(self, share: Share, config: SyncConfig | None = None) -> SyncSummary:
+        real = hlc.now_ms
+        with self.clock():
+            return sync_round(self.store, share, self.ident, config, now_ms=lambda: real() + self.skew_ms)
+
+    def diary(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Every record's shipped fields, table by table: what must be equal on every laptop."""
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        with self.store.read(self.ident) as s:
+            for name, cls in RECORD_CLASSES.items():
+                cols = [c.key for c in inspect(cls).column_attrs if c.key not in IGNORED]
+                rows = {o.id: {k: getattr(o, k) for k in cols} for o in s.scalars(select(cls))}
+                if rows:
+                    out[name] = rows
+        return out
+
+    def conflicts(self) -> dict[tuple[str, str, str], list[Any]]:
+        with self.store.read(self.ident) as s:
+            return {(c.entity, c.entity_id, c.field): [v["value"] for v in c.versions]
+                    for c in s.scalars(select(SyncConflict))}
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def make_team(tmp: Path, n: int, compartment: str = "women") -> list[Laptop]:
+    laptops = [Laptop(tmp / f"laptop{i}", f"worker{i}") for i in range(n)]
+    with laptops[0].store.write(laptops[0].ident) as s:
+        teams.create_team(s, "Kvinnostöd Söder", "worker0", compartment)
+        t = teams.team_for(s, compartment)
+        data, code = teams.invite(s, t, FAST)
+    for lap in laptops[1:]:
+        with lap.store.write(lap.ident) as s:
+            teams.join_team(s, data, code, lap.name)
+    return laptops
