@@ -221,7 +221,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
     writes: list[st.Write] = []
     compartments: dict[Key, str] = {}
     touched_conflicts: set[Key] = set()
-    consumed: set[Key] = set()
+    consumed: set[tuple[str, str, str]] = set()
     for c in changes:
         key = (c.entity, c.entity_id)
         if c.entity not in RECORD_CLASSES:
@@ -229,17 +229,21 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
         s = states.setdefault(key, st.new_state(c.client_id))
         compartments[key] = c.compartment
         had = bool(st.conflicts(s, c.entity)) if len(s["f"]) else False
-        p = pending.pop(key, {}) if c.op != "delete" else {}
-        if p:
-            consumed.add(key)
+        p: dict[str, list[str]] = {}
+        if c.op != "delete" and key in pending:
+            touched = set(c.fields) | {st.DELETED}
+            p = {f: b for f, b in pending[key].items() if f in touched}
+            for f in p:
+                del pending[key][f]
+                consumed.add((key[0], key[1], f))
         change = {"hlc": c.hlc, "author": c.author, "entity": c.entity, "entity_id": c.entity_id,
                   "compartment": c.compartment, "client_id": c.client_id, "op": c.op, "fields": c.fields}
         writes.append(st.local_write(s, change, p, purge=c.op == "delete" and key in purges))
         if had or p or st.conflicts(s, c.entity):
             touched_conflicts.add(key)
-    for key in consumed:
-        session.execute(delete(SyncPendingBase).where(SyncPendingBase.entity == key[0],
-                                                      SyncPendingBase.entity_id == key[1]))
+    for e, i, f in consumed:
+        session.execute(delete(SyncPendingBase).where(
+            SyncPendingBase.entity == e, SyncPendingBase.entity_id == i, SyncPendingBase.field == f))
     for key in keys & purges:
         session.execute(delete(SyncPurge).where(SyncPurge.entity == key[0], SyncPurge.entity_id == key[1]))
     save_states(session, states, existing, compartments)

@@ -98,3 +98,40 @@ def make_team(tmp: Path, n: int, compartment: str = "women") -> list[Laptop]:
         with lap.store.write(lap.ident) as s:
             teams.join_team(s, data, code, lap.name)
     return laptops
+
+
+class PartialShare(Share):
+    """A view of a share in which some members' folders are not visible (a stale or partial listing)."""
+
+    def __init__(self, inner: Share, hidden: set[str]) -> None:
+        self.inner = inner
+        self.hidden = {f"d-{m}" for m in hidden}
+
+    def describe(self) -> str:
+        return self.inner.describe()
+
+    def list_dir(self, path: str) -> list[str] | None:
+        names = self.inner.list_dir(path)
+        if names is None or path.count("/") != 0 or not path:
+            return names
+        return [n for n in names if n not in self.hidden]
+
+    def read(self, path: str, max_bytes: int = 64 * 1024 * 1024) -> bytes:
+        return self.inner.read(path, max_bytes)
+
+    def mkdir(self, path: str) -> None:
+        self.inner.mkdir(path)
+
+    def write_temp(self, path: str, data: bytes) -> None:
+        self.inner.write_temp(path, data)
+
+    def rename_noreplace(self, src: str, dst: str) -> None:
+        self.inner.rename_noreplace(src, dst)
+
+    def remove(self, path: str) -> None:
+        self.inner.remove(path)
+
+
+def member_id(lap: Laptop) -> str:
+    with lap.store.read(lap.ident) as s:
+        return teams.teams(s)[0].member_id
