@@ -135,3 +135,49 @@ class PartialShare(Share):
 def member_id(lap: Laptop) -> str:
     with lap.store.read(lap.ident) as s:
         return teams.teams(s)[0].member_id
+
+
+SECRET = "Zyxwvut-hemlig-7731"
+NAMES = ("Aisha Karimi-Lindqvist", "Birgitta Öhrström")
+
+
+def share_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def roundtrip(tmp: Path, share: Share, scan: Path | None = None) -> None:
+    """Two laptops share a diary through ``share``; the share holds nothing readable."""
+    from datetime import date, datetime
+
+    from app.models import DiaryEntry, MenClient
+
+    a, b = make_team(tmp, 2)
+    try:
+        ids = [a.add_client(n, contact_note=f"{SECRET} ring efter 17", address="Hemliga gatan 1") for n in NAMES]
+        with a.store.write(a.ident) as s:
+            s.add(DiaryEntry(client_id=ids[0], event_on=date(2026, 11, 2), written_at=datetime(2026, 11, 2, 9),
+                             text=f"Följde med till tingsrätten. {SECRET}", author_name="worker0",
+                             kinds="court_support", signed_at=datetime(2026, 11, 2, 10)))
+            s.add(MenClient(name="Karl Männistö"))  # men's track: no team here, must never travel
+        first = a.sync(share)
+        assert first.ok and first.pushed == 3, first
+        got = b.sync(share)
+        assert got.ok and got.pulled == 3, got
+        assert b.diary() == {k: v for k, v in a.diary().items() if k != "men_clients"}
+        b.edit(Client, ids[1], phone="070-000 00 00")
+        assert b.sync(share).pushed == 1
+        assert a.sync(share).pulled == 1
+        assert a.diary()["clients"] == b.diary()["clients"]
+        again = a.sync(share)
+        assert again.ok and again.pushed == 0 and again.pulled == 0
+        if scan is not None:
+            blobs = share_files(scan)
+            assert blobs
+            for name, data in blobs.items():
+                assert not name.split("/")[-1].startswith(".tmp-")
+                for needle in (SECRET, *NAMES, "Karl", "Hemliga", "tingsrätten"):
+                    assert needle.encode() not in data, name
+                    assert needle.encode() not in name.encode()
+    finally:
+        a.close()
+        b.close()
