@@ -6,7 +6,7 @@ Layout (all integers big-endian)::
     version     1 byte   1
     kind        1 byte   b"S" segment, b"P" snapshot, b"C" member card
     hlen        4 bytes  length of the header
-    header   hlen bytes  UTF-8 JSON object, keys sorted
+    header   hlen bytes  UTF-8 JSON object, keys sorted; "body" = byte length of nonce + sealed
     nonce      12 bytes
     sealed      rest     AES-256-GCM(epoch key, zlib(payload JSON), aad = every byte before the nonce)
 
@@ -23,13 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.sync.crypto import open_sealed, seal
+from app.sync.crypto import NONCE_BYTES, open_sealed, seal
 from app.sync.errors import Rejected
 
 MAGIC = b"ATHENA-SYN"
 VERSION = 1
 KINDS = {b"S": "segment", b"P": "snapshot", b"C": "card"}
 MAX_HEADER = 64 * 1024
+TAG_BYTES = 16
 MAX_PLAIN = 256 * 1024 * 1024  # a decompressed payload above this is refused (zip bombs)
 _PREFIX = struct.Struct(">10sBcI")
 
@@ -43,9 +44,10 @@ class Sealed:
 
 def encode(kind: str, header: dict[str, Any], payload: object, key: bytes) -> bytes:
     code = next(k for k, v in KINDS.items() if v == kind)
+    body = zlib.compress(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode(), 6)
+    header = {**header, "body": NONCE_BYTES + len(body) + TAG_BYTES}
     hbytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
     prefix = _PREFIX.pack(MAGIC, VERSION, code, len(hbytes)) + hbytes
-    body = zlib.compress(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode(), 6)
     return prefix + seal(key, body, prefix)
 
 
@@ -72,7 +74,13 @@ def read_header(data: bytes) -> tuple[str, dict[str, Any], bytes, bytes]:
         raise Rejected("A file on the share has a damaged header.") from None
     if not isinstance(header, dict):
         raise Rejected("A file on the share has a damaged header.")
-    return KINDS[code], header, data[:_PREFIX.size + hlen], data[_PREFIX.size + hlen:]
+    rest = data[_PREFIX.size + hlen:]
+    body = header_int(header, "body")
+    if len(rest) < body:
+        raise Rejected("A file on the share is truncated.")
+    if len(rest) > body:
+        raise Rejected("A file on the share has extra bytes (damaged).")
+    return KINDS[code], header, data[:_PREFIX.size + hlen], rest
 
 
 def decode(data: bytes, key_for: Callable[[dict[str, Any]], bytes]) -> Sealed:
