@@ -94,7 +94,8 @@ def decode(data: bytes, key_for: Callable[[dict[str, Any]], bytes]) -> Sealed:
     return Sealed(kind, header, payload)
 
 
-def inflate(data: bytes, limit: int = MAX_PLAIN) -> bytes:
+def inflate(data: bytes, limit: int | None = None) -> bytes:
+    limit = MAX_PLAIN if limit is None else limit
     d = zlib.decompressobj()
     try:
         out = d.decompress(data, limit)
