@@ -1,13 +1,13 @@
 """Team sync: teams, members, key epochs, cursors, outbox, merge state, conflicts, purges and the sync log.
 
 Revision ID: 0100
-Revises: 0002
+Revises: 0003
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0100"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
