@@ -22,6 +22,7 @@ from app.i18n import tr
 COMMAND_MODULES = [
     "app.commands.core",
     "app.commands.recovery",
+    "app.commands.sync",
 ]
 
 
