@@ -25,8 +25,9 @@ class LogLine:
 
     def text(self, lang: str | None = None) -> str:
         msg = tr(self.message, lang)
+        params = {k: tr(v, lang) if k == "reason" and isinstance(v, str) else v for k, v in self.params.items()}
         try:
-            return msg.format(**self.params) if self.params else msg
+            return msg.format(**params) if params else msg
         except (KeyError, IndexError, ValueError):
             return msg
 

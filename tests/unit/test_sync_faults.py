@@ -212,3 +212,16 @@ def test_clocks_three_days_apart(tmp_path: Path, share_dir: Path) -> None:
     assert a.diary() == b.diary() and {rid, own} == set(a.diary()["clients"])
     wide = b.sync(share, SyncConfig(max_future_ms=7 * 86_400_000))
     assert wide.ok and wide.held == 0
+
+
+def test_messages_are_in_swedish_and_name_no_client(tmp_path: Path, share_dir: Path) -> None:
+    from app.sync.log import recent
+    a, b, share, rid = _two(tmp_path, share_dir)
+    seg = _seg(share_dir, a, 1)
+    seg.write_bytes(seg.read_bytes()[:100])
+    b.sync(share)
+    with b.store.read(b.ident) as s:
+        lines = recent(s)
+    problem = next(line for line in lines if line.level == "problem")
+    assert "avkortad" in problem.text("sv") and "truncated" in problem.text("en")
+    assert all("Klient" not in line.text("en") and rid not in line.text("en") for line in lines)
