@@ -228,7 +228,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
             continue
         s = states.setdefault(key, st.new_state(c.client_id))
         compartments[key] = c.compartment
-        had = bool(st.conflicts(s, c.entity)) if len(s["f"]) else False
+        had = st.has_conflict(s)
         p: dict[str, list[str]] = {}
         if c.op != "delete" and key in pending:
             touched = set(c.fields) | {st.DELETED}
@@ -239,7 +239,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
         change = {"hlc": c.hlc, "author": c.author, "entity": c.entity, "entity_id": c.entity_id,
                   "compartment": c.compartment, "client_id": c.client_id, "op": c.op, "fields": c.fields}
         writes.append(st.local_write(s, change, p, purge=c.op == "delete" and key in purges))
-        if had or p or st.conflicts(s, c.entity):
+        if had or p or st.has_conflict(s):
             touched_conflicts.add(key)
     for e, i, f in consumed:
         session.execute(delete(SyncPendingBase).where(

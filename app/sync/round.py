@@ -9,7 +9,8 @@ next round.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -153,11 +154,13 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
             with store.read(identity) as s:
                 cursors = snapshot.cursors(s, team_id)
 
-    scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, clock(), cfg.max_future_ms,
-                                  cfg.max_segments_per_round)
+    with _no_gc():
+        scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, clock(),
+                                      cfg.max_future_ms, cfg.max_segments_per_round)
     lines.extend(scan.log)
     summary.held += scan.held
-    _merge(store, identity, team_id, scan.ready, cfg, clock, summary, lines)
+    with _no_gc():
+        _merge(store, identity, team_id, scan.ready, cfg, clock, summary, lines)
     _upload(store, share, identity, team_id, my_folder, summary, lines)
     with store.read(identity) as s:
         team = s.get(SyncTeam, team_id)
@@ -196,6 +199,18 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
                         lines.append(LogLine(INFO, "A new member joined the team ({member}).",
                                              {"member": member}, team_id))
                         break
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Merging allocates many small, short-lived objects; the cycle collector would rescan them all."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _merge(store: Store, identity: Identity, team_id: str, ready: list[pull.Segment], cfg: SyncConfig,

@@ -64,8 +64,15 @@ def apply_write(state: State, w: Write) -> bool:
         return True
     changed = False
     bases: dict[str, list[str]] = w.get("b", {})
+    fields: dict[str, Any] = state["f"]
+    hlc, author = w["h"], w.get("a", "")
     for name, value in w.get("f", {}).items():
-        f = _field(state, name)
+        f = fields.get(name)
+        if f is None:  # the common case (a new record): no versions to compare with
+            b = bases.get(name) or ()
+            fields[name] = {"h": [] if hlc in b else [[hlc, value, author]], "s": sorted(set(b))}
+            changed = True
+            continue
         sup = set(f["s"])
         new_sup = sup.union(bases.get(name, ()))
         heads = f["h"]
@@ -101,6 +108,10 @@ def head_hlcs(state: State) -> list[str]:
 def active_deletes(state: State) -> list[list[Any]]:
     kept = set(state["ds"])
     return [d for d in state["d"] if d[0] not in kept]
+
+
+def has_conflict(state: State) -> bool:
+    return bool(state["d"]) or any(len(f["h"]) > 1 for f in state["f"].values())
 
 
 def alive(state: State) -> bool:
@@ -186,7 +197,8 @@ def local_write(state: State, change: dict[str, Any], pending: dict[str, list[st
             b = set(pending.get(name, ()))
             if top is not None:
                 b.add(top[0])
-            bases[name] = sorted(b)
+            if b:
+                bases[name] = sorted(b)
         w["f"] = fields
         w["b"] = bases
         if DELETED in pending:

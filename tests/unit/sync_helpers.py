@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +14,7 @@ from sqlalchemy import inspect, select
 from app.models import RECORD_CLASSES, Client, SyncConflict
 from app.storage import hlc, vault
 from app.storage.changefeed import Identity
+from app.storage.engine import open_raw
 from app.storage.keyfile import KdfParams
 from app.sync import team as teams
 from app.sync.round import SyncConfig, SyncSummary, sync_round
@@ -22,10 +25,30 @@ FAST = KdfParams.fast_for_tests()
 IGNORED = {"updated_at", "updated_by", "device_id"}
 
 
+_TEMPLATE: list[Path] = []
+
+
+def _fresh_diary(path: Path) -> vault.Store:
+    """A new diary: a copy of one made once per test run (migrations take most of creating one), given
+    its own device id."""
+    if not _TEMPLATE:
+        tpl = Path(tempfile.mkdtemp(prefix="athena-template-")) / "diary"
+        vault.create(tpl, PASS, FAST).close()
+        _TEMPLATE.append(tpl)
+    shutil.copytree(_TEMPLATE[0], path)
+    _, key = vault.unwrap_key(path, PASS)
+    conn = open_raw(vault.db_path(path), key)
+    try:
+        conn.execute("DELETE FROM settings WHERE key IN ('device.id', 'hlc.last')")
+    finally:
+        conn.close()
+    return vault.unlock(path, PASS)
+
+
 class Laptop:
     def __init__(self, path: Path, name: str) -> None:
         self.name = name
-        self.store = vault.create(path, PASS, FAST)
+        self.store = _fresh_diary(path)
         self.ident = Identity(name, self.store.device_id)
         self.skew_ms = 0
 
@@ -68,11 +91,13 @@ class Laptop:
         with self.clock():
             return sync_round(self.store, share, self.ident, config, now_ms=lambda: real() + self.skew_ms)
 
-    def diary(self) -> dict[str, dict[str, dict[str, Any]]]:
+    def diary(self, only: str | None = None) -> dict[str, dict[str, dict[str, Any]]]:
         """Every record's shipped fields, table by table: what must be equal on every laptop."""
         out: dict[str, dict[str, dict[str, Any]]] = {}
         with self.store.read(self.ident) as s:
             for name, cls in RECORD_CLASSES.items():
+                if only and name != only:
+                    continue
                 cols = [c.key for c in inspect(cls).column_attrs if c.key not in IGNORED]
                 rows = {o.id: {k: getattr(o, k) for k in cols} for o in s.scalars(select(cls))}
                 if rows:

@@ -55,10 +55,10 @@ elif step == "mid-apply":
     after(apply, "materialise")
 elif step == "before-commit":
     after(apply, "save_states")
-store = vault.unlock(data_dir, "%s")
+store = vault.unlock(data_dir, os.environ["ATHENA_TEST_PASS"])
 rnd.sync_round(store, shr.FolderShare(share_dir), Identity("worker1", store.device_id))
 print("finished without being killed")
-""" % PASS
+"""
 
 
 @pytest.mark.parametrize("step", ["before-upload", "after-temp", "after-rename", "mid-ingest", "mid-apply",
@@ -78,7 +78,7 @@ def test_killed_laptop_converges(tmp_path: Path, step: str) -> None:
     b.edit(Client, first, phone="031")
     b_dir = b.store.data_dir
     b.close()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ATHENA_TEST_PASS": PASS}
     proc = subprocess.run([sys.executable, "-c", CHILD, str(b_dir), str(share_dir), step], env=env,
                           capture_output=True, timeout=120)
     assert proc.returncode == -9, proc.stderr.decode()[-2000:]

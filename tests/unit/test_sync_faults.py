@@ -48,7 +48,7 @@ def _two(tmp_path: Path, share_dir: Path) -> tuple[Laptop, Laptop, FolderShare, 
 ])
 def test_damaged_segment_is_rejected_then_applied_once_repaired(tmp_path: Path, share_dir: Path, damage: object,
                                                                   says: str) -> None:
-    a, b, share, rid = _two(tmp_path, share_dir)
+    a, b, share, _ = _two(tmp_path, share_dir)
     seg = _seg(share_dir, a, 1)
     good = seg.read_bytes()
     seg.write_bytes(damage(good))  # type: ignore[operator]
@@ -90,7 +90,7 @@ def test_segment_moved_into_another_laptops_folder(tmp_path: Path, share_dir: Pa
 
 
 def test_segment_from_another_team(tmp_path: Path, share_dir: Path) -> None:
-    a, b, share, _ = _two(tmp_path, share_dir)
+    _, b, share, _ = _two(tmp_path, share_dir)
     other_share = tmp_path / "other"
     other_share.mkdir()
     (x,) = make_team(tmp_path / "x", 1)
@@ -149,7 +149,7 @@ class VanishingShare(FolderShare):
 
 @pytest.mark.parametrize("ops", range(0, 14))
 def test_share_vanishing_mid_round_loses_nothing(tmp_path: Path, share_dir: Path, ops: int) -> None:
-    a, b, share, rid = _two(tmp_path, share_dir)
+    a, b, share, _ = _two(tmp_path, share_dir)
     b.add_client("Klient Två")
     before = b.diary()
     result = b.sync(VanishingShare(share_dir, ops))
