@@ -27,7 +27,7 @@ from app.sync import team as teams
 from app.sync.errors import Rejected, ShareUnavailable, SyncError, TransientShareError
 from app.sync.log import INFO, PROBLEM, WARNING, LogLine
 from app.sync.log import write as write_log
-from app.sync.share import Share, is_temp
+from app.sync.share import Share, is_temp, open_share
 
 
 @dataclass
@@ -104,7 +104,7 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
         cursors = snapshot.cursors(s, team_id)
         outbox = set(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id)))
     my_folder = f"{team_id}/{files.member_folder(me)}"
-    uploaded_last = max((n for n in range(last_seq, 0, -1) if files.seg_name(n) not in outbox), default=0)
+    uploaded_last = next((n for n in range(last_seq, 0, -1) if files.seg_name(n) not in outbox), 0)
     seen_before = uploaded_last > 0 or any(v > 0 for v in cursors.values())
     folders = share.list_dir(team_id)
     if folders is None:
@@ -327,3 +327,20 @@ def _compact(store: Store, share: Share, identity: Identity, team_id: str, my_fo
         lines.append(LogLine(INFO, "Removed {count} old files that a snapshot covers.", {"count": len(old)},
                              team_id))
 
+
+
+def share_reachable(location: str) -> bool:
+    """Whether the share answers now (for the desktop's "share came back, sync in the background" timer)."""
+    try:
+        return open_share(location).list_dir("") is not None
+    except SyncError:
+        return False
+
+
+def sync_now(store: Store, location: str, identity: Identity | None = None) -> SyncSummary:
+    """One round against a share given as a folder, UNC path or smb:// URL; never raises for share trouble."""
+    try:
+        share = open_share(location)
+    except SyncError as exc:
+        return SyncSummary(ok=False, problems=[str(exc)])
+    return sync_round(store, share, identity)

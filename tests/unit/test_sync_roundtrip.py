@@ -134,3 +134,14 @@ def test_signing_races_an_edit_and_the_signed_text_stays(tmp_path: Path, share_d
     entry = a.diary()["diary_entries"][eid]
     assert entry["text"] == "utkast" and entry["signed_at"] is not None
     assert "ändrat av B" in a.conflicts()[("diary_entries", eid, "text")]
+
+
+def test_desktop_entry_points(tmp_path: Path, share_dir: Path) -> None:
+    from app.sync import share_reachable, sync_now
+    (a,) = make_team(tmp_path, 1)
+    assert share_reachable(str(share_dir)) and not share_reachable(str(tmp_path / "gone"))
+    a.add_client("Klient")
+    done = sync_now(a.store, str(share_dir), a.ident)
+    assert done.ok and done.pushed == 1 and done.waiting == 0 and done.last_sync is not None
+    bad = sync_now(a.store, "smb://", a.ident)
+    assert not bad.ok and bad.problems
