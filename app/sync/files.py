@@ -3,7 +3,8 @@
 Share layout (every name is opaque: random team and member ids, numbers)::
 
     <root>/<team id>/d-<member id>/s-<seq:010d>.seg     segment (sealed container, kind S)
-                                  /p-<seq:010d>.snp     snapshot at that member's seq (kind P)
+                                  /p-<seq:010d>-<part:04d>of<parts:04d>.snp
+                                                        snapshot at that member's seq, in parts (kind P)
                                   /c-<epoch:04d>.crd    member card for a key epoch (kind C)
                                   /k-<epoch:04d>.key    new epoch key wrapped for members (signed)
                                   /.tmp-<random>        a file being written; readers ignore it
@@ -22,7 +23,7 @@ from app.sync.crypto import sign, verify
 from app.sync.errors import Rejected
 
 SEG_RE = re.compile(r"^s-(\d{10})\.seg$")
-SNAP_RE = re.compile(r"^p-(\d{10})\.snp$")
+SNAP_RE = re.compile(r"^p-(\d{10})-(\d{4})of(\d{4})\.snp$")
 CARD_RE = re.compile(r"^c-(\d{4})\.crd$")
 KEY_RE = re.compile(r"^k-(\d{4})\.key$")
 HLC_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z-]{1,40}$")
@@ -33,8 +34,23 @@ def seg_name(seq: int) -> str:
     return f"s-{seq:010d}.seg"
 
 
-def snap_name(seq: int) -> str:
-    return f"p-{seq:010d}.snp"
+def snap_name(seq: int, part: int, parts: int) -> str:
+    return f"p-{seq:010d}-{part:04d}of{parts:04d}.snp"
+
+
+def snapshots(names: list[str]) -> dict[int, list[str]]:
+    """Complete snapshots in a listing: seq -> part names in order (a snapshot missing a part is skipped)."""
+    found: dict[int, dict[int, tuple[int, str]]] = {}
+    for n in names:
+        m = SNAP_RE.match(n)
+        if m:
+            found.setdefault(int(m.group(1)), {})[int(m.group(2))] = (int(m.group(3)), n)
+    out: dict[int, list[str]] = {}
+    for seq, parts in found.items():
+        total = {t for t, _ in parts.values()}
+        if len(total) == 1 and sorted(parts) == list(range(1, next(iter(total)) + 1)):
+            out[seq] = [parts[i][1] for i in sorted(parts)]
+    return out
 
 
 def card_name(epoch: int) -> str:

@@ -145,7 +145,7 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
                 assert team is not None
                 problems: list[str] = []
                 s.execute(text("PRAGMA defer_foreign_keys = ON"))
-                n = snapshot.load_snapshot(s, team, best[0], best[1], problems)
+                n = snapshot.load_snapshot(s, share, team, best, keys, problems)
                 apply.fix_references(s, {})
                 summary.pulled += n
                 lines.extend(LogLine(WARNING, p, {}, team_id) for p in problems)

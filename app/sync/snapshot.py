@@ -6,9 +6,10 @@ A member removes its own old segments once a snapshot covers them and every acti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import SyncCursor, SyncMember, SyncOutbox, SyncRecordState, SyncTeam
@@ -33,22 +34,35 @@ def set_cursor(session: Session, team_id: str, member: str, seq: int) -> None:
         c.seq = seq
 
 
+PART_STATES = 20_000  # records per snapshot part: bounded memory on both sides
+
+
 def write_snapshot(session: Session, team: SyncTeam, key: bytes, now_ms: int) -> None:
+    """Queue a snapshot of the team's records, streamed in parts of PART_STATES records."""
     deps = cursors(session, team.team_id)
     deps[team.member_id] = team.last_seq
-    rows = session.execute(select(SyncRecordState.entity, SyncRecordState.entity_id, SyncRecordState.state)
-                           .where(SyncRecordState.compartment == team.compartment))
-    payload = {"states": [[e, i, s] for e, i, s in rows]}
-    header = {"team": team.team_id, "member": team.member_id, "seq": team.last_seq, "epoch": team.epoch,
-              "deps": deps, "created": now_ms, "compartment": team.compartment}
-    session.merge(SyncOutbox(team_id=team.team_id, name=files.snap_name(team.last_seq),
-                             data=container.encode("snapshot", header, payload, key), changes=0))
+    q = (select(SyncRecordState.entity, SyncRecordState.entity_id, SyncRecordState.state)
+         .where(SyncRecordState.compartment == team.compartment)
+         .order_by(SyncRecordState.entity, SyncRecordState.entity_id))
+    total = session.scalar(select(func.count()).select_from(SyncRecordState).where(
+        SyncRecordState.compartment == team.compartment)) or 0
+    parts = max(1, -(-total // PART_STATES))
+    rows = session.execute(q.execution_options(yield_per=PART_STATES))
+    for part in range(1, parts + 1):
+        chunk = [[e, i, st_] for e, i, st_ in rows.fetchmany(PART_STATES)]
+        header = {"team": team.team_id, "member": team.member_id, "seq": team.last_seq, "epoch": team.epoch,
+                  "deps": deps, "created": now_ms, "compartment": team.compartment, "part": part,
+                  "parts": parts}
+        session.merge(SyncOutbox(team_id=team.team_id, name=files.snap_name(team.last_seq, part, parts),
+                                 data=container.encode("snapshot", header, {"states": chunk}, key), changes=0))
     team.segments_since_snapshot = 0
 
 
-def open_snapshot(data: bytes, team_id: str, member: str, seq: int,
-                  keys: dict[int, bytes]) -> tuple[dict[str, int], list[list[Any]]]:
+def open_snapshot(data: bytes, team_id: str, member: str, seq: int, keys: dict[int, bytes],
+                  part: int = 1, parts: int = 1) -> tuple[dict[str, int], list[list[Any]]]:
     sealed = files.open_container(data, "snapshot", team_id, member, seq, "seq", keys)
+    if sealed.header.get("part", 1) != part or sealed.header.get("parts", 1) != parts:
+        raise Rejected("A file on the share was renamed or replayed under another number.")
     deps = sealed.header.get("deps")
     states = sealed.payload.get("states") if isinstance(sealed.payload, dict) else None
     if (not isinstance(deps, dict) or not all(isinstance(v, int) for v in deps.values())
@@ -62,51 +76,64 @@ def open_snapshot(data: bytes, team_id: str, member: str, seq: int,
     return {str(k): int(v) for k, v in deps.items()}, states
 
 
+@dataclass(frozen=True)
+class SnapshotRef:
+    member: str
+    seq: int
+    names: list[str]
+    deps: dict[str, int]
+
+
 def best_snapshot(share: Share, team_id: str, me: str, listings: dict[str, list[str]],
-                  keys: dict[int, bytes]) -> tuple[dict[str, int], list[list[Any]]] | None:
-    """The readable snapshot covering the most segments, if any."""
-    candidates: list[tuple[int, str, int]] = []
-    for member, names in listings.items():
-        for seq in files.numbered(names, files.SNAP_RE):
-            candidates.append((seq, member, seq))
-    best: tuple[int, dict[str, int], list[list[Any]]] | None = None
-    for _, member, seq in sorted(candidates, reverse=True)[:8]:
+                  keys: dict[int, bytes]) -> SnapshotRef | None:
+    """The complete, readable snapshot covering the most segments, if any (its first part is checked)."""
+    candidates = [(seq, member, names) for member, listing in listings.items()
+                  for seq, names in files.snapshots(listing).items()]
+    best: tuple[int, SnapshotRef] | None = None
+    for seq, member, names in sorted(candidates, reverse=True)[:8]:
         try:
-            data = share.read(f"{team_id}/{files.member_folder(member)}/{files.snap_name(seq)}")
-            deps, states = open_snapshot(data, team_id, member, seq, keys)
+            data = share.read(f"{team_id}/{files.member_folder(member)}/{names[0]}")
+            deps, _ = open_snapshot(data, team_id, member, seq, keys, 1, len(names))
         except (Rejected, ShareUnavailable, TransientShareError):
             continue
         total = sum(v for k, v in deps.items() if k != me)
         if best is None or total > best[0]:
-            best = (total, deps, states)
-    return None if best is None else (best[1], best[2])
+            best = (total, SnapshotRef(member, seq, names, deps))
+    return None if best is None else best[1]
 
 
-def load_snapshot(session: Session, team: SyncTeam, deps: dict[str, int], states: list[list[Any]],
+def load_snapshot(session: Session, share: Share, team: SyncTeam, ref: SnapshotRef, keys: dict[int, bytes],
                   problems: list[str]) -> int:
-    """Join a snapshot into the diary; returns how many records it touched."""
+    """Join a snapshot into the diary, part by part; returns how many records it touched. Raises Rejected
+    (and the caller's transaction is undone) when a part cannot be read."""
     touched = 0
-    for i in range(0, len(states), BATCH):
-        part = states[i:i + BATCH]
-        keys = [(str(e), str(rid)) for e, rid, _ in part]
-        local = apply.load_states(session, keys)
-        existing = set(local)
-        changed: dict[apply.Key, st.State] = {}
-        comps: dict[apply.Key, str] = {}
-        for (e, rid, s) in part:
-            key = (str(e), str(rid))
-            mine = local.setdefault(key, st.new_state(s.get("k")))
-            if st.merge_states(mine, s) or key not in existing:
-                changed[key] = mine
-                comps[key] = team.compartment
-        apply.materialise(session, changed, problems)
-        apply.refresh_conflicts(session, changed, comps)
-        apply.save_states(session, changed, existing, comps)
-        touched += len(changed)
-    for member, seq in deps.items():
+    for number, name in enumerate(ref.names, start=1):
+        data = share.read(f"{team.team_id}/{files.member_folder(ref.member)}/{name}")
+        _, states = open_snapshot(data, team.team_id, ref.member, ref.seq, keys, number, len(ref.names))
+        for i in range(0, len(states), BATCH):
+            touched += _join(session, team, states[i:i + BATCH], problems)
+    for member, seq in ref.deps.items():
         if member != team.member_id:
             set_cursor(session, team.team_id, member, seq)
     return touched
+
+
+def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: list[str]) -> int:
+    keys = [(str(e), str(rid)) for e, rid, _ in part]
+    local = apply.load_states(session, keys)
+    existing = set(local)
+    changed: dict[apply.Key, st.State] = {}
+    comps: dict[apply.Key, str] = {}
+    for (e, rid, s) in part:
+        key = (str(e), str(rid))
+        mine = local.setdefault(key, st.new_state(s.get("k")))
+        if st.merge_states(mine, s) or key not in existing:
+            changed[key] = mine
+            comps[key] = team.compartment
+    apply.materialise(session, changed, problems)
+    apply.refresh_conflicts(session, changed, comps)
+    apply.save_states(session, changed, existing, comps)
+    return len(changed)
 
 
 def compactable(share: Share, session: Session, team: SyncTeam, listings: dict[str, list[str]],
@@ -126,11 +153,11 @@ def compactable(share: Share, session: Session, team: SyncTeam, listings: dict[s
 
 
 def _snap_cover(share: Share, team: SyncTeam, member: str, names: list[str]) -> list[int]:
-    snaps = files.numbered(names, files.SNAP_RE)
+    snaps = files.snapshots(names)
     if not snaps:
         return []
     try:
-        data = share.read(f"{team.team_id}/{files.member_folder(member)}/{snaps[max(snaps)]}")
+        data = share.read(f"{team.team_id}/{files.member_folder(member)}/{snaps[max(snaps)][0]}")
         deps = container.read_header(data)[1].get("deps", {})
     except (Rejected, ShareUnavailable, TransientShareError):
         return []
@@ -141,12 +168,12 @@ def _snap_cover(share: Share, team: SyncTeam, member: str, names: list[str]) -> 
 def _progress(share: Share, team: SyncTeam, member: str, names: list[str]) -> int:
     """How far ``member`` had applied this laptop's segments, from its newest segment or snapshot header."""
     best = 0
-    for pattern in (files.SEG_RE, files.SNAP_RE):
-        found = files.numbered(names, pattern)
-        if not found:
-            continue
+    newest_seg = files.numbered(names, files.SEG_RE)
+    newest_snap = files.snapshots(names)
+    for name in ([newest_seg[max(newest_seg)]] if newest_seg else []) + (
+            [newest_snap[max(newest_snap)][0]] if newest_snap else []):
         try:
-            data = share.read(f"{team.team_id}/{files.member_folder(member)}/{found[max(found)]}")
+            data = share.read(f"{team.team_id}/{files.member_folder(member)}/{name}")
             deps = container.read_header(data)[1].get("deps", {})
         except (Rejected, ShareUnavailable, TransientShareError):
             continue

@@ -19,7 +19,8 @@ TEAM, MEMBER = "ab" * 16, "0123456789abcdef"
 SEGMENT = container.encode("segment", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
                            [{"h": "1700000000000-00000-dev", "e": "clients", "i": "x", "o": "u", "c": "women",
                              "f": {"name": "n"}, "b": {"name": []}}], KEY)
-SNAPSHOT = container.encode("snapshot", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
+SNAPSHOT = container.encode("snapshot", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {},
+                                         "part": 1, "parts": 1},
                             {"states": [["clients", "x", {"f": {}, "d": [], "ds": [], "p": None}]]}, KEY)
 FUZZ = settings(max_examples=300, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -97,3 +98,9 @@ def test_invitation_with_absurd_kdf_cost_is_refused() -> None:
     with pytest.raises(Rejected):
         team.read_invite(data, "code")
     assert KdfParams.fast_for_tests().memory_kib < 64 * 1024
+
+
+def test_only_complete_snapshots_are_used() -> None:
+    one, two = files.snap_name(3, 1, 2), files.snap_name(3, 2, 2)
+    assert files.snapshots([one]) == {}
+    assert files.snapshots([two, one, "p-0000000003.snp"]) == {3: [one, two]}

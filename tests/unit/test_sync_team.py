@@ -74,18 +74,22 @@ def test_removed_member_cannot_read_later_data(tmp_path: Path, share: FolderShar
     assert a.sync(share).pulled == 1
 
 
-def test_new_laptop_starts_from_a_snapshot_and_old_segments_are_compacted(tmp_path: Path,
-                                                                          share: FolderShare) -> None:
+def test_new_laptop_starts_from_a_snapshot_and_old_segments_are_compacted(
+        tmp_path: Path, share: FolderShare, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.sync import snapshot
+    monkeypatch.setattr(snapshot, "PART_STATES", 2)  # several parts per snapshot
     cfg = SyncConfig(snapshot_every=3)
     a, b = make_team(tmp_path, 2)
     rid = a.add_client("Klient", phone="0")
+    for k in range(4):
+        a.add_client(f"Fler {k}")
     for i in range(1, 8):
         a.edit(Client, rid, phone=str(i))
         a.sync(share, cfg)
         b.sync(share, cfg)
     mine = [n for n in share_files(share.root) if f"d-{member_id(a)}/s-" in n]
     assert len(mine) < 8, mine  # compacted
-    assert any(f"d-{member_id(a)}/p-" in n for n in share_files(share.root))
+    assert any(f"d-{member_id(a)}/p-" in n and "-0003of0003.snp" in n for n in share_files(share.root))
     with a.store.write(a.ident) as s:
         data, code = teams.invite(s, teams.team_for(s), FAST)
     c = Laptop(tmp_path / "c", "c")
