@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ def _fresh_diary(path: Path) -> vault.Store:
     its own device id."""
     if not _TEMPLATE:
         tpl = Path(tempfile.mkdtemp(prefix="athena-template-")) / "diary"
+        atexit.register(shutil.rmtree, tpl.parent, True)
         vault.create(tpl, PASS, FAST).close()
         _TEMPLATE.append(tpl)
     shutil.copytree(_TEMPLATE[0], path)
