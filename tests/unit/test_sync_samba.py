@@ -36,7 +36,7 @@ def _free_port() -> int:
 def samba(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     base = tmp_path_factory.mktemp("samba")
     share = base / "share"
-    for d in ("private", "lock", "state", "cache", "pid", "log", "share"):
+    for d in ("private", "lock", "state", "cache", "pid", "log", "share", "ncalrpc", "binddns"):
         (base / d).mkdir()
     port = _free_port()
     conf = base / "smb.conf"
@@ -51,6 +51,8 @@ def samba(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]
     state directory = {base}/state
     cache directory = {base}/cache
     pid directory = {base}/pid
+    ncalrpc dir = {base}/ncalrpc
+    binddns dir = {base}/binddns
     log file = {base}/log/log.%m
     passdb backend = tdbsam:{base}/private/passdb.tdb
     server min protocol = SMB2_10
