@@ -145,3 +145,21 @@ def test_desktop_entry_points(tmp_path: Path, share_dir: Path) -> None:
     assert done.ok and done.pushed == 1 and done.waiting == 0 and done.last_sync is not None
     bad = sync_now(a.store, "smb://", a.ident)
     assert not bad.ok and bad.problems
+
+
+def test_resolving_in_favour_of_the_shown_winner_also_travels(tmp_path: Path, share_dir: Path) -> None:
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2)
+    rid = a.add_client("Klient", email="x")
+    a.sync(share)
+    b.sync(share)
+    a.edit(Client, rid, email="a@example.se")
+    b.edit(Client, rid, email="b@example.se")
+    for lap in (a, b, a):
+        lap.sync(share)
+    shown = a.diary()["clients"][rid]["email"]
+    conflicts.resolve(a.store, a.ident, "clients", rid, "email", 0)
+    for lap in (a, b):
+        assert lap.sync(share).ok
+    assert a.conflicts() == b.conflicts() == {}
+    assert a.diary()["clients"][rid]["email"] == b.diary()["clients"][rid]["email"] == shown
