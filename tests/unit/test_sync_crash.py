@@ -45,6 +45,12 @@ def before(obj, name):
 
 if step == "before-upload":
     before(rnd, "_upload")
+elif step == "mid-temp":
+    def half(self, path, data):
+        with open(self._p(path), "wb") as f:
+            f.write(data[: len(data) // 2])
+        die()
+    shr.FolderShare.write_temp = half
 elif step == "after-temp":
     after(shr.FolderShare, "write_temp")
 elif step == "after-rename":
@@ -61,7 +67,7 @@ print("finished without being killed")
 """
 
 
-@pytest.mark.parametrize("step", ["before-upload", "after-temp", "after-rename", "mid-ingest", "mid-apply",
+@pytest.mark.parametrize("step", ["before-upload", "mid-temp", "after-temp", "after-rename", "mid-ingest", "mid-apply",
                                   "before-commit"])
 def test_killed_laptop_converges(tmp_path: Path, step: str) -> None:
     share_dir = tmp_path / "share"

@@ -225,3 +225,21 @@ def test_messages_are_in_swedish_and_name_no_client(tmp_path: Path, share_dir: P
     problem = next(line for line in lines if line.level == "problem")
     assert "avkortad" in problem.text("sv") and "truncated" in problem.text("en")
     assert all("Klient" not in line.text("en") and rid not in line.text("en") for line in lines)
+
+
+class FullShare(FolderShare):
+    """A share that is read-only or full: every write fails."""
+
+    def write_temp(self, path: str, data: bytes) -> None:
+        raise ShareUnavailable("Writing to the share failed (read-only or full?).")
+
+
+def test_read_only_or_full_share_keeps_changes_waiting(tmp_path: Path, share_dir: Path) -> None:
+    a, b, share, rid = _two(tmp_path, share_dir)
+    a.edit(Client, rid, phone="1")
+    before = a.diary()
+    result = a.sync(FullShare(share_dir))
+    assert not result.ok and any("read-only or full" in p for p in result.problems)
+    assert result.waiting == 1 and a.diary() == before
+    assert a.sync(share).pushed == 1
+    assert b.sync(share).pulled == 2 and b.diary() == a.diary()
