@@ -155,7 +155,7 @@ def _version(h: Version) -> dict[str, Any]:
 def conflicts(state: State, entity: str) -> dict[str, list[dict[str, Any]]]:
     """Fields with more than one kept version (winner first), and ``_deleted`` for a racing deletion."""
     out: dict[str, list[dict[str, Any]]] = {}
-    if state.get("p") is not None:
+    if not alive(state):  # deleted or purged: nothing left to choose between
         return out
     shown = values(state, entity)
     for name, f in state["f"].items():
@@ -163,7 +163,7 @@ def conflicts(state: State, entity: str) -> dict[str, list[dict[str, Any]]]:
             heads = sorted(f["h"], key=lambda h: (h[1] != shown.get(name), _neg(h[0])))
             out[name] = [_version(h) for h in heads]
     deletes = active_deletes(state)
-    if deletes and alive(state):
+    if deletes:
         out[DELETED] = [{"hlc": d[0], "value": None, "author": d[1], "device": hlc_device(d[0]),
                          "at": hlc_time(d[0])} for d in deletes]
     return out

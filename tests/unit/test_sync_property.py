@@ -13,6 +13,7 @@ from hypothesis import strategies as hs
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from app.models import Client
+from app.services import conflicts
 from app.sync.round import SyncConfig
 from app.sync.share import FolderShare
 
@@ -39,6 +40,7 @@ class TeamSync(RuleBasedStateMachine):
         self.written: dict[tuple[str, str], set[str]] = {}
         self.overwritten: set[tuple[str, str, str]] = set()  # (record, field, value) seen and replaced
         self.deleted_seen: dict[str, set[tuple[str, str]]] = {}  # record -> values the deleter saw
+        self.kept: set[str] = set()  # records a worker chose to keep after a racing deletion
         for i in range(2):
             self._create(0, f"Klient {i}")
         for lap in self.laptops + self.laptops:
@@ -73,6 +75,20 @@ class TeamSync(RuleBasedStateMachine):
             self.written.setdefault((rid, field), set()).add(value)
 
     @precondition(lambda self: bool(self.records))
+    @rule(first=hs.integers(0, 4), second=hs.integers(0, 4), rec=hs.integers(0, 50),
+          field=hs.sampled_from(FIELDS))
+    def concurrent_edits(self, first: int, second: int, rec: int, field: str) -> None:
+        # Two laptops change the same field before either syncs: the textbook "2 versions".
+        self.edit(first, rec, field)
+        self.edit(second, rec, field)
+
+    @rule()
+    def everyone_syncs(self) -> None:
+        for i, lap in enumerate(self.laptops):
+            if i not in self.offline:
+                assert lap.sync(self.share, CONFIG).ok
+
+    @precondition(lambda self: bool(self.records))
     @rule(who=hs.integers(0, 4), rec=hs.integers(0, 50))
     def delete(self, who: int, rec: int) -> None:
         lap = self.laptops[who % len(self.laptops)]
@@ -84,6 +100,28 @@ class TeamSync(RuleBasedStateMachine):
             seen = self.deleted_seen.setdefault(rid, set())
             seen.update((f, before[f]) for f in FIELDS)
             seen.update(kept)
+
+    @rule(who=hs.integers(0, 4), pick=hs.integers(0, 20), choice=hs.integers(0, 3))
+    def resolve(self, who: int, pick: int, choice: int) -> None:
+        lap = self.laptops[who % len(self.laptops)]
+        found = sorted(lap.conflicts().items())
+        if not found:
+            return
+        (entity, rid, field), values = found[pick % len(found)]
+        if field == "_deleted":
+            keep = choice % 2 == 0
+            if not keep:
+                before = lap.diary("clients")["clients"][rid]
+                seen = self.deleted_seen.setdefault(rid, set())
+                seen.update((f, before[f]) for f in FIELDS)
+                seen.update((f, v) for (e, i, f), vs in lap.conflicts().items() if i == rid for v in vs)
+            else:
+                self.kept.add(rid)
+            conflicts.resolve_deletion(lap.store, lap.ident, entity, rid, keep=keep)
+            return
+        chosen = choice % len(values)
+        self.overwritten.update((rid, field, v) for i, v in enumerate(values) if i != chosen)
+        conflicts.resolve(lap.store, lap.ident, entity, rid, field, chosen)
 
     @rule(who=hs.integers(0, 4), offline=hs.booleans())
     def go_offline(self, who: int, offline: bool) -> None:
@@ -119,10 +157,30 @@ class TeamSync(RuleBasedStateMachine):
                 for lap in self.laptops:
                     assert lap.sync(self.share, CONFIG).ok
             self._check()
+            self._resolve_everything()
         finally:
             for lap in self.laptops:
                 lap.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def _resolve_everything(self) -> None:
+        """A worker resolves every "2 versions" on one laptop; afterwards no laptop shows any."""
+        lap = self.laptops[-1]
+        chosen: dict[tuple[str, str], Any] = {}
+        for (entity, rid, field), values in sorted(lap.conflicts().items()):
+            if field == "_deleted":
+                conflicts.resolve_deletion(lap.store, lap.ident, entity, rid, keep=True)
+            else:
+                conflicts.resolve(lap.store, lap.ident, entity, rid, field, len(values) - 1)
+                chosen[(rid, field)] = values[-1]
+        for _ in range(2):
+            for other in self.laptops:
+                assert other.sync(self.share, CONFIG).ok
+        diaries = [other.diary("clients") for other in self.laptops]
+        assert all(d == diaries[0] for d in diaries)
+        assert all(other.conflicts() == {} for other in self.laptops)
+        for (rid, field), value in chosen.items():
+            assert diaries[0]["clients"][rid][field] == value
 
     def _check(self) -> None:
         diaries = [lap.diary() for lap in self.laptops]
@@ -141,7 +199,7 @@ class TeamSync(RuleBasedStateMachine):
                 kept = conflicts[0].get(("clients", rid, field), [])
                 assert v == row[field] or v in kept or (rid, field, v) in self.overwritten, (rid, field, v)
         for rid in self.deleted_seen:
-            if rid in clients:
+            if rid in clients and rid not in self.kept:
                 assert ("clients", rid, "_deleted") in conflicts[0]
 
 
