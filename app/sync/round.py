@@ -173,32 +173,45 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
 
 def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str,
                     listings: dict[str, list[str]], lines: list[LogLine]) -> None:
+    """New members' cards and new epoch keys. Twice over, since a card may need a new key and a key file
+    may come from a member whose card is new."""
+    problems: dict[str, str] = {}
     with store.write(identity) as s:
         s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
         assert team is not None
-        for member, names in sorted(listings.items()):
-            if member == team.member_id:
-                continue
-            base = f"{team_id}/{files.member_folder(member)}"
-            known = teams.epoch_keys(s, team_id)
-            for epoch, name in sorted(files.numbered(names, files.KEY_RE).items()):
-                if epoch in known:
-                    continue
-                try:
-                    problem = teams.accept_key_file(s, team, member, share.read(f"{base}/{name}"))
-                except (Rejected, ShareUnavailable, TransientShareError) as exc:
-                    problem = exc.message_en
-                if problem:
-                    lines.append(LogLine(PROBLEM, problem, {}, team_id))
-            if s.get(SyncMember, (team_id, member)) is None:
-                cards = files.numbered(names, files.CARD_RE)
-                for number in sorted(cards, reverse=True):
-                    with contextlib.suppress(Rejected, ShareUnavailable, TransientShareError):
-                        teams.accept_card(s, team, member, number, share.read(f"{base}/{cards[number]}"))
-                        lines.append(LogLine(INFO, "A new member joined the team ({member}).",
-                                             {"member": member}, team_id))
-                        break
+        for _ in range(2):
+            others = [(m, n) for m, n in sorted(listings.items()) if m != team.member_id]
+            for member, names in others:
+                _accept_cards(s, share, team, member, names, lines)
+            for member, names in others:
+                for epoch, name in sorted(files.numbered(names, files.KEY_RE).items()):
+                    if epoch in teams.epoch_keys(s, team_id):
+                        continue
+                    try:
+                        problem = teams.accept_key_file(s, team, member, share.read(
+                            f"{team_id}/{files.member_folder(member)}/{name}"))
+                    except (Rejected, ShareUnavailable, TransientShareError) as exc:
+                        problem = exc.message_en
+                    if problem:
+                        problems[name] = problem
+                    else:
+                        problems.pop(name, None)
+    lines.extend(LogLine(PROBLEM, p, {}, team_id) for p in dict.fromkeys(problems.values()))
+
+
+def _accept_cards(s: DiarySession, share: Share, team: SyncTeam, member: str, names: list[str],
+                  lines: list[LogLine]) -> None:
+    if s.get(SyncMember, (team.team_id, member)) is not None:
+        return
+    cards = files.numbered(names, files.CARD_RE)
+    for number in sorted(cards, reverse=True):
+        with contextlib.suppress(Rejected, ShareUnavailable, TransientShareError):
+            data = share.read(f"{team.team_id}/{files.member_folder(member)}/{cards[number]}")
+            teams.accept_card(s, team, member, number, data)
+            lines.append(LogLine(INFO, "A new member joined the team ({member}).", {"member": member},
+                                 team.team_id))
+            return
 
 
 @contextlib.contextmanager

@@ -101,3 +101,23 @@ def test_new_laptop_starts_from_a_snapshot_and_old_segments_are_compacted(
     from app.sync.log import recent
     with c.store.read(c.ident) as s:
         assert any(line.message.startswith("Started from a snapshot") for line in recent(s))
+
+
+def test_laptop_invited_after_a_removal_is_known_to_everyone(tmp_path: Path, share: FolderShare) -> None:
+    a, b, lost = make_team(tmp_path, 3)
+    for lap in (a, b, lost, a):
+        lap.sync(share)
+    with a.store.write(a.ident) as s:
+        teams.remove_member(s, teams.team_for(s), member_id(lost))
+        data, code = teams.invite(s, teams.team_for(s), FAST)
+    a.sync(share)
+    d = Laptop(tmp_path / "d", "d")
+    with d.store.write(d.ident) as s:
+        teams.join_team(s, data, code, "d")
+    rid = d.add_client("Från nya datorn")
+    assert d.sync(share).ok
+    got = b.sync(share)  # b needs a's new key to read d's card, and d's segment
+    assert got.ok, got.problems
+    assert rid in b.diary()["clients"]
+    with b.store.read(b.ident) as s:
+        assert s.get(SyncMember, (teams.team_for(s).team_id, member_id(d))) is not None
