@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.commands.gui",
     "app.commands.risk",
     "app.commands.reports",
+    "app.commands.sync",
 ]
 
 

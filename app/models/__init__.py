@@ -7,12 +7,26 @@ from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
 from app.models.journal import AuditEvent, Change, Setting
 from app.models.mens_track import MenClient, MenStatus, MenTalk
 from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion
+from app.models.sync import (
+    SyncConflict,
+    SyncCursor,
+    SyncEpochKey,
+    SyncLogEntry,
+    SyncMember,
+    SyncOutbox,
+    SyncPendingBase,
+    SyncPurge,
+    SyncRecordState,
+    SyncTeam,
+)
 
 __all__ = [
     "Activity", "AuditEvent", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
     "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension", "Incident",
     "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity", "Record",
-    "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "TrappanStatus", "new_id",
+    "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
+    "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox", "SyncPendingBase", "SyncPurge",
+    "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id",
     "utcnow",
 ]
 

@@ -2,12 +2,12 @@
 alone (a year over 300,000 entries otherwise costs a table lookup per entry).
 
 Revision ID: 0600
-Revises: 0003
+Revises: 0100
 """
 from alembic import op
 
 revision = "0600"
-down_revision = "0003"
+down_revision = "0100"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,252 @@
+"""Turning merge states into diary rows, and local change rows into writes.
+
+Materialising is the only place the sync writes records: plain SQL on the session's connection with the
+change feed switched off (``REMOTE``), inside the round's single transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Table, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from app.models import RECORD_CLASSES, Change, SyncConflict, SyncPendingBase, SyncPurge, SyncRecordState
+from app.models.base import utcnow
+from app.sync import state as st
+from app.sync.errors import SyncError
+
+CHUNK = 400
+# Tables whose rows SQL triggers protect against updates (signed or completed documentation).
+GUARDED = {"diary_entries", "risk_assessments", "safety_plan_versions"}
+
+Key = tuple[str, str]
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
+
+
+def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
+    by_entity: dict[str, list[str]] = {}
+    for e, i in keys:
+        by_entity.setdefault(e, []).append(i)
+    out: dict[Key, st.State] = {}
+    for entity, ids in by_entity.items():
+        for part in _chunks(sorted(set(ids))):
+            rows = session.execute(select(SyncRecordState.entity_id, SyncRecordState.state).where(
+                SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part)))
+            for rid, s in rows:
+                out[(entity, rid)] = s
+    return out
+
+
+def save_states(session: Session, states: dict[Key, st.State], existing: set[Key],
+                compartments: dict[Key, str]) -> None:
+    new_rows = [{"entity": e, "entity_id": i, "compartment": compartments[(e, i)], "state": s}
+                for (e, i), s in states.items() if (e, i) not in existing]
+    if new_rows:
+        session.execute(insert(SyncRecordState), new_rows)
+    for (e, i), s in states.items():
+        if (e, i) in existing:
+            session.execute(update(SyncRecordState).where(
+                SyncRecordState.entity == e, SyncRecordState.entity_id == i).values(state=s))
+
+
+def _convert(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        col = table.c.get(name)
+        if col is None or name == "id":
+            continue
+        if value is not None:
+            if isinstance(col.type, DateTime) and isinstance(value, str):
+                value = datetime.fromisoformat(value)
+            elif isinstance(col.type, Date) and isinstance(value, str):
+                value = date.fromisoformat(value)
+            elif isinstance(col.type, Boolean):
+                value = bool(value)
+        out[name] = value
+    return out
+
+
+def materialise(session: Session, states: dict[Key, st.State], problems: list[str]) -> None:
+    """Make the diary rows of these records match their states (insert, update, delete)."""
+    by_entity: dict[str, list[str]] = {}
+    for e, i in states:
+        by_entity.setdefault(e, []).append(i)
+    for entity, ids in by_entity.items():
+        cls = RECORD_CLASSES.get(entity)
+        if cls is None:
+            continue  # an entity a newer Athena knows: kept in the state, shown once this one is updated
+        table: Table = cls.__table__  # type: ignore[assignment]
+        for part in _chunks(sorted(ids)):
+            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(part)))}
+            inserts: list[dict[str, Any]] = []
+            for rid in part:
+                s = states[(entity, rid)]
+                row = current.get(rid)
+                if not st.alive(s):
+                    if row is not None:
+                        session.execute(delete(table).where(table.c.id == rid))
+                    continue
+                want = _convert(table, st.values(s, entity))
+                if row is None:
+                    inserts.append({**want, "id": rid})
+                    continue
+                diff = {k: v for k, v in want.items() if row.get(k) != v}
+                if diff:
+                    _update(session, table, rid, diff, entity, problems)
+            if inserts:
+                _insert_all(session, cls, table, inserts)
+
+
+def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
+    now = utcnow()
+    full = []
+    for r in rows:
+        base: dict[str, Any] = {c.key: None for c in table.c}
+        for c in table.c:
+            if c.default is not None and not callable(c.default.arg):  # type: ignore[attr-defined]
+                base[c.key] = c.default.arg  # type: ignore[attr-defined]
+        base.update(created_at=now, updated_at=now, created_by="", updated_by="", device_id="")
+        base.update(r)
+        full.append(base)
+    session.execute(insert(table), full)
+
+
+def _update(session: Session, table: Table, rid: str, diff: dict[str, Any], entity: str,
+            problems: list[str]) -> None:
+    stmt = update(table).where(table.c.id == rid).values(**diff)
+    if entity not in GUARDED:
+        session.execute(stmt)
+        return
+    try:
+        with session.begin_nested():
+            session.execute(stmt)
+    except (IntegrityError, OperationalError):
+        problems.append("A signed or completed record was changed on another laptop; the signed version "
+                        "is kept.")
+
+
+def fix_references(session: Session, states: dict[Key, st.State]) -> set[Key]:
+    """Bring back records deleted on one laptop while another laptop added something that points to them."""
+    revived: set[Key] = set()
+    for _ in range(8):
+        rows = session.execute(text("PRAGMA foreign_key_check")).fetchall()
+        if not rows:
+            return revived
+        missing: set[Key] = set()
+        for table_name, rowid, parent, fkid in rows:
+            fk = {r[0]: r[3] for r in session.execute(text(f'PRAGMA foreign_key_list("{table_name}")'))}
+            col = fk.get(fkid)
+            if col is None:
+                continue
+            ref = session.execute(text(f'SELECT "{col}" FROM "{table_name}" WHERE rowid = :r'),
+                                  {"r": rowid}).scalar()
+            if ref is not None:
+                missing.add((str(parent), str(ref)))
+        loaded = load_states(session, missing - set(states))
+        progress = False
+        for key in missing:
+            s = states.get(key) or loaded.get(key)
+            if s is None or not s["f"] or s.get("p") is not None:
+                continue
+            forced = json.loads(json.dumps(s))
+            forced["d"], forced["ds"] = [], []
+            materialise(session, {key: forced}, [])
+            _flag_revived(session, key, s)
+            revived.add(key)
+            progress = True
+        if not progress:
+            break
+    raise SyncError("Some received records point to records this laptop does not have; the round was "
+                    "undone and will be retried.")
+
+
+def _flag_revived(session: Session, key: Key, s: st.State) -> None:
+    versions = [{"hlc": d[0], "value": None, "author": d[1], "device": st.hlc_device(d[0]),
+                 "at": st.hlc_time(d[0])} for d in s["d"]]
+    session.merge(SyncConflict(entity=key[0], entity_id=key[1], field=st.DELETED,
+                               compartment=_compartment_of(session, key), client_id=s.get("k"),
+                               versions=versions, detected_at=utcnow()))
+
+
+def _compartment_of(session: Session, key: Key) -> str:
+    c = session.scalar(select(SyncRecordState.compartment).where(
+        SyncRecordState.entity == key[0], SyncRecordState.entity_id == key[1]))
+    return c or ""
+
+
+def refresh_conflicts(session: Session, states: dict[Key, st.State], compartments: dict[Key, str]) -> None:
+    by_entity: dict[str, list[str]] = {}
+    for e, i in states:
+        by_entity.setdefault(e, []).append(i)
+    for entity, ids in by_entity.items():
+        for part in _chunks(sorted(ids)):
+            session.execute(delete(SyncConflict).where(SyncConflict.entity == entity,
+                                                       SyncConflict.entity_id.in_(part)))
+    rows = []
+    now = utcnow()
+    for (e, i), s in states.items():
+        for field, versions in st.conflicts(s, e).items():
+            rows.append({"entity": e, "entity_id": i, "field": field, "compartment": compartments[(e, i)],
+                         "client_id": s.get("k"), "versions": versions, "detected_at": now})
+    if rows:
+        session.execute(insert(SyncConflict), rows)
+
+
+def ingest_local(session: Session, compartment: str, after_seq: int,
+                 limit: int | None = None) -> tuple[list[st.Write], int]:
+    """Local change rows after ``after_seq`` of one compartment as writes, merged into the states."""
+    q = (select(Change).where(Change.seq > after_seq, Change.origin == "local",
+                              Change.compartment == compartment).order_by(Change.seq))
+    if limit:
+        q = q.limit(limit)
+    changes = list(session.scalars(q))
+    if not changes:
+        return [], after_seq
+    keys = {(c.entity, c.entity_id) for c in changes if c.entity in RECORD_CLASSES}
+    states = load_states(session, keys)
+    existing = set(states)
+    pending: dict[Key, dict[str, list[str]]] = {}
+    for pb in session.scalars(select(SyncPendingBase)):
+        pending.setdefault((pb.entity, pb.entity_id), {})[pb.field] = list(pb.bases)
+    purges = {(p.entity, p.entity_id) for p in session.scalars(select(SyncPurge))}
+    writes: list[st.Write] = []
+    compartments: dict[Key, str] = {}
+    touched_conflicts: set[Key] = set()
+    consumed: set[tuple[str, str, str]] = set()
+    for c in changes:
+        key = (c.entity, c.entity_id)
+        if c.entity not in RECORD_CLASSES:
+            continue
+        s = states.setdefault(key, st.new_state(c.client_id))
+        compartments[key] = c.compartment
+        had = st.has_conflict(s)
+        p: dict[str, list[str]] = {}
+        if c.op != "delete" and key in pending:
+            touched = set(c.fields) | {st.DELETED}
+            p = {f: b for f, b in pending[key].items() if f in touched}
+            for f in p:
+                del pending[key][f]
+                consumed.add((key[0], key[1], f))
+        change = {"hlc": c.hlc, "author": c.author, "entity": c.entity, "entity_id": c.entity_id,
+                  "compartment": c.compartment, "client_id": c.client_id, "op": c.op, "fields": c.fields}
+        writes.append(st.local_write(s, change, p, purge=c.op == "delete" and key in purges))
+        if had or p or st.has_conflict(s):
+            touched_conflicts.add(key)
+    for e, i, f in consumed:
+        session.execute(delete(SyncPendingBase).where(
+            SyncPendingBase.entity == e, SyncPendingBase.entity_id == i, SyncPendingBase.field == f))
+    for key in keys & purges:
+        session.execute(delete(SyncPurge).where(SyncPurge.entity == key[0], SyncPurge.entity_id == key[1]))
+    save_states(session, states, existing, compartments)
+    if touched_conflicts:
+        refresh_conflicts(session, {k: states[k] for k in touched_conflicts}, compartments)
+    return writes, changes[-1].seq

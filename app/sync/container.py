@@ -1,0 +1,120 @@
+"""The sealed container every sync file uses (segments, snapshots, member cards).
+
+Layout (all integers big-endian)::
+
+    magic      10 bytes  b"ATHENA-SYN"
+    version     1 byte   1
+    kind        1 byte   b"S" segment, b"P" snapshot, b"C" member card
+    hlen        4 bytes  length of the header
+    header   hlen bytes  UTF-8 JSON object, keys sorted; "body" = byte length of nonce + sealed
+    nonce      12 bytes
+    sealed      rest     AES-256-GCM(epoch key, zlib(payload JSON), aad = every byte before the nonce)
+
+The header is readable without a key (team, epoch, member, sequence number) but bound to the content as
+associated data, so a header edited or a file moved to another name or folder fails the checks.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.sync.crypto import NONCE_BYTES, open_sealed, seal
+from app.sync.errors import Rejected
+
+MAGIC = b"ATHENA-SYN"
+VERSION = 1
+KINDS = {b"S": "segment", b"P": "snapshot", b"C": "card"}
+MAX_HEADER = 64 * 1024
+TAG_BYTES = 16
+MAX_PLAIN = 256 * 1024 * 1024  # a decompressed payload above this is refused (zip bombs)
+_PREFIX = struct.Struct(">10sBcI")
+
+
+@dataclass(frozen=True)
+class Sealed:
+    kind: str
+    header: dict[str, Any]
+    payload: Any
+
+
+def encode(kind: str, header: dict[str, Any], payload: object, key: bytes) -> bytes:
+    code = next(k for k, v in KINDS.items() if v == kind)
+    body = zlib.compress(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode(), 6)
+    header = {**header, "body": NONCE_BYTES + len(body) + TAG_BYTES}
+    hbytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    prefix = _PREFIX.pack(MAGIC, VERSION, code, len(hbytes)) + hbytes
+    return prefix + seal(key, body, prefix)
+
+
+def read_header(data: bytes) -> tuple[str, dict[str, Any], bytes, bytes]:
+    """Kind, header, associated data and the sealed rest. Raises Rejected."""
+    if len(data) == 0:
+        raise Rejected("An empty file was found on the share.")
+    if len(data) < _PREFIX.size:
+        raise Rejected("A file on the share is truncated.")
+    magic, version, code, hlen = _PREFIX.unpack_from(data)
+    if magic != MAGIC:
+        raise Rejected("A file on the share is not an Athena sync file.")
+    if version != VERSION:
+        raise Rejected("A file on the share was written by a newer Athena (format {version}); update Athena.",
+                       version=int(version))
+    if code not in KINDS:
+        raise Rejected("A file on the share has an unknown kind.")
+    if hlen > MAX_HEADER or _PREFIX.size + hlen > len(data):
+        raise Rejected("A file on the share is truncated.")
+    raw = data[_PREFIX.size:_PREFIX.size + hlen]
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Rejected("A file on the share has a damaged header.") from None
+    if not isinstance(header, dict):
+        raise Rejected("A file on the share has a damaged header.")
+    rest = data[_PREFIX.size + hlen:]
+    body = header_int(header, "body")
+    if len(rest) < body:
+        raise Rejected("A file on the share is truncated.")
+    if len(rest) > body:
+        raise Rejected("A file on the share has extra bytes (damaged).")
+    return KINDS[code], header, data[:_PREFIX.size + hlen], rest
+
+
+def decode(data: bytes, key_for: Callable[[dict[str, Any]], bytes]) -> Sealed:
+    """Check and open a container; ``key_for(header)`` returns the epoch key or raises Rejected."""
+    kind, header, aad, sealed = read_header(data)
+    plain = open_sealed(key_for(header), sealed, aad)
+    try:
+        payload = json.loads(inflate(plain))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise Rejected("A file on the share has damaged content.") from None
+    return Sealed(kind, header, payload)
+
+
+def inflate(data: bytes, limit: int | None = None) -> bytes:
+    limit = MAX_PLAIN if limit is None else limit
+    d = zlib.decompressobj()
+    try:
+        out = d.decompress(data, limit)
+    except zlib.error:
+        raise Rejected("A file on the share is damaged (bad compression).") from None
+    if d.unconsumed_tail or not d.eof:
+        raise Rejected("A file on the share is damaged or too large when unpacked.")
+    return out
+
+
+def header_int(header: dict[str, Any], name: str) -> int:
+    v = header.get(name)
+    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        raise Rejected("A file on the share has a damaged header.")
+    return v
+
+
+def header_str(header: dict[str, Any], name: str) -> str:
+    v = header.get(name)
+    if not isinstance(v, str) or not v or len(v) > 64:
+        raise Rejected("A file on the share has a damaged header.")
+    return v

@@ -1,0 +1,238 @@
+"""The merge state of one record, and the pure rules that merge writes into it.
+
+A *write* is what one change row of one device becomes on the share: a hybrid-logical-clock time (unique per
+write), the fields it set, and for each field the versions its author had in front of her (``bases``). A
+field keeps every version no write has superseded (its *heads*); the provisional winner is the head with the
+greatest HLC. Two heads mean two devices changed the field without seeing each other: both are kept and shown
+as "2 versions". The state is a join of sets, so applying writes again or in any order gives the same state.
+
+State layout (JSON)::
+
+    {"f": {field: {"h": [[hlc, value, author], ...] (greatest HLC first), "s": [superseded hlc, ...]}},
+     "d": [[hlc, author, [hlc of every head the deleter had seen]], ...],
+     "ds": [delete hlc kept by a worker, ...],
+     "p": [hlc, author] | null,           # retention purge tombstone
+     "k": client_id | null}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+State = dict[str, Any]
+Write = dict[str, Any]
+Version = list[Any]  # [hlc, value, author]
+
+DELETED = "_deleted"
+# Diary entries: once signed, the content is what the signer saw; a racing edit is kept as a version only.
+SIGNED_TABLE = "diary_entries"
+SIGNED_FIELD = "signed_at"
+
+
+def new_state(client_id: str | None = None) -> State:
+    return {"f": {}, "d": [], "ds": [], "p": None, "k": client_id}
+
+
+def _field(state: State, name: str) -> dict[str, Any]:
+    f: dict[str, Any] = state["f"].setdefault(name, {"h": [], "s": []})
+    return f
+
+
+def apply_write(state: State, w: Write) -> bool:
+    """Merge one write into ``state``. Returns True when anything changed."""
+    if state.get("p") is not None:
+        if w.get("o") == "p" and w["h"] > state["p"][0]:
+            state["p"] = [w["h"], w.get("a", "")]
+            return True
+        return False
+    if w.get("k") and not state.get("k"):
+        state["k"] = w["k"]
+    op = w.get("o")
+    if op == "p":
+        state["p"] = [w["h"], w.get("a", "")]
+        state["f"] = {}
+        state["d"] = []
+        state["ds"] = []
+        return True
+    if op == "d":
+        if any(d[0] == w["h"] for d in state["d"]):
+            return False
+        state["d"].append([w["h"], w.get("a", ""), sorted(w.get("db", []))])
+        state["d"].sort(key=lambda d: d[0])
+        return True
+    changed = False
+    bases: dict[str, list[str]] = w.get("b", {})
+    fields: dict[str, Any] = state["f"]
+    hlc, author = w["h"], w.get("a", "")
+    for name, value in w.get("f", {}).items():
+        f = fields.get(name)
+        if f is None:  # the common case (a new record): no versions to compare with
+            b = bases.get(name) or ()
+            fields[name] = {"h": [] if hlc in b else [[hlc, value, author]], "s": sorted(set(b))}
+            changed = True
+            continue
+        sup = set(f["s"])
+        new_sup = sup.union(bases.get(name, ()))
+        heads = f["h"]
+        known = any(h[0] == w["h"] for h in heads)
+        if not known and w["h"] not in new_sup:
+            heads.append([w["h"], value, w.get("a", "")])
+            changed = True
+        if new_sup != sup:
+            f["s"] = sorted(new_sup)
+            changed = True
+        kept = [h for h in heads if h[0] not in new_sup]
+        kept.sort(key=lambda h: h[0], reverse=True)
+        f["h"] = kept
+    kd = set(w.get("kd", ()))
+    if kd - set(state["ds"]):
+        state["ds"] = sorted(kd.union(state["ds"]))
+        changed = True
+    return changed
+
+
+def winner(state: State, name: str) -> Version | None:
+    f = state["f"].get(name)
+    if not f or not f["h"]:
+        return None
+    head: Version = f["h"][0]
+    return head
+
+
+def head_hlcs(state: State) -> list[str]:
+    return sorted(h[0] for f in state["f"].values() for h in f["h"])
+
+
+def active_deletes(state: State) -> list[list[Any]]:
+    kept = set(state["ds"])
+    return [d for d in state["d"] if d[0] not in kept]
+
+
+def has_conflict(state: State) -> bool:
+    return bool(state["d"]) or any(len(f["h"]) > 1 for f in state["f"].values())
+
+
+def alive(state: State) -> bool:
+    if state.get("p") is not None or not state["f"]:
+        return False
+    deletes = active_deletes(state)
+    if not deletes:
+        return True
+    seen: set[str] = set()
+    for d in deletes:
+        seen.update(d[2])
+    return any(h not in seen for h in head_hlcs(state))
+
+
+def values(state: State, entity: str) -> dict[str, Any]:
+    """The provisional value of every field (greatest HLC; a signed diary entry keeps the signer's view)."""
+    out = {name: f["h"][0][1] for name, f in state["f"].items() if f["h"]}
+    if entity == SIGNED_TABLE:
+        sign = winner(state, SIGNED_FIELD)
+        if sign is not None and sign[1] is not None:
+            for name, f in state["f"].items():
+                for h in f["h"]:
+                    if h[0] == sign[0]:
+                        out[name] = h[1]
+    return out
+
+
+def hlc_time(hlc: str) -> str:
+    wall = int(hlc.split("-", 1)[0])
+    return datetime.fromtimestamp(wall / 1000, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def hlc_device(hlc: str) -> str:
+    return hlc.split("-", 2)[2] if hlc.count("-") >= 2 else ""
+
+
+def _version(h: Version) -> dict[str, Any]:
+    return {"hlc": h[0], "value": h[1], "author": h[2], "device": hlc_device(h[0]), "at": hlc_time(h[0])}
+
+
+def conflicts(state: State, entity: str) -> dict[str, list[dict[str, Any]]]:
+    """Fields with more than one kept version (winner first), and ``_deleted`` for a racing deletion."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not alive(state):  # deleted or purged: nothing left to choose between
+        return out
+    shown = values(state, entity)
+    for name, f in state["f"].items():
+        if len(f["h"]) > 1:
+            heads = sorted(f["h"], key=lambda h: (h[1] != shown.get(name), _neg(h[0])))
+            out[name] = [_version(h) for h in heads]
+    deletes = active_deletes(state)
+    if deletes:
+        out[DELETED] = [{"hlc": d[0], "value": None, "author": d[1], "device": hlc_device(d[0]),
+                         "at": hlc_time(d[0])} for d in deletes]
+    return out
+
+
+def _neg(hlc: str) -> str:
+    # Sort key for "greatest HLC first" inside a tuple whose other part sorts ascending.
+    return "".join(chr(0x10FFFF - ord(c)) for c in hlc)
+
+
+def local_write(state: State, change: dict[str, Any], pending: dict[str, list[str]],
+                purge: bool = False) -> Write:
+    """The write for one local change row, with the bases its author saw; merged into ``state``."""
+    w: Write = {"h": change["hlc"], "a": change["author"], "e": change["entity"], "i": change["entity_id"],
+                "c": change["compartment"], "k": change.get("client_id")}
+    if change["op"] == "delete":
+        w["o"] = "p" if purge else "d"
+        if not purge:
+            w["db"] = head_hlcs(state)
+    else:
+        w["o"] = "u"
+        fields = dict(change["fields"])
+        if (change["entity"] == SIGNED_TABLE and fields.get(SIGNED_FIELD) is not None):
+            current = values(state, SIGNED_TABLE)
+            if current.get(SIGNED_FIELD) is None:
+                for name, value in current.items():
+                    fields.setdefault(name, value)
+        bases: dict[str, list[str]] = {}
+        for name in fields:
+            top = winner(state, name)
+            b = set(pending.get(name, ()))
+            if top is not None:
+                b.add(top[0])
+            if b:
+                bases[name] = sorted(b)
+        w["f"] = fields
+        w["b"] = bases
+        if DELETED in pending:
+            w["kd"] = sorted(pending[DELETED])
+    apply_write(state, w)
+    return w
+
+
+def merge_states(into: State, other: State) -> bool:
+    """Join a snapshot's state into a local one (the same as applying every write both have seen)."""
+    changed = False
+    if other.get("p") is not None:
+        changed |= apply_write(into, {"h": other["p"][0], "a": other["p"][1], "o": "p"})
+    for d in other.get("d", []):
+        changed |= apply_write(into, {"h": d[0], "a": d[1], "o": "d", "db": d[2]})
+    for name, f in other.get("f", {}).items():
+        for h in f["h"]:
+            changed |= apply_write(into, {"h": h[0], "a": h[2], "o": "u", "f": {name: h[1]}})
+        if f["s"]:
+            changed |= _add_sup(into, name, f["s"])
+    if other.get("ds"):
+        changed |= apply_write(into, {"h": "", "o": "u", "f": {}, "kd": other["ds"]})
+    if other.get("k") and not into.get("k"):
+        into["k"] = other["k"]
+    return changed
+
+
+def _add_sup(state: State, name: str, sup: Iterable[str]) -> bool:
+    if state.get("p") is not None:
+        return False
+    f = _field(state, name)
+    new = set(f["s"]).union(sup)
+    if new == set(f["s"]):
+        return False
+    f["s"] = sorted(new)
+    f["h"] = [h for h in f["h"] if h[0] not in new]
+    return True

@@ -1,0 +1,106 @@
+"""The parsers of everything read from the share, fed arbitrary bytes: a Rejected error, never a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import zlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
+
+from app.storage.keyfile import KdfParams
+from app.sync import container, files, snapshot, team
+from app.sync.errors import Rejected
+
+KEY = bytes(range(32))
+KEYS = {1: KEY}
+TEAM, MEMBER = "ab" * 16, "0123456789abcdef"
+SEGMENT = container.encode("segment", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
+                           [{"h": "1700000000000-00000-dev", "e": "clients", "i": "x", "o": "u", "c": "women",
+                             "f": {"name": "n"}, "b": {"name": []}}], KEY)
+SNAPSHOT = container.encode("snapshot", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {},
+                                         "part": 1, "parts": 1},
+                            {"states": [["clients", "x", {"f": {}, "d": [], "ds": [], "p": None}]]}, KEY)
+FUZZ = settings(max_examples=300, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow])
+
+
+def _parse_all(data: bytes) -> None:
+    for fn in (lambda: files.open_segment(data, TEAM, MEMBER, 1, KEYS),
+               lambda: snapshot.open_snapshot(data, TEAM, MEMBER, 1, KEYS),
+               lambda: files.decode_key_file(data)):
+        with contextlib.suppress(Rejected):
+            fn()
+
+
+@FUZZ
+@given(hs.binary(max_size=4096))
+def test_random_bytes_never_crash_the_parsers(data: bytes) -> None:
+    _parse_all(data)
+    _parse_all(SEGMENT[:60] + data)
+
+
+@FUZZ
+@given(hs.lists(hs.tuples(hs.integers(0, 10_000), hs.integers(0, 255)), min_size=1, max_size=8),
+       hs.integers(0, 2000))
+def test_mutated_real_files_are_rejected_not_crashing(edits: list[tuple[int, int]], cut: int) -> None:
+    for original in (SEGMENT, SNAPSHOT):
+        data = bytearray(original)
+        for pos, val in edits:
+            data[pos % len(data)] = val
+        mutated = bytes(data[: max(0, len(data) - cut)])
+        if mutated == original:
+            continue
+        with pytest.raises(Rejected):
+            if original is SEGMENT:
+                files.open_segment(mutated, TEAM, MEMBER, 1, KEYS)
+            else:
+                snapshot.open_snapshot(mutated, TEAM, MEMBER, 1, KEYS)
+
+
+def test_good_files_parse() -> None:
+    header, writes = files.open_segment(SEGMENT, TEAM, MEMBER, 1, KEYS)
+    assert header["seq"] == 1 and writes[0]["f"] == {"name": "n"}
+    deps, states = snapshot.open_snapshot(SNAPSHOT, TEAM, MEMBER, 1, KEYS)
+    assert deps == {} and states[0][1] == "x"
+
+
+def test_decompression_is_bounded() -> None:
+    bomb = zlib.compress(b"\0" * 20_000_000, 9)
+    assert len(bomb) < 50_000
+    with pytest.raises(Rejected):
+        container.inflate(bomb, limit=1_000_000)
+    assert container.inflate(zlib.compress(b"ok"), limit=10) == b"ok"
+
+
+def test_sealed_payload_that_is_a_bomb_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(container, "MAX_PLAIN", 100_000)
+    big = container.encode("segment", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
+                           ["x" * 1_000_000], KEY)
+    with pytest.raises(Rejected):
+        files.open_segment(big, TEAM, MEMBER, 1, KEYS)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(hs.binary(max_size=600))
+def test_invitation_parser_rejects_garbage(data: bytes) -> None:
+    with pytest.raises(Rejected):
+        team.read_invite(data, "AAAA-BBBB")
+
+
+def test_invitation_with_absurd_kdf_cost_is_refused() -> None:
+    import json
+    import struct
+    header = json.dumps({"kdf": "argon2id", "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "time_cost": 1,
+                         "memory_kib": 64 * 1024 * 1024, "parallelism": 1}).encode()
+    data = struct.pack(">10sBI", b"ATHENA-INV", 1, len(header)) + header + b"\0" * 40
+    with pytest.raises(Rejected):
+        team.read_invite(data, "code")
+    assert KdfParams.fast_for_tests().memory_kib < 64 * 1024
+
+
+def test_only_complete_snapshots_are_used() -> None:
+    one, two = files.snap_name(3, 1, 2), files.snap_name(3, 2, 2)
+    assert files.snapshots([one]) == {}
+    assert files.snapshots([two, one, "p-0000000003.snp"]) == {3: [one, two]}
