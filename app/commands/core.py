@@ -14,7 +14,7 @@ from app.commands.common import CliError, data_dir, opened, passphrase, write_ou
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
-from app.services import audit, demo, export
+from app.services import audit, demo, export, risk_demo
 from app.services import passphrase as strength
 from app.services.clients import list_clients
 from app.services.context import Worker, open_diary, save_worker
@@ -128,6 +128,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
         summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
                                 progress=progress)
+        risk_demo.generate(diary, seed=args.seed)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
