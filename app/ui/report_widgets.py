@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +94,9 @@ def chart_widget(t: Table, parent: QWidget | None = None) -> QChartView:
     series.attachAxis(values)
     view = QChartView(chart, parent)
     view.setObjectName(f"chart_{t.key}")
+    name = QCoreApplication.translate("ReportScreen", "Chart: {title}").replace("{title}", t.title)
+    for w in (view, view.viewport()):  # both take focus; the table beside it holds the same figures
+        w.setAccessibleName(name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(40 + 28 * len(pairs))
     view.setMaximumHeight(60 + 34 * len(pairs))
@@ -160,9 +163,11 @@ class WeekView(QWidget):
         lay.addLayout(tiles)
         lay.addWidget(QLabel(self.tr("Decisions ending within 14 days"), self))
         self.ending = self._list([self.tr("Ends on"), self.tr("Case"), self.tr("Client")])
+        self.ending.setAccessibleName(self.tr("Decisions ending within 14 days"))
         lay.addWidget(self.ending, 3)
         lay.addWidget(QLabel(self.tr("Court dates this week"), self))
         self.court = self._list([self.tr("Date"), self.tr("Court"), self.tr("Client")])
+        self.court.setAccessibleName(self.tr("Court dates this week"))
         lay.addWidget(self.court, 2)
 
     def _list(self, headers: list[str]) -> QTableWidget:

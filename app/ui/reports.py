@@ -66,14 +66,18 @@ class ReportScreen(QWidget):
                           ("custom", self.tr("Custom period"))):
             self.kind.addItem(text, key)
         self.kind.setCurrentIndex(2)
+        self.kind.setAccessibleName(self.tr("Kind of period"))
         self.prev_btn = QPushButton("◀", self)
         self.prev_btn.setToolTip(self.tr("Previous period"))
         self.next_btn = QPushButton("▶", self)
         self.next_btn.setToolTip(self.tr("Next period"))
         for b in (self.prev_btn, self.next_btn):
             b.setFixedWidth(34)
+            b.setAccessibleName(b.toolTip())  # "◀" and "▶" say nothing to a screen reader
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
+        self.start.setAccessibleName(self.tr("First day of the period"))
+        self.end.setAccessibleName(self.tr("Last day of the period"))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -93,8 +97,10 @@ class ReportScreen(QWidget):
         lay.addLayout(bar)
 
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Statistics and team meeting"))
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setAccessibleName(self.tr("Statistics for the period"))
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.scroll.setWidget(self.body)

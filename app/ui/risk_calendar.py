@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -60,14 +61,20 @@ class IncidentCalendar(QWidget):
         self.calendar.setMaximumDate(qdate(diary.today()))
         self.calendar.setMinimumWidth(360)
         self.calendar.selectionChanged.connect(self._show_day)
+        self.calendar.setAccessibleName(self.tr("Incident calendar: days with violence"))
+        year = self.calendar.findChild(QSpinBox)  # the year field of the calendar's navigation bar
+        if year is not None:
+            year.setAccessibleName(self.tr("Year"))
 
         self.day_label = QLabel()
         self.severity = QComboBox()
+        self.severity.setAccessibleName(self.tr("Severity"))
         self.severity.addItem(self.tr("No violence marked"), 0)
         for n, name in enumerate(self.severity_names(), start=1):
             self.severity.addItem(f"{n} – {name}", n)
         self.note = QLineEdit()
         self.note.setMaxLength(2000)
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("What happened, in her words (optional)"))
         self.save_button = QPushButton(self.tr("Save mark"))
         self.save_button.clicked.connect(self.save_day)
@@ -99,6 +106,7 @@ class IncidentCalendar(QWidget):
         self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.months.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.months.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.months.setAccessibleName(self.tr("Frequency, month by month"))
         self.trend_label = QLabel()
         self.trend_label.setWordWrap(True)
 

@@ -50,6 +50,9 @@ class RiskChart(QWidget):
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(300)
+        # The chart view and its viewport both take focus; the caption below says in words what it shows.
+        for w in (self.view, self.view.viewport()):
+            w.setAccessibleName(self.tr("Incidents per month and risk assessments"))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -58,6 +58,7 @@ class AssessmentForm(QWidget):
         self.nav = QTreeWidget()
         self.nav.setHeaderHidden(True)
         self.nav.setMinimumWidth(280)
+        self.nav.setAccessibleName(self.tr("Items of the assessment"))
         self.nav.currentItemChanged.connect(self._navigate)
         self.item_page = ItemPage()
         self.item_page.answered.connect(self.answer)
@@ -104,11 +105,13 @@ class AssessmentForm(QWidget):
         self.estimate_question = QLabel()
         self.estimate_question.setWordWrap(True)
         self.estimate = QComboBox()
+        self.estimate.setAccessibleName(self.tr("Her own estimate"))
         for value, text in (("", self.tr("Not asked yet")), ("low", self.tr("Low")), ("medium", self.tr("Medium")),
                             ("high", self.tr("High")), ("unsure", self.tr("She cannot say"))):
             self.estimate.addItem(text, value)
         self.estimate.currentIndexChanged.connect(self._estimate_chosen)
         self.summary = DebouncedText()
+        self.summary.setAccessibleName(self.tr("Assessor's summary"))
         self.summary.setPlaceholderText(self.tr("The assessor's summary: what the risk is, what drives it, "
                                                 "what is to be done"))
         self.summary.settled.connect(lambda t: self._save_details(summary=t))

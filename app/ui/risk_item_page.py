@@ -74,6 +74,7 @@ class ItemPage(QWidget):
         self.choices: QWidget | None = None
         self.free_text = DebouncedText()
         self.free_text.setMaximumHeight(140)
+        self.free_text.setAccessibleName(self.tr("Answer"))
         self.answer_layout.addWidget(self.free_text)
         self.free_text.settled.connect(lambda t: self.item and self.answered.emit(self.item.id, t))
         self.guidance = QLabel()
@@ -85,6 +86,7 @@ class ItemPage(QWidget):
         self.comment = DebouncedText()
         self.comment.setPlaceholderText(self.tr("Comment on this item: what she said, examples, sources"))
         self.comment.setMaximumHeight(90)
+        self.comment.setAccessibleName(self.tr("Comment on this item"))
         self.comment.settled.connect(lambda t: self.item and self.commented.emit(self.item.id, t))
         self.prev_button = QPushButton(self.tr("← Previous"))
         self.prev_button.clicked.connect(lambda: self.step.emit(-1))

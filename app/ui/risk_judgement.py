@@ -33,12 +33,15 @@ class ScenarioBox(QGroupBox):
     def __init__(self, inst: Instrument, scenario: Scenario, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(inst.t(scenario.label, lang), parent)
         self.scenario = scenario
+        name = inst.t(scenario.label, lang)
         self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Risk: {scenario}").replace("{scenario}", name))
         self.level.addItem(self.tr("Not rated"), None)
         for level, name in zip(LEVELS, (self.tr("Low"), self.tr("Medium"), self.tr("High")), strict=True):
             self.level.addItem(name, level)
         self.comment = QLineEdit()
         self.comment.setMaxLength(2000)
+        self.comment.setAccessibleName(self.tr("Why this rating: {scenario}").replace("{scenario}", name))
         self.comment.setPlaceholderText(self.tr("Why this rating"))
         self.persons_row = QHBoxLayout()
         self.checks: dict[str, QCheckBox] = {}
@@ -79,6 +82,7 @@ class JudgementPage(QWidget):
         self.people.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.people.verticalHeader().setVisible(False)
         self.people.setMaximumHeight(150)
+        self.people.setAccessibleName(self.tr("Persons"))
         self.add_button = QPushButton(self.tr("Add person"))
         self.add_button.clicked.connect(lambda: self._add_row("perpetrator", ""))
         self.remove_button = QPushButton(self.tr("Remove person"))
@@ -97,6 +101,7 @@ class JudgementPage(QWidget):
         self.scenario_layout = QVBoxLayout(self.scenario_holder)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Scenarios"))
         scroll.setWidget(self.scenario_holder)
         layout = QVBoxLayout(self)
         layout.addWidget(people_box)
@@ -107,12 +112,14 @@ class JudgementPage(QWidget):
         row = self.people.rowCount()
         self.people.insertRow(row)
         combo = QComboBox()
+        combo.setAccessibleName(self.tr("Role of person {n}").replace("{n}", str(row + 1)))
         combo.addItem(self.tr("May use violence"), "perpetrator")
         combo.addItem(self.tr("At risk"), "victim")
         combo.setCurrentIndex(0 if role == "perpetrator" else 1)
         self.people.setCellWidget(row, 0, combo)
         edit = QLineEdit(label)
         edit.setMaxLength(200)
+        edit.setAccessibleName(self.tr("Who is person {n} (relation or name)").replace("{n}", str(row + 1)))
         self.people.setCellWidget(row, 1, edit)
 
     def _remove_row(self) -> None:

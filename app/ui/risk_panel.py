@@ -43,6 +43,7 @@ class RiskPanel(QWidget):
         self.lang = current_language()
 
         self.instrument = QComboBox()
+        self.instrument.setAccessibleName(self.tr("Instrument"))
         self.copy_previous = QCheckBox(self.tr("Start from the last answers"))
         self.copy_previous.setToolTip(self.tr("The new assessment starts with the answers of the last completed "
                                               "one; go through every item again with her."))
@@ -56,6 +57,7 @@ class RiskPanel(QWidget):
         self.problems.setStyleSheet("color:#b91c1c;")
         self.history = QListWidget()
         self.history.setMaximumHeight(80)
+        self.history.setAccessibleName(self.tr("Assessments of this client"))
         self.history.currentItemChanged.connect(self._open_selected)
 
         self.form = AssessmentForm(diary, runner)
@@ -64,6 +66,7 @@ class RiskPanel(QWidget):
         self.calendar.changed.connect(self._reload_overview)
         self.chart = RiskChart()
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Assessment, incident calendar and risk over time"))
         self.tabs.addTab(self.form, self.tr("Assessment"))
         self.tabs.addTab(self.calendar, self.tr("Incident calendar"))
         self.tabs.addTab(self.chart, self.tr("Over time"))

@@ -59,10 +59,13 @@ class SafetyPlanPrintDialog(QDialog):
         for code in plan_sections.languages():
             self.language.addItem(plan_sections.language(code).name, code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language.setAccessibleName(self.tr("Language"))
         self.paper = QComboBox()
+        self.paper.setAccessibleName(self.tr("Paper"))
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("Pocket card (A6)"), "card")
         self.title_edit = QLineEdit(neutral_title)
+        self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setPlaceholderText(self.tr("A neutral title of her choice"))
         self.with_name = QCheckBox(self.tr("Print her name"))
         self.sensitive = QCheckBox(self.tr("Include the sensitive sections"))
@@ -84,6 +87,7 @@ class SafetyPlanPrintDialog(QDialog):
         holder.setLayout(self.pages)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Preview of the pages"))
         scroll.setWidget(holder)
 
         self.save_button = QPushButton(self.tr("Save as PDF…"))

@@ -43,5 +43,12 @@ def test_controls_are_named(qtbot, tmp_path: Path, prefs) -> None:  # type: igno
     qtbot.waitUntil(lambda: ws.client_view.client_id == client_id, timeout=5_000)
     missing = unnamed_controls(ws)
     assert missing == [], missing
+
+    window.open_reports()  # the report screen, a window of its own, once its figures are shown
+    reports = window._report_windows[0]
+    qtbot.waitUntil(lambda: getattr(reports, "report", None) is not None, timeout=10_000)
+    window.runner.wait(5_000)
+    missing = unnamed_controls(reports)
+    assert missing == [], missing
     window.lock()
     window.runner.wait(5_000)
