@@ -28,12 +28,12 @@ def _tool(name: str) -> str:
     return found
 
 
-def update() -> None:
+def update(ts_dir: Path = TS_DIR) -> None:
     sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     for lang in LANGUAGES:
-        ts = TS_DIR / f"athena_{lang}.ts"
-        subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
-                       check=True)
+        ts = ts_dir / f"athena_{lang}.ts"
+        subprocess.run([_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *sources,
+                        "-ts", str(ts)], check=True)
 
 
 def release() -> list[Path]:

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AssessmentForm</name>
+    <message>
+        <source>Items of the assessment</source>
+        <translation>Bedömningens frågor</translation>
+    </message>
+    <message>
+        <source>Complete and lock</source>
+        <translation>Slutför och lås</translation>
+    </message>
+    <message>
+        <source>New safety plan revision</source>
+        <translation>Ny version av säkerhetsplanen</translation>
+    </message>
+    <message>
+        <source>Opens a new version of the safety plan linked to this assessment</source>
+        <translation>Öppnar en ny version av säkerhetsplanen kopplad till den här bedömningen</translation>
+    </message>
+    <message>
+        <source>Her own estimate</source>
+        <translation>Hennes egen bedömning</translation>
+    </message>
+    <message>
+        <source>Not asked yet</source>
+        <translation>Inte tillfrågad än</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Låg</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hög</translation>
+    </message>
+    <message>
+        <source>She cannot say</source>
+        <translation>Hon kan inte säga</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s summary</source>
+        <translation>Bedömarens sammanfattning</translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s summary: what the risk is, what drives it, what is to be done</source>
+        <translation>Bedömarens sammanfattning: vilken risken är, vad som driver den, vad som ska göras</translation>
+    </message>
+    <message>
+        <source>No assessment open</source>
+        <translation>Ingen bedömning öppen</translation>
+    </message>
+    <message>
+        <source>Choose an instrument and start a new assessment, or open one from the list.</source>
+        <translation>Välj ett instrument och påbörja en ny bedömning, eller öppna en i listan.</translation>
+    </message>
+    <message>
+        <source>Persons and scenarios</source>
+        <translation>Personer och scenarier</translation>
+    </message>
+    <message>
+        <source>Result and summary</source>
+        <translation>Resultat och sammanfattning</translation>
+    </message>
+    <message>
+        <source>How large does she herself think the risk is?</source>
+        <translation>Hur stor tror hon själv att risken är?</translation>
+    </message>
+    <message>
+        <source>Completed {date} by {who}. The assessment is locked; a new assessment supersedes it.</source>
+        <translation>Slutförd {date} av {who}. Bedömningen är låst; en ny bedömning ersätter den.</translation>
+    </message>
+    <message>
+        <source>not yet rated</source>
+        <translation>ännu inte bedömd</translation>
+    </message>
+    <message>
+        <source>{n} of {total} answered</source>
+        <translation>{n} av {total} besvarade</translation>
+    </message>
+    <message>
+        <source>Score {score} of {max} – {band} ({done})</source>
+        <translation>Poäng {score} av {max} – {band} ({done})</translation>
+    </message>
+    <message>
+        <source>Overall: {level} – {judged} of {total} scenarios rated ({done})</source>
+        <translation>Sammantaget: {level} – {judged} av {total} scenarier bedömda ({done})</translation>
+    </message>
+    <message>
+        <source>{n} items answered don&apos;t know: the result may understate the risk.</source>
+        <translation>{n} frågor besvarade med vet inte: resultatet kan underskatta risken.</translation>
+    </message>
+    <message>
+        <source>item {n} of {total}</source>
+        <translation>fråga {n} av {total}</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risk- och hotbedömning</translation>
+    </message>
+    <message>
+        <source>Complete the assessment</source>
+        <translation>Slutför bedömningen</translation>
+    </message>
+    <message>
+        <source>A completed assessment is locked and cannot be changed. Complete it?</source>
+        <translation>En slutförd bedömning är låst och kan inte ändras. Vill du slutföra den?</translation>
+    </message>
+    <message>
+        <source>Safety plan version {n} opened from it.</source>
+        <translation>Version {n} av säkerhetsplanen öppnad utifrån den.</translation>
+    </message>
+</context>
+<context>
     <name>AthenaWindow</name>
     <message>
         <source>&amp;Diary</source>
@@ -575,6 +690,195 @@
     </message>
 </context>
 <context>
+    <name>IncidentCalendar</name>
+    <message>
+        <source>Incident calendar: days with violence</source>
+        <translation>Händelsekalender: dagar med våld</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Allvarlighetsgrad</translation>
+    </message>
+    <message>
+        <source>No violence marked</source>
+        <translation>Inget våld markerat</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>What happened, in her words (optional)</source>
+        <translation>Vad som hände, med hennes ord (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Save mark</source>
+        <translation>Spara markering</translation>
+    </message>
+    <message>
+        <source>Remove mark</source>
+        <translation>Ta bort markering</translation>
+    </message>
+    <message>
+        <source>Selected day</source>
+        <translation>Vald dag</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <source>Days with violence</source>
+        <translation>Dagar med våld</translation>
+    </message>
+    <message>
+        <source>Most severe</source>
+        <translation>Allvarligast</translation>
+    </message>
+    <message>
+        <source>Frequency, month by month</source>
+        <translation>Hur ofta, månad för månad</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Lindrig</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Allvarlig</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Grov</translation>
+    </message>
+    <message>
+        <source>Life-threatening</source>
+        <translation>Livshotande</translation>
+    </message>
+    <message>
+        <source>More or more severe violence in the last three months than in the three before: escalating.</source>
+        <translation>Mer eller grövre våld de senaste tre månaderna än de tre dessförinnan: eskalerande.</translation>
+    </message>
+    <message>
+        <source>Less violence in the last three months than in the three before.</source>
+        <translation>Mindre våld de senaste tre månaderna än de tre dessförinnan.</translation>
+    </message>
+    <message>
+        <source>No clear change between the last three months and the three before.</source>
+        <translation>Ingen tydlig förändring mellan de senaste tre månaderna och de tre dessförinnan.</translation>
+    </message>
+    <message>
+        <source>Incident calendar</source>
+        <translation>Händelsekalender</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPage</name>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Vägledning</translation>
+    </message>
+    <message>
+        <source>Comment on this item: what she said, examples, sources</source>
+        <translation>Kommentar till frågan: vad hon sa, exempel, källor</translation>
+    </message>
+    <message>
+        <source>Comment on this item</source>
+        <translation>Kommentar till frågan</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← Föregående</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Nästa →</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>No guidance for this item.</source>
+        <translation>Ingen vägledning för den här frågan.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Don&apos;t know</source>
+        <translation>Vet inte</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementPage</name>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Who (relation or name)</source>
+        <translation>Vem (relation eller namn)</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Lägg till person</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Ta bort person</translation>
+    </message>
+    <message>
+        <source>Save persons</source>
+        <translation>Spara personer</translation>
+    </message>
+    <message>
+        <source>Persons: several who may use violence and several at risk are possible</source>
+        <translation>Personer: flera som kan utöva våld och flera som är i riskzonen kan anges</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenarier</translation>
+    </message>
+    <message>
+        <source>Scenarios: rate each one low, medium or high</source>
+        <translation>Scenarier: bedöm vart och ett som låg, medel eller hög</translation>
+    </message>
+    <message>
+        <source>Role of person {n}</source>
+        <translation>Roll för person {n}</translation>
+    </message>
+    <message>
+        <source>May use violence</source>
+        <translation>Kan utöva våld</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>I riskzonen</translation>
+    </message>
+    <message>
+        <source>Who is person {n} (relation or name)</source>
+        <translation>Vem är person {n} (relation eller namn)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incoming</source>
@@ -1025,6 +1329,176 @@
     </message>
 </context>
 <context>
+    <name>ReportScreen</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Egen period</translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation>Typ av period</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Föregående period</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Nästa period</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Periodens första dag</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Periodens sista dag</translation>
+    </message>
+    <message>
+        <source>For publication (counts 1–4 as &quot;&lt; 5&quot;)</source>
+        <translation>För publicering (antal 1–4 som &quot;&lt; 5&quot;)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Statistics and team meeting</source>
+        <translation>Statistik och teammöte</translation>
+    </message>
+    <message>
+        <source>Statistics for the period</source>
+        <translation>Statistik för perioden</translation>
+    </message>
+    <message>
+        <source>Team meeting</source>
+        <translation>Teammöte</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportera PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Exportera Excel…</translation>
+    </message>
+    <message>
+        <source>The period must end after it starts.</source>
+        <translation>Perioden måste sluta efter att den börjar.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Räknar…</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Rapporten kunde inte tas fram.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportera rapport</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>Sparade {file}</translation>
+    </message>
+    <message>
+        <source>Chart: {title}</source>
+        <translation>Diagram: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskChart</name>
+    <message>
+        <source>Incidents per month and risk assessments</source>
+        <translation>Händelser per månad och riskbedömningar</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>Lindrig</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>Allvarlig</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Grov</translation>
+    </message>
+    <message>
+        <source>Life-threatening</source>
+        <translation>Livshotande</translation>
+    </message>
+    <message>
+        <source>Days with violence</source>
+        <translation>Dagar med våld</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Låg</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hög</translation>
+    </message>
+    <message>
+        <source>Assessed risk</source>
+        <translation>Bedömd risk</translation>
+    </message>
+    <message>
+        <source>Her own estimate</source>
+        <translation>Hennes egen bedömning</translation>
+    </message>
+    <message>
+        <source>escalating</source>
+        <translation>eskalerande</translation>
+    </message>
+    <message>
+        <source>calming</source>
+        <translation>avtagande</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>oförändrat</translation>
+    </message>
+    <message>
+        <source>{days} days with violence marked since {month}; the last three months: {trend}.</source>
+        <translation>{days} dagar med våld markerade sedan {month}; de senaste tre månaderna: {trend}.</translation>
+    </message>
+</context>
+<context>
     <name>RiskFallback</name>
     <message>
         <source>Stored risk assessments</source>
@@ -1041,6 +1515,85 @@
     <message>
         <source>Her own estimate: {e}</source>
         <translation>Hennes egen bedömning: {e}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskPanel</name>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Start from the last answers</source>
+        <translation>Utgå från de senaste svaren</translation>
+    </message>
+    <message>
+        <source>The new assessment starts with the answers of the last completed one; go through every item again with her.</source>
+        <translation>Den nya bedömningen börjar med svaren från den senast slutförda; gå igenom varje fråga igen tillsammans med henne.</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>Ny bedömning</translation>
+    </message>
+    <message>
+        <source>Assessments of this client</source>
+        <translation>Klientens bedömningar</translation>
+    </message>
+    <message>
+        <source>Assessment, incident calendar and risk over time</source>
+        <translation>Bedömning, händelsekalender och risk över tid</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Bedömning</translation>
+    </message>
+    <message>
+        <source>Incident calendar</source>
+        <translation>Händelsekalender</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Över tid</translation>
+    </message>
+    <message>
+        <source>(licensed)</source>
+        <translation>(licensierat)</translation>
+    </message>
+    <message>
+        <source>Some instrument files could not be loaded:</source>
+        <translation>Några instrumentfiler kunde inte läsas in:</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>slutförd</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>utkast</translation>
+    </message>
+    <message>
+        <source>A risk assessment is due: none has been completed for this current case.</source>
+        <translation>En risk- och hotbedömning behövs: ingen har slutförts i detta aktuella ärende.</translation>
+    </message>
+    <message>
+        <source>A risk assessment is due: the last one was on {date}, more than three months ago.</source>
+        <translation>En risk- och hotbedömning behövs: den senaste gjordes {date}, för mer än tre månader sedan.</translation>
+    </message>
+    <message>
+        <source>A risk assessment is due: {n} new incident(s) since the last one on {date}.</source>
+        <translation>En risk- och hotbedömning behövs: {n} nya händelser sedan den senaste {date}.</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Risk- och hotbedömning</translation>
+    </message>
+    <message>
+        <source>The instrument of this assessment is not available here; its result is still shown in the list and the chart.</source>
+        <translation>Bedömningens instrument finns inte här; resultatet visas ändå i listan och i diagrammet.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1649,302 @@ escape_route: …</translation>
     <message>
         <source>Version {n}</source>
         <translation>Version {n}</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanPanel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Jämför…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>Spara som ny version</translation>
+    </message>
+    <message>
+        <source>Sections of the safety plan</source>
+        <translation>Säkerhetsplanens delar</translation>
+    </message>
+    <message>
+        <source>Sensitive: left out of a discreet printout unless included on purpose</source>
+        <translation>Känslig: utelämnas i en diskret utskrift om den inte uttryckligen tas med</translation>
+    </message>
+    <message>
+        <source>Text of the section</source>
+        <translation>Delens text</translation>
+    </message>
+    <message>
+        <source>Tick the people she can call (from the network map):</source>
+        <translation>Kryssa för de personer hon kan ringa (från nätverkskartan):</translation>
+    </message>
+    <message>
+        <source>People she can call</source>
+        <translation>Personer hon kan ringa</translation>
+    </message>
+    <message>
+        <source>Printed title</source>
+        <translation>Titel på utskriften</translation>
+    </message>
+    <message>
+        <source>A neutral title of her choice, e.g. “My week”</source>
+        <translation>En neutral titel som hon väljer, t.ex. ”Min vecka”</translation>
+    </message>
+    <message>
+        <source>Her language</source>
+        <translation>Hennes språk</translation>
+    </message>
+    <message>
+        <source>After risk assessment</source>
+        <translation>Efter risk- och hotbedömning</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>What changed and why (for the file, never printed)</source>
+        <translation>Vad som ändrats och varför (för akten, skrivs aldrig ut)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>Version {n} · {date} · {who}</source>
+        <translation>Version {n} · {date} · {who}</translation>
+    </message>
+    <message>
+        <source>No safety plan yet: fill in the sections and save.</source>
+        <translation>Ingen säkerhetsplan än: fyll i delarna och spara.</translation>
+    </message>
+    <message>
+        <source>Showing version {n}. Saving makes a new version.</source>
+        <translation>Visar version {n}. När du sparar skapas en ny version.</translation>
+    </message>
+    <message>
+        <source>[not safe]</source>
+        <translation>[inte trygg]</translation>
+    </message>
+    <message>
+        <source>Saved as version {n}.</source>
+        <translation>Sparad som version {n}.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Något gick fel.</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>Jämför versioner</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>Äldre version</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>Nyare version</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <source>Differences between the versions</source>
+        <translation>Skillnader mellan versionerna</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Jämför</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>tillagd</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>ändrad</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>oförändrad</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanPrintDialog</name>
+    <message>
+        <source>Print safety plan</source>
+        <translation>Skriv ut säkerhetsplan</translation>
+    </message>
+    <message>
+        <source>Discreet (to take home)</source>
+        <translation>Diskret (att ta med hem)</translation>
+    </message>
+    <message>
+        <source>Full (for the file)</source>
+        <translation>Fullständig (för akten)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papper</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Pocket card (A6)</source>
+        <translation>Fickkort (A6)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>A neutral title of her choice</source>
+        <translation>En neutral titel som hon väljer</translation>
+    </message>
+    <message>
+        <source>Print her name</source>
+        <translation>Skriv ut hennes namn</translation>
+    </message>
+    <message>
+        <source>Include the sensitive sections</source>
+        <translation>Ta med de känsliga delarna</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Preview of the pages</source>
+        <translation>Förhandsvisning av sidorna</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Spara som PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Left out of this printout:</source>
+        <translation>Utelämnas i den här utskriften:</translation>
+    </message>
+    <message>
+        <source>Making the document…</source>
+        <translation>Skapar dokumentet…</translation>
+    </message>
+    <message>
+        <source>Nothing.</source>
+        <translation>Inget.</translation>
+    </message>
+    <message>
+        <source>No page preview on this computer; the document is ready.</source>
+        <translation>Ingen förhandsvisning på den här datorn; dokumentet är klart.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n sida</numerusform>
+            <numerusform>%n sidor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document failed.</source>
+        <translation>Dokumentet kunde inte skapas.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Spara som PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Skriv ut</translation>
+    </message>
+    <message>
+        <source>The printer did not accept the document.</source>
+        <translation>Skrivaren tog inte emot dokumentet.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Skickat till skrivaren.</translation>
+    </message>
+    <message>
+        <source>This computer cannot print PDF pages; save the document as PDF and print it from there.</source>
+        <translation>Den här datorn kan inte skriva ut PDF-sidor; spara dokumentet som PDF och skriv ut det därifrån.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioBox</name>
+    <message>
+        <source>Risk: {scenario}</source>
+        <translation>Risk: {scenario}</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Inte bedömd</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Låg</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hög</translation>
+    </message>
+    <message>
+        <source>Why this rating: {scenario}</source>
+        <translation>Varför denna bedömning: {scenario}</translation>
+    </message>
+    <message>
+        <source>Why this rating</source>
+        <translation>Varför denna bedömning</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Gäller</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +2014,61 @@ escape_route: …</translation>
     <message>
         <source>Wrong passphrase.</source>
         <translation>Fel lösenfras.</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <source>Current</source>
+        <translation>Aktuella</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>På ingång</translation>
+    </message>
+    <message>
+        <source>Referred this week</source>
+        <translation>Aktualiserade denna vecka</translation>
+    </message>
+    <message>
+        <source>Ending within 14 days</source>
+        <translation>Löper ut inom 14 dagar</translation>
+    </message>
+    <message>
+        <source>Court dates this week</source>
+        <translation>Rättegångar denna vecka</translation>
+    </message>
+    <message>
+        <source>Decisions ending within 14 days</source>
+        <translation>Beslut som löper ut inom 14 dagar</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Slutar</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Domstol</translation>
+    </message>
+    <message>
+        <source>Protected identity</source>
+        <translation>Skyddade personuppgifter</translation>
+    </message>
+    <message>
+        <source>Week {start} – {end}</source>
+        <translation>Vecka {start} – {end}</translation>
     </message>
 </context>
 <context>

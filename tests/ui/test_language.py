@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from app.ui import i18n
+from app.ui import i18n, i18n_build
 from app.ui.shell import AthenaWindow
 
 TS = i18n.TRANSLATIONS / "athena_sv.ts"
 
 
+def unfinished(ts: Path) -> list[str]:
+    """Source strings of ``ts`` without a finished Swedish translation (every plural form filled in)."""
+    out = []
+    for m in ET.parse(ts).iter("message"):
+        translation = m.find("translation")
+        assert translation is not None
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(f.strip() for f in forms):
+            out.append(m.findtext("source") or "")
+    return out
+
+
 def test_every_string_has_a_swedish_translation() -> None:
-    unfinished = [m.findtext("source") for m in ET.parse(TS).iter("message")
-                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")  # type: ignore[union-attr]
-                  or not ("".join(m.find("translation").itertext()).strip())]  # type: ignore[union-attr]
-    assert unfinished == []
+    assert unfinished(TS) == []
+
+
+def test_translations_keep_the_placeholders() -> None:
+    def marks(text: str) -> set[str]:
+        return set(re.findall(r"{\w+}|%n", text))
+
+    wrong = [m.findtext("source") for m in ET.parse(TS).iter("message")
+             if marks(m.findtext("source") or "") != marks("".join(m.find("translation").itertext()))]  # type: ignore[union-attr]
+    assert wrong == []
+
+
+def test_every_source_string_is_in_the_catalogue(tmp_path: Path) -> None:
+    """A string added to app/ui without running `python -m app.ui.i18n_build --update` would show in English."""
+    shutil.copy(TS, tmp_path / TS.name)
+    i18n_build.update(tmp_path)
+    assert unfinished(tmp_path / TS.name) == []
+    # One catalogue per language: a separate .ts file would not be compiled into the app.
+    assert sorted(p.name for p in i18n.TRANSLATIONS.glob("*.ts")) == [f"athena_{lang}.ts"
+                                                                       for lang in i18n_build.LANGUAGES]
 
 
 @pytest.mark.skipif(not i18n.qm_path("sv").exists(), reason="run `make translations` first")
