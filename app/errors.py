@@ -20,7 +20,11 @@ class AthenaError(Exception):
         return self.user_message()
 
     def user_message(self, lang: str | None = None) -> str:
-        return tr(self.message_en, lang).format(**self.params) if self.params else tr(self.message_en, lang)
+        if not self.params:
+            return tr(self.message_en, lang)
+        # String params are field names and other words of the catalogue ("Name" -> "Namn"); numbers stay.
+        params = {k: tr(v, lang) if isinstance(v, str) else v for k, v in self.params.items()}
+        return tr(self.message_en, lang).format(**params)
 
 
 class DomainError(AthenaError):
