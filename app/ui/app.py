@@ -6,12 +6,24 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from app.ui import i18n
 from app.ui.preferences import Preferences
 from app.ui.shell import AthenaWindow
+
+
+class AthenaStyle(QProxyStyle):
+    """The platform's style with tabs a little taller: Fusion draws an unselected tab's label two pixels lower
+    and clips it to the tab, which cut the dots off Ö, Ä and Å ("Översikt" read "Oversikt")."""
+
+    def sizeFromContents(self, ct: QStyle.ContentsType, opt: QStyleOption, size: QSize,
+                         widget: QWidget | None = None) -> QSize:
+        out = super().sizeFromContents(ct, opt, size, widget)
+        if ct == QStyle.ContentsType.CT_TabBarTab:
+            out.setHeight(out.height() + 4)
+        return out
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -22,6 +34,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("Athena")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("Athena")
+    app.setStyle(AthenaStyle())
     return app
 
 
