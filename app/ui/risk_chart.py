@@ -94,6 +94,7 @@ class RiskChart(QWidget):
 
         x_axis = QBarCategoryAxis()
         x_axis.append(labels)
+        x_axis.setTruncateLabels(False)  # "mars 26" is longer than the other months and was cut to "mars …"
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         bars.attachAxis(x_axis)
         y_axis = QValueAxis()

@@ -217,14 +217,15 @@ class AssessmentForm(QWidget):
         if self.view is not None and not self.view.completed:
             self.missing_label.setText("\n".join(f"• {g}" for g in gaps))
 
-    def result_text(self, result: dict[str, Any]) -> str:
-        inst = self.inst
+    def result_text(self, result: dict[str, Any], inst: Instrument | None = None) -> str:
+        """The result in one line, for ``inst`` (default: the open assessment's instrument)."""
+        inst = inst or self.inst
         level = {"low": self.tr("Low"), "medium": self.tr("Medium"), "high": self.tr("High")}.get(
             str(result.get("level")), self.tr("not yet rated"))
         done = self.tr("{n} of {total} answered").format(n=result.get("answered", 0), total=result.get("total", 0))
-        if result.get("method") == SUMMED and inst is not None:
-            band = next((b for b in inst.bands if b.id == result.get("band")), None)
-            label = inst.t(band.label, self.lang) if band else level
+        if result.get("method") == SUMMED:
+            band = next((b for b in inst.bands if b.id == result.get("band")), None) if inst else None
+            label = inst.t(band.label, self.lang) if inst and band else level
             return self.tr("Score {score} of {max} – {band} ({done})").format(
                 score=result.get("score", 0), max=result.get("max_score", 0), band=label, done=done)
         return self.tr("Overall: {level} – {judged} of {total} scenarios rated ({done})").format(

@@ -23,7 +23,7 @@ from app.i18n import current_language
 from app.services import risk
 from app.services import risk_timeline as tl
 from app.services.context import Diary
-from app.services.instruments import Catalogue
+from app.services.instruments import Catalogue, Instrument
 from app.ui.risk_calendar import IncidentCalendar
 from app.ui.risk_chart import RiskChart
 from app.ui.risk_form import AssessmentForm
@@ -101,6 +101,9 @@ class RiskPanel(QWidget):
                                   + "\n".join(str(e) for e in cat.errors))
         self.problems.setVisible(bool(cat.errors))
 
+    def _instrument(self, instrument_id: str) -> Instrument | None:
+        return self.catalogue.get(instrument_id) if self.catalogue else None
+
     def names(self) -> dict[str, str]:
         cat = self.catalogue
         return {i.id: i.t(i.name, self.lang) for i in cat.ordered()} if cat else {}
@@ -133,7 +136,7 @@ class RiskPanel(QWidget):
         for a in rows:
             state = self.tr("completed") if a.completed else self.tr("draft")
             line = f"{a.assessed_on.isoformat()} · {names.get(a.instrument_id, a.instrument_id)} · " \
-                   f"{self.form.result_text(a.result) if a.completed else state}"
+                   f"{self.form.result_text(a.result, self._instrument(a.instrument_id)) if a.completed else state}"
             node = QListWidgetItem(line if not a.completed else f"{line} · {state}")
             node.setData(ROLE, a.id)
             self.history.addItem(node)

@@ -70,6 +70,9 @@ class SafetyPlanPanel(QWidget):
                 item.setToolTip(self.tr("Sensitive: left out of a discreet printout unless included on purpose"))
             self.section_list.addItem(item)
         self.section_list.currentItemChanged.connect(self._section_changed)
+        # Wide enough for the longest heading ("Säkerhet hemma, på jobbet och på vägen") without a scroll bar.
+        self.section_list.setMinimumWidth(self.section_list.sizeHintForColumn(0) + 2 * self.section_list.frameWidth()
+                                          + 12)
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 14pt;")

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services import records, safety_plans
+from app.services import records, risk, safety_plans
+from app.services import risk_timeline as tl
 from app.services.clients import ClientSummary
 from app.services.context import Diary
 from app.ui import i18n
@@ -47,10 +48,32 @@ def _pick(diary: Diary, items: list[ClientSummary]) -> ClientSummary | None:
             score += sum(bool(records.list_for_client(diary, kind, c.id)) * 3
                          for kind in ("network", "children", "court"))
             score += bool(safety_plans.versions(diary, c.id)) * 3
+            score += min(len(risk.list_for_client(diary, c.id)), 3) * 2 + min(len(tl.incidents(diary, c.id)), 10)
         return score
 
     candidates = [c for c in items if c.status == "current"][:80] or items
     return max(candidates, key=richness) if candidates else None
+
+
+def _risk_shots(app: QApplication, window: AthenaWindow, panel: QWidget, shot: Callable[[str], None],
+                n: int) -> int:
+    """The risk tab with the latest assessment open at its result, then the incident calendar and the chart."""
+    history = getattr(panel, "history", None)
+    if history is not None and history.count():
+        history.setCurrentRow(0)
+        settle(app, window)
+        form = getattr(panel, "form", None)
+        if form is not None:
+            form.go_to("summary")
+    shot(f"{n:02d}-client-risk")
+    tabs = getattr(panel, "tabs", None)
+    if tabs is None:
+        return n + 1
+    for i, name in ((1, "risk-calendar"), (2, "risk-over-time")):
+        tabs.setCurrentIndex(i)
+        shot(f"{n + i:02d}-client-{name}")
+    tabs.setCurrentIndex(0)
+    return n + 3
 
 
 def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = "sv",
@@ -101,21 +124,41 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
         ws.client_list.view.scrollTo(index)
         ws.open_client(client.id)
         wait_until(app, lambda: ws.client_view.client_id == client.id, 30)
-        for i, key in enumerate(ws.client_view.panels):
-            ws.client_view.tabs.setCurrentIndex(i)
-            shot(f"{4 + i:02d}-client-{key.replace('_', '-')}")
+        n = 4
+        for key, panel in ws.client_view.panels.items():
+            ws.client_view.tabs.setCurrentWidget(panel)
+            if key == "risk":
+                n = _risk_shots(app, window, panel, shot, n)
+            else:
+                shot(f"{n:02d}-client-{key.replace('_', '-')}")
+                n += 1
         ws.client_view.tabs.setCurrentIndex(1)
+    else:
+        n = 4 + len(ws.client_view.panels)
 
-    n = 4 + len(ws.client_view.panels)
     ws.client_list.search.setText("tandläkaren")
     wait_until(app, lambda: ws.client_list.count.text() != "", 30)
     shot(f"{n:02d}-search")
+    n += 1
+
+    window.open_reports()
+    if window._report_windows:
+        reports = window._report_windows[-1]
+        reports.resize(*size)
+        wait_until(app, lambda: getattr(reports, "report", None) is not None, 60)
+        tabs = getattr(reports, "tabs", None)
+        shot(f"{n:02d}-reports-statistics", reports)
+        if tabs is not None:
+            tabs.setCurrentIndex(1)
+            shot(f"{n + 1:02d}-reports-team-meeting", reports)
+        n += 2
+        reports.close()
     window.lock("manual")
-    shot(f"{n + 1:02d}-lock-screen")
+    shot(f"{n:02d}-lock-screen")
 
     dialog = PreferencesDialog(prefs, window)
     dialog.show()
-    shot(f"{n + 2:02d}-preferences", dialog)
+    shot(f"{n + 1:02d}-preferences", dialog)
     dialog.close()
     window.close()
     window.runner.wait(30_000)
