@@ -1372,7 +1372,7 @@
     </message>
     <message>
         <source>For publication (counts 1–4 as &quot;&lt; 5&quot;)</source>
-        <translation>För publicering (antal 1–4 som &quot;&lt; 5&quot;)</translation>
+        <translation>För publicering (antal 1–4 som ”&lt; 5”)</translation>
     </message>
     <message>
         <source>Show</source>
