@@ -87,6 +87,8 @@ def test_run_an_assessment_end_to_end(qtbot: QtBot, diary: Diary, monkeypatch: p
     panel.set_client(cid)
     settle(qtbot, runner)
     assert panel.history.count() == 1 and "incident" in panel.due_label.text()
+    # a summed checklist reads as a score and its band even before any assessment is open in the form
+    assert "· Score 3 of 27 – " in panel.history.item(0).text() and "scenarios" not in panel.history.item(0).text()
 
     panel.instrument.setCurrentIndex(panel.instrument.findData("athena-partner-violence"))
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
