@@ -88,6 +88,8 @@ class SafetyPlanPrintDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName(self.tr("Preview of the pages"))
+        # An A4 page at the preview's 60 dpi is 496 pixels wide: show it whole, with the margins and scroll bar.
+        scroll.setMinimumWidth(round(8.27 * 60) + 2 * scroll.frameWidth() + 44)
         scroll.setWidget(holder)
 
         self.save_button = QPushButton(self.tr("Save as PDF…"))

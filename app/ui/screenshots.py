@@ -55,7 +55,24 @@ def _pick(diary: Diary, items: list[ClientSummary]) -> ClientSummary | None:
     return max(candidates, key=richness) if candidates else None
 
 
-def _risk_shots(app: QApplication, window: AthenaWindow, panel: QWidget, shot: Callable[[str], None],
+def _safety_plan_shots(app: QApplication, window: AthenaWindow, panel: QWidget, shot: Callable[..., None],
+                       n: int) -> int:
+    """The safety-plan tab, then its print dialog with the discreet printout's first page."""
+    shot(f"{n:02d}-client-safety-plan")
+    open_print = getattr(panel, "open_print", None)
+    if open_print is None:
+        return n + 1
+    open_print()
+    dialog = getattr(panel, "print_dialog", None)
+    if dialog is None:
+        return n + 1
+    wait_until(app, lambda: getattr(dialog, "result", None) is not None, 60)
+    shot(f"{n + 1:02d}-client-safety-plan-print", dialog)
+    dialog.close()
+    return n + 2
+
+
+def _risk_shots(app: QApplication, window: AthenaWindow, panel: QWidget, shot: Callable[..., None],
                 n: int) -> int:
     """The risk tab with the latest assessment open at its result, then the incident calendar and the chart."""
     history = getattr(panel, "history", None)
@@ -129,6 +146,8 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
             ws.client_view.tabs.setCurrentWidget(panel)
             if key == "risk":
                 n = _risk_shots(app, window, panel, shot, n)
+            elif key == "safety_plan":
+                n = _safety_plan_shots(app, window, panel, shot, n)
             else:
                 shot(f"{n:02d}-client-{key.replace('_', '-')}")
                 n += 1
