@@ -68,6 +68,8 @@ RIGHTS = ["kontaktförbud", "målsägandebiträde", "skyddade personuppgifter", 
           "tolk", "bostadsbidrag", "vårdnad och umgänge"]
 COURTS = ["Södertörns tingsrätt", "Stockholms tingsrätt", "Svea hovrätt", "Attunda tingsrätt"]
 RELATIONS = ["syster", "mamma", "väninna", "kollega", "granne", "kurator", "svägerska", "expartner", "bror"]
+FEMALE_RELATIONS = {"syster", "mamma", "väninna", "svägerska"}
+MALE_RELATIONS = {"bror", "expartner"}
 
 
 @dataclass(frozen=True)
@@ -162,8 +164,10 @@ def generate(diary: Diary, *, clients: int = 200, entries: int | None = None, se
             periods.append((cid, case_id, starts, min(closed_on or today, today)))
         rows["cases"].append(case_row)
         for _ in range(rng.randint(1, 4)):
-            rows["network"].append(dict(id=new_id(), client_id=cid, name=fake.name(),
-                                        relation=rng.choice(RELATIONS),
+            relation = rng.choice(RELATIONS)
+            person = (fake.name_female() if relation in FEMALE_RELATIONS else
+                      fake.name_male() if relation in MALE_RELATIONS else fake.name())
+            rows["network"].append(dict(id=new_id(), client_id=cid, name=person, relation=relation,
                                         safety=rng.choice(["safe", "safe", "unsafe", "unknown"]),
                                         how_to_reach=fake.phone_number()))
         for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
