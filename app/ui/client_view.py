@@ -27,6 +27,7 @@ from app.ui.history import HistoryPanel
 from app.ui.overview import OverviewPanel
 from app.ui.records_panels import children_panel, court_panel, network_panel
 from app.ui.session import SessionRunner
+from app.ui.sync_conflicts import ConflictBanner
 
 Factory = Callable[[Diary, Any, QWidget | None], QWidget]
 MASK = "••••••••••"
@@ -122,8 +123,10 @@ class ClientView(QWidget):
             sig = getattr(panel, "changed", None)
             if sig is not None:
                 sig.connect(self._panel_changed)
+        self.conflict_banner = ConflictBanner(diary, runner, self)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.tabs, 1)
         self.reveal.clicked.connect(self._reveal)
         self.edit.clicked.connect(self._edit)
@@ -144,6 +147,7 @@ class ClientView(QWidget):
     def set_client(self, client_id: str | None) -> None:
         if client_id is None:
             self._clear_header()
+            self.conflict_banner.set_client(None)
             for panel in self.panels.values():
                 panel.set_client(None)  # type: ignore[attr-defined]
             return
@@ -152,8 +156,18 @@ class ClientView(QWidget):
 
     def _opened(self, detail: ClientDetail) -> None:
         self._show_header(detail)
+        self.conflict_banner.set_client(detail.id)
         for panel in self.panels.values():
             panel.set_client(detail.id)  # type: ignore[attr-defined]
+
+    def refresh_sync_state(self) -> None:
+        """After a sync round: the header and the two-versions banner again (the tabs keep what she types)."""
+        d = self._detail
+        if d is None:
+            return
+        self.conflict_banner.refresh()
+        self._runner.run(clients.get_client, self._diary, d.id,
+                         on_done=lambda new: self._show_header(new) if self._detail is d else None)
 
     def _show_header(self, d: ClientDetail) -> None:
         self._detail = d

@@ -20,6 +20,7 @@ from app.ui.client_view import ClientView
 from app.ui.common import show_error
 from app.ui.dialogs import ClientDialog, run_dialog
 from app.ui.session import SessionRunner
+from app.ui.sync_status import SyncController
 from app.ui.today import TodayScreen
 
 
@@ -88,6 +89,7 @@ class Workspace(QWidget):
         split.setChildrenCollapsible(False)
         self.status = QStatusBar(self)
         self.status.setSizeGripEnabled(False)
+        self.sync = SyncController(diary, runner, self.status, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(split, 1)
@@ -96,6 +98,8 @@ class Workspace(QWidget):
         self.client_list.client_chosen.connect(self.open_client)
         self.today.client_chosen.connect(self.open_client)
         self.client_view.changed.connect(self._client_changed)
+        self.client_view.conflict_banner.open_requested.connect(self.sync.open_conflicts)
+        self.sync.synced.connect(self._synced)
         self._ready_sent = False
         self.client_list.model.loaded.connect(self._list_loaded)
         QTimer.singleShot(0, self.start)
@@ -104,6 +108,7 @@ class Workspace(QWidget):
         self.client_list.refresh()
         self.today.reload()
         self.client_list.search.setFocus()
+        self.sync.start()
 
     def _list_loaded(self) -> None:
         if not self._ready_sent:
@@ -138,6 +143,17 @@ class Workspace(QWidget):
     def _client_changed(self) -> None:
         if not self.client_list.search.text().strip():
             self.client_list.refresh()
+
+    def _synced(self, summary: object) -> None:
+        """A round that brought the team's changes (or a choice between two versions) may have changed what is
+        shown. The open client's tabs are left alone: she may be writing in one."""
+        self.client_view.refresh_sync_state()
+        if getattr(summary, "pulled", 1) == 0:
+            return
+        if not self.client_list.search.text().strip():
+            self.client_list.refresh()
+        if self.right.currentWidget() is self.today:
+            self.today.reload()
 
     # --- actions -------------------------------------------------------------------------------------
     def new_client(self) -> None:

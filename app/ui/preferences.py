@@ -1,10 +1,26 @@
-"""Preferences kept in QSettings: language and idle minutes. Never any client data here."""
+"""Preferences kept in QSettings: language and idle minutes. Never any client data here.
+
+The district share's location is shown in the same dialog but kept inside the encrypted diary
+(app.services.sync_settings): a share path can name a unit or a server, so it never goes to QSettings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.services.sync_settings import SyncStatus
+from app.ui import labels
 from app.ui.common import accessible
 from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -42,7 +58,8 @@ class Preferences:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None, *,
+                 sync: SyncStatus | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.language = QComboBox(self)
@@ -68,8 +85,37 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
+        self.share: QLineEdit | None = None
+        self.teams: QLabel | None = None
+        if sync is not None:
+            layout.addWidget(self._sync_box(sync))
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def _sync_box(self, sync: SyncStatus) -> QGroupBox:
+        box = QGroupBox(self.tr("District share (sync)"), self)
+        self.share = QLineEdit(sync.location, box)
+        self.share.setPlaceholderText(self.tr(r"A folder, \\server\share\folder or smb://server/share/folder"))
+        accessible(self.share, self.tr("Share location"),
+                   self.tr("Kept inside the encrypted diary, not in the computer's settings."))
+        if sync.teams:
+            lines = [self.tr("{name} ({track}), {n} laptops").format(
+                name=t.name, track=labels.track(t.compartment), n=t.members) for t in sync.teams]
+            text = self.tr("This diary belongs to:") + "\n" + "\n".join(lines)
+        else:
+            text = self.tr("This diary is not in a team yet. Ask a team member for an invitation file and "
+                           "its one-time code, then run: athena team join FILE")
+        self.teams = QLabel(text, box)
+        self.teams.setWordWrap(True)
+        self.teams.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout(box)
+        form.addRow(self.tr("&Share"), self.share)
+        form.addRow(self.tr("Team"), self.teams)
+        return box
+
+    def share_location(self) -> str | None:
+        """The share as typed, or None when the dialog did not show it (the diary is locked)."""
+        return self.share.text().strip() if self.share is not None else None
 
     def apply_to(self, prefs: Preferences) -> None:
         prefs.language = self.language.currentData()

@@ -16,9 +16,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
 
+from app.services import sync_settings
 from app.services.context import Diary
+from app.services.sync_settings import SyncStatus
 from app.storage import vault
 from app.ui import i18n
+from app.ui.common import show_error
 from app.ui.lock import ClipboardGuard, LockTriggers
 from app.ui.main_window import Workspace
 from app.ui.preferences import Preferences, PreferencesDialog
@@ -108,6 +111,10 @@ class AthenaWindow(QMainWindow):
             self._action(diary_menu, self.tr("&Export client…"), "Ctrl+E", lambda: self._ask_export(False))
             self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
             diary_menu.addSeparator()
+            self.sync_action = self._action(diary_menu, self.tr("S&ync now"), "Ctrl+Shift+S", ws.sync.sync_now)
+            self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
+            self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
+            diary_menu.addSeparator()
         lock = diary_menu.addAction(self.tr("&Lock"))
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the window-wide action does the work
@@ -154,6 +161,7 @@ class AthenaWindow(QMainWindow):
             w.deleteLater()
         self._report_windows.clear()
         if self.workspace is not None:
+            self.workspace.sync.stop()  # a round already queued finishes before the store closes
             self.workspace.client_view.set_client(None)
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()
@@ -180,11 +188,26 @@ class AthenaWindow(QMainWindow):
 
     # --- preferences, reports, export ----------------------------------------------------------------
     def open_preferences(self) -> None:
-        dialog = PreferencesDialog(self.prefs, self)
+        if self.diary is not None and self.session is not None:
+            # The share and the teams live inside the diary: read them first, on the database thread.
+            self.session.run(sync_settings.status, self.diary, on_done=self._open_preferences,
+                             on_error=lambda e: self._open_preferences(None))
+        else:
+            self._open_preferences(None)
+
+    def _open_preferences(self, sync: SyncStatus | None) -> None:
+        dialog = PreferencesDialog(self.prefs, self, sync=sync)
         old_lang = self.prefs.language
 
         def accepted() -> None:
             dialog.apply_to(self.prefs)
+            location = dialog.share_location()
+            if (sync is not None and location is not None and location != sync.location
+                    and self.diary is not None and self.session is not None):
+                ws = self.workspace
+                self.session.run(sync_settings.set_location, self.diary, location,
+                                 on_done=lambda _v: ws.sync.refresh() if ws is not None else None,
+                                 on_error=lambda e: show_error(self, e))
             self.triggers.set_idle_minutes(self.prefs.idle_minutes)
             if self.prefs.language != old_lang:
                 self.apply_language(self.prefs.language)

@@ -1,0 +1,228 @@
+"""Fields kept in two versions after a sync: the list, choosing one, and the client view's banner.
+
+Every read and every resolution runs on the session's database thread; the dialog only shows results.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import conflicts
+from app.services.conflicts import DELETED, Conflict
+from app.services.context import Diary
+from app.ui.common import accessible, heading, show_error
+from app.ui.session import SessionRunner
+
+_CONFLICT, _VERSION = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SyncConflicts", text)
+
+
+def kind_label(entity: str) -> str:
+    labels = {
+        "clients": _t("Client"), "network_contacts": _t("Network contact"), "children": _t("Child"),
+        "cases": _t("Case"), "decisions": _t("Decision"), "extensions": _t("Extension"),
+        "legal_references": _t("Legal reference"), "diary_entries": _t("Diary entry"),
+        "court_appointments": _t("Court date"), "safety_plan_versions": _t("Safety plan"),
+        "risk_assessments": _t("Risk assessment"), "incidents": _t("Incident"),
+        "men_clients": _t("Client (men's track)"), "men_talks": _t("Talk (men's track)"),
+    }
+    return labels.get(entity, entity)
+
+
+def field_label(field: str) -> str:
+    if field == DELETED:
+        return _t("deleted on one laptop, changed on another")
+    return field.replace("_", " ")
+
+
+def value_text(value: object) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _t("yes") if value else _t("no")
+    return str(value)
+
+
+def time_text(iso: str) -> str:
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def load_conflicts(diary: Diary, client_id: str | None) -> list[Conflict]:
+    """The open conflicts in the worker's own tracks (optionally one client's)."""
+    found: list[Conflict] = []
+    for track in diary.tracks:
+        found += conflicts.list_conflicts(diary.store, diary.identity, client_id=client_id, compartment=track)
+    return found
+
+
+class ConflictsDialog(QDialog):
+    resolved = Signal()  # a choice was saved: the status bar and the client view may show less
+
+    def __init__(self, diary: Diary, runner: SessionRunner, client_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary, self._runner, self._client_id = diary, runner, client_id
+        self.setWindowTitle(self.tr("Two versions"))
+        self.intro = QLabel(self.tr(
+            "Two workers changed the same details before their laptops synced. Athena keeps both versions and "
+            "shows the first one until you choose. Your choice travels to the team at the next sync."), self)
+        self.intro.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Record / version"), self.tr("Field"), self.tr("Value"),
+                                   self.tr("Written by"), self.tr("Device"), self.tr("Time")])
+        accessible(self.tree, self.tr("Details kept in two versions"))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.empty = QLabel(self.tr("Nothing to choose: every detail has one version."), self)
+        self.keep_version = QPushButton(self.tr("&Keep this version"), self)
+        accessible(self.keep_version, self.tr("Keep the selected version"))
+        self.keep_record = QPushButton(self.tr("Keep the &record"), self)
+        self.delete_record = QPushButton(self.tr("&Delete the record"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for b in (self.keep_version, self.keep_record, self.delete_record):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Details kept in two versions"), self))
+        layout.addWidget(self.intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.keep_version.clicked.connect(self._keep_version)
+        self.keep_record.clicked.connect(lambda: self._deletion(True))
+        self.delete_record.clicked.connect(lambda: self._deletion(False))
+        self.resize(900, 420)
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        self._runner.run(load_conflicts, self._diary, self._client_id, on_done=self._show,
+                         on_error=lambda e: show_error(self, e))
+
+    def _show(self, found: list[Conflict]) -> None:
+        self.tree.clear()
+        for c in found:
+            top = QTreeWidgetItem([kind_label(c.entity), field_label(c.field),
+                                   self.tr("{n} versions").format(n=c.count), "", "", ""])
+            top.setData(0, _CONFLICT, c)
+            for i, v in enumerate(c.versions):
+                name = self.tr("Shown now") if i == 0 else self.tr("Version {n}").format(n=i + 1)
+                child = QTreeWidgetItem([name, "", value_text(v.value), v.author, v.device[:8],
+                                         time_text(v.at)])
+                child.setData(0, _CONFLICT, c)
+                child.setData(0, _VERSION, i)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        for col in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(col)
+        self.tree.setVisible(bool(found))
+        self.empty.setVisible(not found)
+        if found:
+            first = self.tree.topLevelItem(0)
+            self.tree.setCurrentItem(first.child(0) if first.childCount() else first)
+        self._update_buttons()
+
+    def _selected(self) -> tuple[Conflict | None, int | None]:
+        item = self.tree.currentItem()
+        if item is None:
+            return None, None
+        return item.data(0, _CONFLICT), item.data(0, _VERSION)
+
+    def _update_buttons(self) -> None:
+        c, version = self._selected()
+        deletion = c is not None and c.field == DELETED
+        self.keep_version.setVisible(not deletion)
+        self.keep_version.setEnabled(c is not None and version is not None)
+        self.keep_record.setVisible(deletion)
+        self.delete_record.setVisible(deletion)
+
+    def _saved(self, _: object = None) -> None:
+        self.resolved.emit()
+        self.reload()
+
+    def _keep_version(self) -> None:
+        c, version = self._selected()
+        if c is None or version is None or c.field == DELETED:
+            return
+        self._runner.run(conflicts.resolve, self._diary.store, self._diary.identity, c.entity, c.entity_id,
+                         c.field, version, on_done=self._saved, on_error=self._failed)
+
+    def _deletion(self, keep: bool) -> None:
+        c, _ = self._selected()
+        if c is None or c.field != DELETED:
+            return
+        self._runner.run(conflicts.resolve_deletion, self._diary.store, self._diary.identity, c.entity,
+                         c.entity_id, keep, on_done=self._saved, on_error=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self, exc)
+        self.reload()
+
+
+class ConflictBanner(QFrame):
+    """Above a client's tabs when some of her details are kept in two versions."""
+
+    open_requested = Signal(str)  # client id
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary, self._runner = diary, runner
+        self._client_id: str | None = None
+        self.setObjectName("conflictBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#conflictBanner { background: #fff4ce; border: 1px solid #d9b400; }")
+        self.text = QLabel(self.tr("There are 2 versions of some details for this client."), self)
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self.tr("Choose &version…"), self)
+        accessible(self.button, self.tr("Show the details kept in two versions"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        self.button.clicked.connect(lambda: self._client_id and self.open_requested.emit(self._client_id))
+        self.hide()
+
+    def set_client(self, client_id: str | None) -> None:
+        self._client_id = client_id
+        self.hide()
+        self.refresh()
+
+    def refresh(self) -> None:
+        client_id = self._client_id
+        if client_id is None:
+            self.hide()
+            return
+
+        def shown(found: list[Conflict]) -> None:
+            if self._client_id == client_id:
+                self.setVisible(bool(found))
+
+        self._runner.run(load_conflicts, self._diary, client_id, on_done=shown)
