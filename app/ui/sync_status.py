@@ -24,6 +24,7 @@ from app.ui.session import SessionRunner
 from app.ui.sync_conflicts import ConflictsDialog
 
 CHECK_EVERY_MS = 60_000
+FIRST_CHECK_MS = 10_000  # soon after unlocking, once the first screens have loaded
 ROUND_AT_LEAST_EVERY_S = 5 * 60
 
 
@@ -61,6 +62,10 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(lambda: self.check(force=False))
+        self.first_check = QTimer(self)
+        self.first_check.setSingleShot(True)
+        self.first_check.setInterval(FIRST_CHECK_MS)
+        self.first_check.timeout.connect(lambda: self.check(force=False))
         self.dialogs: list[ConflictsDialog] = []
 
     @property
@@ -70,11 +75,13 @@ class SyncController(QObject):
     # --- lifecycle -----------------------------------------------------------------------------------
     def start(self) -> None:
         self.timer.start()
+        self.first_check.start()
         self.refresh()
 
     def stop(self) -> None:
         """Locking: no new checks. A round already queued on the database thread still finishes."""
         self.timer.stop()
+        self.first_check.stop()
         for d in self.dialogs:
             d.close()
         self.dialogs.clear()

@@ -1,0 +1,142 @@
+"""The district share from the desktop: Sync now, the status bar, choosing between two versions."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models import Client
+from app.services import sync_settings
+from app.services.context import Diary, Worker, save_worker
+from app.sync.share import FolderShare
+from app.ui import sync_status
+from app.ui.shell import AthenaWindow
+from tests.unit.sync_helpers import PASS, Laptop, make_team
+
+from .test_discretion import unlock
+
+
+@pytest.fixture(autouse=True)
+def no_background_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rounds in these tests start from the Sync now action only."""
+    monkeypatch.setattr(sync_status, "FIRST_CHECK_MS", 3_600_000)
+    monkeypatch.setattr(sync_status, "CHECK_EVERY_MS", 3_600_000)
+
+
+def open_in_window(qtbot, lap: Laptop, share: Path, prefs) -> AthenaWindow:  # type: ignore[no-untyped-def]
+    """Close the laptop's test store and unlock the same diary in the desktop window."""
+    worker = Worker(lap.name, "Kvinnostödjare")
+    save_worker(lap.store, worker)
+    sync_settings.set_location(Diary(lap.store, worker), str(share))
+    lap.close()
+    window = AthenaWindow(share.parent / "laptop0", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window, PASS)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    return window
+
+
+def sync_from_ui(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-untyped-def]
+    ws = window.workspace
+    assert ws is not None
+    window.sync_action.trigger()
+    assert ws.sync.busy
+    qtbot.waitUntil(lambda: not ws.sync.busy, timeout=10_000)
+    window.runner.wait(5_000)  # the status read after the round
+    qtbot.wait(10)
+
+
+def phone(window: AthenaWindow, rid: str) -> str | None:
+    assert window.diary is not None
+    with window.diary.read() as s:
+        c = s.get(Client, rid)
+        return c.phone if c else None
+
+
+def test_two_laptops_edit_the_same_field_and_converge(qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2)
+    rid = a.add_client("Klient Ett", phone="1")
+    window = open_in_window(qtbot, a, share_dir, prefs)
+    ws = window.workspace
+    assert ws is not None
+    try:
+        sync_from_ui(qtbot, window)
+        first = ws.sync.last_summary
+        assert first is not None and first.ok and first.pushed >= 1, first
+        assert not ws.sync.problem.isVisible()
+        assert "Synced" in ws.sync.last.text() or "Synkad" in ws.sync.last.text()
+        assert b.sync(share).pulled >= 1
+
+        b.edit(Client, rid, phone="from-b")
+        assert b.sync(share).pushed == 1
+        assert window.diary is not None
+        with window.diary.write() as s:
+            s.get(Client, rid).phone = "from-a"  # type: ignore[union-attr]
+        sync_from_ui(qtbot, window)
+        assert ws.sync.last_summary is not None and ws.sync.last_summary.conflicts == 1
+        assert ws.sync.versions.isVisible() and "(1)" in ws.sync.versions.text()
+
+        ws.open_client(rid)
+        banner = ws.client_view.conflict_banner
+        qtbot.waitUntil(banner.isVisible, timeout=5_000)
+        qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+        assert ws.sync.dialogs
+        dialog = ws.sync.dialogs[-1]
+        qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=5_000)
+        top = dialog.tree.topLevelItem(0)
+        assert top.childCount() == 2
+        values = {top.child(i).text(2): top.child(i) for i in range(2)}
+        assert set(values) == {"from-a", "from-b"}
+        assert {top.child(i).text(3) for i in range(2)} == {"worker0", "worker1"}
+        dialog.tree.setCurrentItem(values["from-b"])
+        assert dialog.keep_version.isEnabled()
+        qtbot.mouseClick(dialog.keep_version, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.empty.isVisibleTo(dialog), timeout=5_000)
+        qtbot.waitUntil(lambda: not ws.sync.versions.isVisible(), timeout=5_000)
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5_000)
+        dialog.close()
+
+        sync_from_ui(qtbot, window)
+        assert ws.sync.last_summary is not None and ws.sync.last_summary.ok
+        b.sync(share)
+        assert b.conflicts() == {}
+        assert phone(window, rid) == "from-b" == b.diary()["clients"][rid]["phone"]
+    finally:
+        window.lock()
+        window.runner.wait(10_000)
+        b.close()
+
+
+def test_a_vanished_share_shows_a_problem_and_leaves_the_diary_intact(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, prefs) -> None:
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    (a,) = make_team(tmp_path, 1)
+    rid = a.add_client("Klient Två", phone="070-1")
+    window = open_in_window(qtbot, a, share_dir, prefs)
+    ws = window.workspace
+    assert ws is not None
+    try:
+        sync_from_ui(qtbot, window)
+        assert ws.sync.last_summary is not None and ws.sync.last_summary.ok
+        shutil.rmtree(share_dir)
+        assert window.diary is not None
+        with window.diary.write() as s:
+            s.get(Client, rid).phone = "070-2"  # type: ignore[union-attr]
+        sync_from_ui(qtbot, window)
+        assert ws.sync.problem.isVisible()
+        assert "share" in ws.sync.problem.text() or "mapp" in ws.sync.problem.text()
+        assert "Klient" not in ws.sync.problem.text()
+        assert ws.sync.waiting.isVisible()
+        assert phone(window, rid) == "070-2"
+        assert window.diary.store.integrity_check() == []
+    finally:
+        window.lock()
+        window.runner.wait(10_000)
