@@ -30,25 +30,30 @@ from app.ui.session import SessionRunner
 _CONFLICT, _VERSION = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncConflicts", text)
-
-
 def kind_label(entity: str) -> str:
+    # Literal translate calls, so that pyside6-lupdate finds every label.
     labels = {
-        "clients": _t("Client"), "network_contacts": _t("Network contact"), "children": _t("Child"),
-        "cases": _t("Case"), "decisions": _t("Decision"), "extensions": _t("Extension"),
-        "legal_references": _t("Legal reference"), "diary_entries": _t("Diary entry"),
-        "court_appointments": _t("Court date"), "safety_plan_versions": _t("Safety plan"),
-        "risk_assessments": _t("Risk assessment"), "incidents": _t("Incident"),
-        "men_clients": _t("Client (men's track)"), "men_talks": _t("Talk (men's track)"),
+        "clients": QCoreApplication.translate("SyncConflicts", "Client"),
+        "network_contacts": QCoreApplication.translate("SyncConflicts", "Network contact"),
+        "children": QCoreApplication.translate("SyncConflicts", "Child"),
+        "cases": QCoreApplication.translate("SyncConflicts", "Case"),
+        "decisions": QCoreApplication.translate("SyncConflicts", "Decision"),
+        "extensions": QCoreApplication.translate("SyncConflicts", "Extension"),
+        "legal_references": QCoreApplication.translate("SyncConflicts", "Legal reference"),
+        "diary_entries": QCoreApplication.translate("SyncConflicts", "Diary entry"),
+        "court_appointments": QCoreApplication.translate("SyncConflicts", "Court date"),
+        "safety_plan_versions": QCoreApplication.translate("SyncConflicts", "Safety plan"),
+        "risk_assessments": QCoreApplication.translate("SyncConflicts", "Risk assessment"),
+        "incidents": QCoreApplication.translate("SyncConflicts", "Incident"),
+        "men_clients": QCoreApplication.translate("SyncConflicts", "Client (men's track)"),
+        "men_talks": QCoreApplication.translate("SyncConflicts", "Talk (men's track)"),
     }
     return labels.get(entity, entity)
 
 
 def field_label(field: str) -> str:
     if field == DELETED:
-        return _t("deleted on one laptop, changed on another")
+        return QCoreApplication.translate("SyncConflicts", "deleted on one laptop, changed on another")
     return field.replace("_", " ")
 
 
@@ -56,7 +61,8 @@ def value_text(value: object) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return _t("yes") if value else _t("no")
+        return (QCoreApplication.translate("SyncConflicts", "yes") if value
+                else QCoreApplication.translate("SyncConflicts", "no"))
     return str(value)
 
 

@@ -164,10 +164,10 @@ class SyncController(QObject):
             self.last.setText(self.tr("Synced {time}").format(time=_local_time(st.last_sync))
                               if st.last_sync else self.tr("Not synced yet"))
             self.last.setToolTip(self.tr("Last sync with the team's share"))
-            self.waiting.setText(self.tr("%n change(s) waiting", "", st.waiting))
+            self.waiting.setText(self.tr("Waiting to sync: {n}").format(n=st.waiting))
             self.waiting.setVisible(st.waiting > 0)
-        self.versions.setText(self.tr("2 versions (%n)", "", st.conflicts))
-        accessible(self.versions, self.tr("%n detail(s) kept in two versions; choose one", "", st.conflicts))
+        self.versions.setText(self.tr("2 versions ({n})").format(n=st.conflicts))
+        accessible(self.versions, self.tr("Details kept in two versions: {n}. Choose one.").format(n=st.conflicts))
         self.versions.setVisible(st.conflicts > 0)
         self.status_shown.emit(st)
 

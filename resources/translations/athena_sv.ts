@@ -2097,4 +2097,266 @@ escape_route: …</translation>
         <translation>Meddelande</translation>
     </message>
 </context>
+<context>
+    <name>AthenaWindow</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynka nu</translation>
+    </message>
+    <message>
+        <source>Two &amp;versions…</source>
+        <translation>Två &amp;versioner…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>There are 2 versions of some details for this client.</source>
+        <translation>Det finns 2 versioner av uppgifter för den här klienten.</translation>
+    </message>
+    <message>
+        <source>Choose &amp;version…</source>
+        <translation>Välj &amp;version…</translation>
+    </message>
+    <message>
+        <source>Show the details kept in two versions</source>
+        <translation>Visa uppgifterna som finns i två versioner</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Two versions</source>
+        <translation>Två versioner</translation>
+    </message>
+    <message>
+        <source>Two workers changed the same details before their laptops synced. Athena keeps both versions and shows the first one until you choose. Your choice travels to the team at the next sync.</source>
+        <translation>Två stödjare ändrade samma uppgifter innan deras datorer hann synka. Athena sparar båda versionerna och visar den första tills du väljer. Ditt val går ut till teamet vid nästa synk.</translation>
+    </message>
+    <message>
+        <source>Record / version</source>
+        <translation>Post / version</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Skriven av</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dator</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Details kept in two versions</source>
+        <translation>Uppgifter i två versioner</translation>
+    </message>
+    <message>
+        <source>Nothing to choose: every detail has one version.</source>
+        <translation>Inget att välja: alla uppgifter har en version.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this version</source>
+        <translation>&amp;Behåll den här versionen</translation>
+    </message>
+    <message>
+        <source>Keep the selected version</source>
+        <translation>Behåll den valda versionen</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;record</source>
+        <translation>Behåll &amp;posten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the record</source>
+        <translation>&amp;Ta bort posten</translation>
+    </message>
+    <message>
+        <source>{n} versions</source>
+        <translation>{n} versioner</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Visas nu</translation>
+    </message>
+    <message>
+        <source>Version {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>District share (sync)</source>
+        <translation>Distriktets delade mapp (synk)</translation>
+    </message>
+    <message>
+        <source>A folder, \\server\share\folder or smb://server/share/folder</source>
+        <translation>En mapp, \\server\delning\mapp eller smb://server/delning/mapp</translation>
+    </message>
+    <message>
+        <source>Share location</source>
+        <translation>Delad mapp</translation>
+    </message>
+    <message>
+        <source>Kept inside the encrypted diary, not in the computer&apos;s settings.</source>
+        <translation>Sparas i den krypterade dagboken, inte i datorns inställningar.</translation>
+    </message>
+    <message>
+        <source>{name} ({track}), {n} laptops</source>
+        <translation>{name} ({track}), {n} datorer</translation>
+    </message>
+    <message>
+        <source>This diary belongs to:</source>
+        <translation>Den här dagboken hör till:</translation>
+    </message>
+    <message>
+        <source>This diary is not in a team yet. Ask a team member for an invitation file and its one-time code, then run: athena team join FILE</source>
+        <translation>Den här dagboken hör inte till något team än. Be en teammedlem om en inbjudningsfil och dess engångskod och kör sedan: athena team join FIL</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Delad mapp</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkar…</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: choose the share in Preferences.</source>
+        <translation>Synk är inte inställd: välj den delade mappen under Inställningar.</translation>
+    </message>
+    <message>
+        <source>This diary is not in a team yet (athena team join FILE).</source>
+        <translation>Dagboken hör inte till något team än (athena team join FIL).</translation>
+    </message>
+    <message>
+        <source>The share cannot be reached (not connected, or a wrong path). Nothing was changed; Athena tries again in a minute.</source>
+        <translation>Den delade mappen går inte att nå (inte ansluten eller fel sökväg). Inget har ändrats; Athena försöker igen om en minut.</translation>
+    </message>
+    <message>
+        <source>Sync problem: {text}</source>
+        <translation>Synkproblem: {text}</translation>
+    </message>
+    <message>
+        <source>Sync not set up</source>
+        <translation>Synk inte inställd</translation>
+    </message>
+    <message>
+        <source>Choose the share in Preferences; join a team with athena team join FILE.</source>
+        <translation>Välj den delade mappen under Inställningar; gå med i ett team med athena team join FIL.</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Synkad {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Inte synkad än</translation>
+    </message>
+    <message>
+        <source>Last sync with the team&apos;s share</source>
+        <translation>Senaste synk med teamets delade mapp</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: {n}</source>
+        <translation>Väntar på synk: {n}</translation>
+    </message>
+    <message>
+        <source>2 versions ({n})</source>
+        <translation>2 versioner ({n})</translation>
+    </message>
+    <message>
+        <source>Details kept in two versions: {n}. Choose one.</source>
+        <translation>Uppgifter i två versioner: {n}. Välj en.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <source>Client</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Network contact</source>
+        <translation>Nätverkskontakt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Förlängning</translation>
+    </message>
+    <message>
+        <source>Legal reference</source>
+        <translation>Lagrum</translation>
+    </message>
+    <message>
+        <source>Diary entry</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Court date</source>
+        <translation>Rättegång</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Säkerhetsplan</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Riskbedömning</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>Client (men&apos;s track)</source>
+        <translation>Klient (mansspåret)</translation>
+    </message>
+    <message>
+        <source>Talk (men&apos;s track)</source>
+        <translation>Samtal (mansspåret)</translation>
+    </message>
+    <message>
+        <source>deleted on one laptop, changed on another</source>
+        <translation>borttagen på en dator, ändrad på en annan</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+</context>
 </TS>
