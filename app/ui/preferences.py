@@ -90,7 +90,7 @@ class PreferencesDialog(QDialog):
         if sync is not None:
             layout.addWidget(self._sync_box(sync))
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(560 if sync is not None else 420)
 
     def _sync_box(self, sync: SyncStatus) -> QGroupBox:
         box = QGroupBox(self.tr("District share (sync)"), self)

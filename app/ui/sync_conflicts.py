@@ -54,7 +54,22 @@ def kind_label(entity: str) -> str:
 def field_label(field: str) -> str:
     if field == DELETED:
         return QCoreApplication.translate("SyncConflicts", "deleted on one laptop, changed on another")
-    return field.replace("_", " ")
+    common = {
+        "name": QCoreApplication.translate("SyncConflicts", "Name"),
+        "personal_number": QCoreApplication.translate("SyncConflicts", "Personal identity number"),
+        "phone": QCoreApplication.translate("SyncConflicts", "Phone"),
+        "email": QCoreApplication.translate("SyncConflicts", "E-mail"),
+        "address": QCoreApplication.translate("SyncConflicts", "Address"),
+        "postal_code": QCoreApplication.translate("SyncConflicts", "Postal code"),
+        "city": QCoreApplication.translate("SyncConflicts", "City"),
+        "contact_note": QCoreApplication.translate("SyncConflicts", "How to contact"),
+        "languages": QCoreApplication.translate("SyncConflicts", "Languages"),
+        "interpreter_needed": QCoreApplication.translate("SyncConflicts", "Interpreter needed"),
+        "status": QCoreApplication.translate("SyncConflicts", "Status"),
+        "text": QCoreApplication.translate("SyncConflicts", "Text"),
+        "note": QCoreApplication.translate("SyncConflicts", "Note"),
+    }
+    return common.get(field, field.replace("_", " "))
 
 
 def value_text(value: object) -> str:
