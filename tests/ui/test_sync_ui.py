@@ -140,3 +140,53 @@ def test_a_vanished_share_shows_a_problem_and_leaves_the_diary_intact(  # type: 
     finally:
         window.lock()
         window.runner.wait(10_000)
+
+
+def test_background_check_runs_one_round_at_a_time_and_a_raced_deletion_can_be_undone(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, prefs, monkeypatch: pytest.MonkeyPatch) -> None:
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2)
+    rid = a.add_client("Klient Tre", city="Malmö")
+    rounds: list[int] = []
+    real = sync_status.sync_now
+    monkeypatch.setattr(sync_status, "sync_now", lambda *args: (rounds.append(1), real(*args))[1])
+    window = open_in_window(qtbot, a, share_dir, prefs)
+    ws = window.workspace
+    assert ws is not None
+    try:
+        # Something is waiting: the timer's check runs a round; a second request meanwhile starts none.
+        ws.sync.check(force=False)
+        ws.sync.check(force=False)
+        window.sync_action.trigger()
+        qtbot.waitUntil(lambda: not ws.sync.busy, timeout=10_000)
+        window.runner.wait(5_000)
+        assert rounds == [1]
+        assert b.sync(share).pulled >= 1
+        # Nothing waiting and a round just now: the timer's check leaves the share alone.
+        ws.sync.check(force=False)
+        qtbot.waitUntil(lambda: not ws.sync.busy, timeout=10_000)
+        assert rounds == [1]
+
+        b.delete(Client, rid)
+        b.sync(share)
+        assert window.diary is not None
+        with window.diary.write() as s:
+            s.get(Client, rid).city = "Lund"  # type: ignore[union-attr]
+        sync_from_ui(qtbot, window)
+        qtbot.waitUntil(ws.sync.versions.isVisible, timeout=5_000)
+        dialog = ws.sync.open_conflicts(None)
+        qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=5_000)
+        assert dialog.keep_record.isVisibleTo(dialog) and not dialog.keep_version.isVisibleTo(dialog)
+        qtbot.mouseClick(dialog.keep_record, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.empty.isVisibleTo(dialog), timeout=5_000)
+        dialog.close()
+        sync_from_ui(qtbot, window)
+        b.sync(share)
+        assert b.conflicts() == {}
+        assert b.diary()["clients"][rid]["city"] == "Lund"
+    finally:
+        window.lock()
+        window.runner.wait(10_000)
+        b.close()
