@@ -190,3 +190,35 @@ def test_background_check_runs_one_round_at_a_time_and_a_raced_deletion_can_be_u
         window.lock()
         window.runner.wait(10_000)
         b.close()
+
+
+def test_preferences_keep_the_share_in_the_diary(qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.preferences import PreferencesDialog
+
+    (a,) = make_team(tmp_path, 1)
+    window = open_in_window(qtbot, a, tmp_path / "share", prefs)
+    try:
+        window.open_preferences()
+
+        def dialog() -> PreferencesDialog | None:
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreferencesDialog) and w.isVisible()]
+            return found[0] if found else None
+
+        qtbot.waitUntil(lambda: dialog() is not None, timeout=5_000)
+        d = dialog()
+        assert d is not None and d.share is not None and d.teams is not None
+        assert d.share.text() == str(tmp_path / "share")
+        assert "Kvinnostöd Söder" in d.teams.text()
+        d.share.setText(r"\\kommun\stod\team")
+        d.accept()
+        window.runner.wait(5_000)
+        qtbot.wait(10)
+        assert window.diary is not None
+        assert sync_settings.get_location(window.diary) == r"\\kommun\stod\team"
+        prefs.sync()
+        assert "kommun" not in (tmp_path / "prefs.ini").read_text(encoding="utf-8")
+    finally:
+        window.lock()
+        window.runner.wait(10_000)
