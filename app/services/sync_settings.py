@@ -9,12 +9,15 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.errors import DomainError
-from app.models import Setting, SyncConflict
+from app.models import Client, MenClient, Setting, SyncConflict
+from app.services import conflicts
+from app.services.conflicts import Conflict
 from app.services.context import Diary
 from app.sync import round as sync_round
 from app.sync import team as teams
 
-__all__ = ["LOCATION_KEY", "SyncStatus", "TeamStatus", "get_location", "set_location", "status"]
+__all__ = ["LOCATION_KEY", "OpenConflict", "SyncStatus", "TeamStatus", "get_location", "open_conflicts",
+           "set_location", "status"]
 
 LOCATION_KEY = "sync.location"
 MAX_LOCATION = 1000
@@ -69,3 +72,23 @@ def status(diary: Diary) -> SyncStatus:
             conflicts=s.scalar(select(func.count()).select_from(SyncConflict)) or 0,
             last_sync=max(stamps) if stamps else None,
         )
+
+
+@dataclass(frozen=True)
+class OpenConflict:
+    conflict: Conflict
+    client_name: str  # "" when the record belongs to no client (or she is gone)
+
+
+def open_conflicts(diary: Diary, client_id: str | None = None) -> list[OpenConflict]:
+    """The fields kept in two versions in the worker's own tracks (optionally one client's), with whose."""
+    found: list[Conflict] = []
+    for track in diary.tracks:
+        found += conflicts.list_conflicts(diary.store, diary.identity, client_id=client_id, compartment=track)
+    ids = {c.client_id for c in found if c.client_id}
+    names: dict[str, str] = {}
+    if ids:
+        with diary.read() as s:
+            for cls in (Client, MenClient):
+                names.update({i: n for i, n in s.execute(select(cls.id, cls.name).where(cls.id.in_(ids)))})
+    return [OpenConflict(c, names.get(c.client_id or "", "")) for c in found]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.services import conflicts
 from app.services.conflicts import DELETED, Conflict
 from app.services.context import Diary
+from app.services.sync_settings import OpenConflict, open_conflicts
 from app.ui.common import accessible, heading, show_error
 from app.ui.session import SessionRunner
 
@@ -91,14 +92,6 @@ def time_text(iso: str) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def load_conflicts(diary: Diary, client_id: str | None) -> list[Conflict]:
-    """The open conflicts in the worker's own tracks (optionally one client's)."""
-    found: list[Conflict] = []
-    for track in diary.tracks:
-        found += conflicts.list_conflicts(diary.store, diary.identity, client_id=client_id, compartment=track)
-    return found
-
-
 class ConflictsDialog(QDialog):
     resolved = Signal()  # a choice was saved: the status bar and the client view may show less
 
@@ -144,13 +137,17 @@ class ConflictsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._runner.run(load_conflicts, self._diary, self._client_id, on_done=self._show,
+        self._runner.run(open_conflicts, self._diary, self._client_id, on_done=self._show,
                          on_error=lambda e: show_error(self, e))
 
-    def _show(self, found: list[Conflict]) -> None:
+    def _show(self, found: list[OpenConflict]) -> None:
         self.tree.clear()
-        for c in found:
-            top = QTreeWidgetItem([kind_label(c.entity), field_label(c.field),
+        for item in found:
+            c = item.conflict
+            kind = kind_label(c.entity)
+            if item.client_name and self._client_id is None:
+                kind = f"{item.client_name} – {kind}"
+            top = QTreeWidgetItem([kind, field_label(c.field),
                                    self.tr("{n} versions").format(n=c.count), "", "", ""])
             top.setData(0, _CONFLICT, c)
             for i, v in enumerate(c.versions):
@@ -242,8 +239,8 @@ class ConflictBanner(QFrame):
             self.hide()
             return
 
-        def shown(found: list[Conflict]) -> None:
+        def shown(found: list[OpenConflict]) -> None:
             if self._client_id == client_id:
                 self.setVisible(bool(found))
 
-        self._runner.run(load_conflicts, self._diary, client_id, on_done=shown)
+        self._runner.run(open_conflicts, self._diary, client_id, on_done=shown)

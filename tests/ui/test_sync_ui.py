@@ -178,6 +178,7 @@ def test_background_check_runs_one_round_at_a_time_and_a_raced_deletion_can_be_u
         qtbot.waitUntil(ws.sync.versions.isVisible, timeout=5_000)
         dialog = ws.sync.open_conflicts(None)
         qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=5_000)
+        assert dialog.tree.topLevelItem(0).text(0).startswith("Klient Tre")  # whose record, in the full list
         assert dialog.keep_record.isVisibleTo(dialog) and not dialog.keep_version.isVisibleTo(dialog)
         qtbot.mouseClick(dialog.keep_record, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.empty.isVisibleTo(dialog), timeout=5_000)
