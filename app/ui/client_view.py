@@ -3,6 +3,12 @@
 Built-in sections come first; every PanelSpec registered in ``app.ui.panels.CLIENT_PANELS`` whose module
 imports gets a tab after them, except that a registered "safety_plan" or "risk" panel takes the place of the
 simple fallback that shows the stored data.
+
+Those modules pull in heavy libraries (reportlab, jsonschema) that take a large part of a second to import
+the first time, so the window imports them before it is first shown (``resolve_sections``), not after the
+passphrase is accepted. Building all the panels at once also takes longer than a frame, so the client view
+adds its tabs one per event-loop turn after it is built; ``panels`` builds whatever is still missing at once
+if asked before that.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.models import Compartment
@@ -115,14 +121,11 @@ class ClientView(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Client sections"))
-        self.panels: dict[str, QWidget] = {}
-        for key, title, factory in resolve_sections():
-            panel = factory(diary, runner, self.tabs)
-            self.panels[key] = panel
-            self.tabs.addTab(panel, _title(title))
-            sig = getattr(panel, "changed", None)
-            if sig is not None:
-                sig.connect(self._panel_changed)
+        self._panels: dict[str, QWidget] = {}
+        self._pending: list[tuple[str, str, Factory]] | None = None
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_step)
+        self._build_timer.start(0)
         self.conflict_banner = ConflictBanner(diary, runner, self)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -131,6 +134,40 @@ class ClientView(QWidget):
         self.reveal.clicked.connect(self._reveal)
         self.edit.clicked.connect(self._edit)
         self._clear_header()
+
+    @property
+    def panels(self) -> dict[str, QWidget]:
+        """The section panels by key, all of them (built now if the one-per-turn build has not finished)."""
+        self._build_all()
+        return self._panels
+
+    def _build_all(self) -> None:
+        if self._pending is None:
+            self._pending = resolve_sections()
+        while self._pending:
+            self._add_panel(*self._pending.pop(0))
+        self._build_timer.stop()
+
+    def _build_step(self) -> None:
+        """One tab per event-loop turn."""
+        if not getattr(self._runner, "alive", True):  # the diary locked meanwhile: this view is going away
+            return
+        if self._pending is None:
+            self._pending = resolve_sections()
+        if self._pending:
+            self._add_panel(*self._pending.pop(0))
+        if self._pending:
+            self._build_timer.start(0)
+
+    def _add_panel(self, key: str, title: str, factory: Factory) -> None:
+        panel = factory(self._diary, self._runner, self.tabs)
+        self._panels[key] = panel
+        self.tabs.addTab(panel, _title(title))
+        sig = getattr(panel, "changed", None)
+        if sig is not None:
+            sig.connect(self._panel_changed)
+        if self._detail is not None:  # a client was opened while the tabs were still being added
+            panel.set_client(self._detail.id)  # type: ignore[attr-defined]
 
     @property
     def client_id(self) -> str | None:
@@ -148,7 +185,7 @@ class ClientView(QWidget):
         if client_id is None:
             self._clear_header()
             self.conflict_banner.set_client(None)
-            for panel in self.panels.values():
+            for panel in self._panels.values():  # tabs still to be added start empty
                 panel.set_client(None)  # type: ignore[attr-defined]
             return
         self._runner.run(clients.get_client, self._diary, client_id, on_done=self._opened,
@@ -157,7 +194,7 @@ class ClientView(QWidget):
     def _opened(self, detail: ClientDetail) -> None:
         self._show_header(detail)
         self.conflict_banner.set_client(detail.id)
-        for panel in self.panels.values():
+        for panel in self._panels.values():  # tabs still to be added get it when added
             panel.set_client(detail.id)  # type: ignore[attr-defined]
 
     def refresh_sync_state(self) -> None:
@@ -218,7 +255,7 @@ class ClientView(QWidget):
                        on_saved=lambda det: (self._show_header(det), self.changed.emit()))
 
     def _panel_changed(self) -> None:
-        history = self.panels.get("history")
+        history = self._panels.get("history")
         if isinstance(history, HistoryPanel):
             history.reload()
         self.changed.emit()

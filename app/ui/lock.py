@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication, QWindow
 
 ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                    QEvent.Type.TouchBegin, QEvent.Type.Shortcut}
@@ -36,7 +36,12 @@ class LockTriggers(QObject):
         self._last_input = _clock()
         self._last_tick = _clock()
         self.armed = False  # only while the diary is open
-        app.installEventFilter(self)
+        # Input is watched on the top-level windows, where every key press and mouse event arrives first, not
+        # application-wide: a filter written in Python would run for every event of every object (thousands
+        # while a screen is built) and each call must take the interpreter lock, so the GUI thread would keep
+        # waiting for whichever worker holds it.
+        app.focusWindowChanged.connect(self._watch)
+        self._watch_windows()
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._check)
         self._tick.start()
@@ -51,12 +56,21 @@ class LockTriggers(QObject):
         self.armed = True
         self._last_input = self._last_tick = _clock()
 
+    def _watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing twice keeps one filter
+
+    def _watch_windows(self) -> None:
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             self._last_input = _clock()
         return False
 
     def _check(self) -> None:
+        self._watch_windows()  # windows shown since the last tick
         now = _clock()
         slept = now - self._last_tick > SLEEP_GAP_S
         self._last_tick = now

@@ -21,6 +21,7 @@ from app.services.context import Diary
 from app.services.sync_settings import SyncStatus
 from app.storage import vault
 from app.ui import i18n
+from app.ui.client_view import resolve_sections
 from app.ui.common import show_error
 from app.ui.lock import ClipboardGuard, LockTriggers
 from app.ui.main_window import Workspace
@@ -73,6 +74,7 @@ class AthenaWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
         self.addAction(self.lock_action)
         self._build_gate(locked=False)
+        resolve_sections()  # import the section panels' heavy modules now, not after the passphrase is accepted
         self.resize(1280, 800)
 
     # --- screens -------------------------------------------------------------------------------------
