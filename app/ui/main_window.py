@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,20 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def breather(every_s: float = 0.01) -> Callable[[], None]:
+    """For a worker's long CPU-bound loop: call the result once per step; every ``every_s`` of work it sleeps for
+    a millisecond, so the GUI thread gets the interpreter lock without queueing for it behind the worker."""
+    last = time.perf_counter()
+
+    def pause() -> None:
+        nonlocal last
+        if time.perf_counter() - last >= every_s:
+            time.sleep(0.001)
+            last = time.perf_counter()
+
+    return pause
+
+
 def write_json_private(path: Path, data: dict[str, Any]) -> None:
     """The same JSON as ``export.to_json``, written piece by piece to a file only the worker can read (0600),
     complete or not at all. Small pieces let the GUI thread run in between (one 300 MB string would not)."""
@@ -44,8 +58,10 @@ def write_json_private(path: Path, data: dict[str, Any]) -> None:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+            pause = breather()
+            for chunk in export.iter_json(data):
                 f.write(chunk)
+                pause()
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -54,10 +70,12 @@ def write_json_private(path: Path, data: dict[str, Any]) -> None:
 
 def _release(data: dict[str, Any]) -> None:
     """Free a big export one client at a time instead of in one long deallocation."""
+    pause = breather()
     for key in ("clients", "men"):
         items = data.get(key) or []
         while items:
             items.pop()
+            pause()
 
 
 def export_to_file(diary: Diary, path: Path, client_id: str | None) -> Path:
