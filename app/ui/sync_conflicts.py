@@ -5,8 +5,6 @@ Every read and every resolution runs on the session's database thread; the dialo
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +24,7 @@ from app.services.conflicts import DELETED, Conflict
 from app.services.context import Diary
 from app.services.sync_settings import OpenConflict, open_conflicts
 from app.ui.common import accessible, heading, show_error
+from app.ui.history import local_time
 from app.ui.session import SessionRunner
 
 _CONFLICT, _VERSION = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
@@ -82,14 +81,7 @@ def value_text(value: object) -> str:
     return str(value)
 
 
-def time_text(iso: str) -> str:
-    try:
-        at = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+time_text = local_time  # the trail and the conflicts show stored UTC times in her own clock
 
 
 class ConflictsDialog(QDialog):
