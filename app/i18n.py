@@ -31,12 +31,17 @@ def current_language() -> str:
 
 
 @cache
-def _catalogue(lang: str) -> dict[str, str]:
-    path = RESOURCES / "translations" / f"messages_{lang}.json"
-    if not path.exists():
-        return {}
-    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+def catalogue(lang: str) -> dict[str, str]:
+    """``messages_<lang>.json`` merged with every feature catalogue ``messages_<lang>.<feature>.json``."""
+    folder = RESOURCES / "translations"
+    data: dict[str, str] = {}
+    for path in [folder / f"messages_{lang}.json", *sorted(folder.glob(f"messages_{lang}.*.json"))]:
+        if path.exists():
+            data.update(json.loads(path.read_text(encoding="utf-8")))
     return data
+
+
+_catalogue = catalogue
 
 
 def tr(message_en: str, lang: str | None = None) -> str:

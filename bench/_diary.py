@@ -9,8 +9,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from app.services import demo
 from app.services.context import Diary, Worker, open_diary, save_worker
+from app.services.demo import diary as demo
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.services import clients, entries, search
-from app.services.entries import EntryInput
+from app.services.clients import clients, entries, search
+from app.services.clients.entries import EntryInput
 from app.storage import keyfile, vault
 from app.storage.engine import open_raw
 from bench._diary import PASSPHRASE, big_diary, median, open_big, row, timeit

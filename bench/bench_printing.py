@@ -25,8 +25,10 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
-from app.services import cases, clients, plan_sections, records, safety_plans
+from app.services.clients import cases, clients, records
 from app.services.context import Diary, Worker
+from app.services.safety_plan import plans as safety_plans
+from app.services.safety_plan import sections as plan_sections
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 

@@ -14,11 +14,13 @@ from pathlib import Path
 
 os.environ.setdefault("ATHENA_TEST_FAST_KDF", "1")
 
-from app.services import demo, risk, risk_demo
-from app.services import risk_timeline as tl
 from app.services.context import Diary, Worker
-from app.services.instruments import load_catalogue
-from app.services.risk_scoring import compute_result
+from app.services.demo import diary as demo
+from app.services.demo import risk as risk_demo
+from app.services.risk import assessments as risk
+from app.services.risk import timeline as tl
+from app.services.risk.instruments import load_catalogue
+from app.services.risk.scoring import compute_result
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 

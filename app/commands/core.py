@@ -14,11 +14,14 @@ from app.commands.common import CliError, data_dir, opened, passphrase, write_ou
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
-from app.services import audit, demo, export, risk_demo
-from app.services import passphrase as strength
-from app.services.clients import list_clients
+from app.services import audit
+from app.services.access import passphrase as strength
+from app.services.clients import export
+from app.services.clients.clients import list_clients
+from app.services.clients.search import search_clients
 from app.services.context import Worker, open_diary, save_worker
-from app.services.search import search_clients
+from app.services.demo import diary as demo
+from app.services.demo import risk as risk_demo
 from app.storage import vault
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.commands.common import CliError, data_dir, passphrase
 from app.i18n import tr
-from app.services import passphrase as strength
+from app.services.access import passphrase as strength
 from app.storage import recovery
 
 

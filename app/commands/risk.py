@@ -9,9 +9,9 @@ from typing import Any
 
 from app.commands.common import opened, write_output
 from app.i18n import tr
-from app.services import risk
-from app.services import risk_timeline as tl
-from app.services.instruments import load_catalogue
+from app.services.risk import assessments as risk
+from app.services.risk import timeline as tl
+from app.services.risk.instruments import load_catalogue
 
 
 def register(sub: Any) -> None:

@@ -10,9 +10,10 @@ from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
 from app.printing.output import PrintResult, identity_leaks
 from app.printing.safety_plan import choose_language
-from app.services import plan_sections, records
-from app.services.clients import get_client
+from app.services.clients import records
+from app.services.clients.clients import get_client
 from app.services.context import Diary
+from app.services.safety_plan import sections as plan_sections
 
 
 def render_court_day(diary: Diary, appointment_id: str, *, language: str | None = None, fmt: str = "a4",

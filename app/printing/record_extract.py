@@ -16,9 +16,12 @@ from app.i18n import tr
 from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
 from app.printing.output import PrintResult, identity_leaks
-from app.services import export, phone_numbers, plan_sections, reference
-from app.services.clients import get_client, require_client
+from app.services import reference
+from app.services.clients import export
+from app.services.clients.clients import get_client, require_client
 from app.services.context import Diary
+from app.services.safety_plan import phone_numbers
+from app.services.safety_plan import sections as plan_sections
 
 LANGS = ("sv", "en")
 

@@ -20,10 +20,12 @@ from app.i18n import current_language, tr
 from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
 from app.printing.output import PrintResult, contains_identity, identity_leaks
-from app.services import phone_numbers, plan_sections, safety_plans
-from app.services.clients import ClientDetail, get_client
+from app.services.clients.clients import ClientDetail, get_client
 from app.services.context import Diary
-from app.services.plan_sections import LanguagePack, giveaway_words
+from app.services.safety_plan import phone_numbers
+from app.services.safety_plan import plans as safety_plans
+from app.services.safety_plan import sections as plan_sections
+from app.services.safety_plan.sections import LanguagePack, giveaway_words
 
 
 @dataclass(frozen=True)

@@ -13,15 +13,15 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget
 
-from app.services import clients, export
+from app.services.clients import clients, export
 from app.services.context import Diary
-from app.ui.client_list import ClientListPane
-from app.ui.client_view import ClientView
+from app.ui.clients.client_list import ClientListPane
+from app.ui.clients.client_view import ClientView
+from app.ui.clients.dialogs import ClientDialog, run_dialog
 from app.ui.common import show_error
-from app.ui.dialogs import ClientDialog, run_dialog
 from app.ui.session import SessionRunner
-from app.ui.sync_status import SyncController
-from app.ui.today import TodayScreen
+from app.ui.sync.status import SyncController
+from app.ui.today.today import TodayScreen
 
 
 @contextmanager

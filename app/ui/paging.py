@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.services.clients import Page
+from app.services.clients.clients import Page
 from app.ui.session import SessionRunner
 
 T = TypeVar("T")

@@ -34,6 +34,6 @@ class PanelSpec:
 
 # Filled by the features; the client view shows the ones whose module imports.
 CLIENT_PANELS: list[PanelSpec] = [
-    PanelSpec(key="safety_plan", title="Safety plan", module="app.ui.safety_plan_panel", cls="SafetyPlanPanel"),
-    PanelSpec(key="risk", title="Risk", module="app.ui.risk_panel", cls="RiskPanel"),
+    PanelSpec(key="safety_plan", title="Safety plan", module="app.ui.safety_plan.panel", cls="SafetyPlanPanel"),
+    PanelSpec(key="risk", title="Risk", module="app.ui.risk.panel", cls="RiskPanel"),
 ]

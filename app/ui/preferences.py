@@ -1,7 +1,7 @@
 """Preferences kept in QSettings: language and idle minutes. Never any client data here.
 
 The district share's location is shown in the same dialog but kept inside the encrypted diary
-(app.services.sync_settings): a share path can name a unit or a server, so it never goes to QSettings."""
+(app.services.sync.settings): a share path can name a unit or a server, so it never goes to QSettings."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.sync_settings import SyncStatus
+from app.services.sync.settings import SyncStatus
 from app.ui import labels
 from app.ui.common import accessible
 from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES

@@ -10,10 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services import records, risk, safety_plans
-from app.services import risk_timeline as tl
-from app.services.clients import ClientSummary
+from app.services.clients import records
+from app.services.clients.clients import ClientSummary
 from app.services.context import Diary
+from app.services.risk import assessments as risk
+from app.services.risk import timeline as tl
+from app.services.safety_plan import plans as safety_plans
 from app.ui import i18n
 from app.ui.app import make_app
 from app.ui.preferences import Preferences, PreferencesDialog

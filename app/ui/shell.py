@@ -16,21 +16,21 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
 
-from app.services import sync_settings
 from app.services.context import Diary
-from app.services.sync_settings import SyncStatus
+from app.services.sync import settings as sync_settings
+from app.services.sync.settings import SyncStatus
 from app.storage import vault
 from app.ui import i18n
-from app.ui.client_view import resolve_sections
+from app.ui.access.lock import ClipboardGuard, LockTriggers
+from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
+from app.ui.clients.client_view import resolve_sections
 from app.ui.common import show_error
-from app.ui.lock import ClipboardGuard, LockTriggers
 from app.ui.main_window import Workspace
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
-from app.ui.unlock import CreateDiaryScreen, UnlockScreen
 
-REPORTS_MODULE = "app.ui.reports"
+REPORTS_MODULE = "app.ui.reports.screen"
 TITLE = "Athena"
 
 

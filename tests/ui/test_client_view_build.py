@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui import client_view
-from app.ui.client_view import ClientView
+from app.ui.clients import client_view
+from app.ui.clients.client_view import ClientView
 
 BUILT: list[str] = []
 

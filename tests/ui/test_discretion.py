@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.services import audit, clients
-from app.services.clients import ClientInput
+from app.services import audit
+from app.services.clients import clients
+from app.services.clients.clients import ClientInput
 from app.services.context import Diary, Worker, save_worker
 from app.storage import vault
 from app.ui.shell import AthenaWindow

@@ -4,8 +4,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from app.services import demo, export
+from app.services.clients import export
 from app.services.context import Diary, Worker
+from app.services.demo import diary as demo
 from app.storage import vault
 from app.ui.main_window import export_to_file
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.ui.lock import LockTriggers
+from app.ui.access.lock import LockTriggers
 
 
 def test_key_and_mouse_input_on_a_window_count_as_activity(qtbot) -> None:  # type: ignore[no-untyped-def]

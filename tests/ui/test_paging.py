@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from app.services.clients import Page
+from app.services.clients.clients import Page
 from app.ui.paging import PagedModel
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner

@@ -8,8 +8,8 @@ import types
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.ui import panels
-from app.ui.client_view import resolve_sections
-from app.ui.fallback_panels import text_to_sections
+from app.ui.clients.client_view import resolve_sections
+from app.ui.clients.fallback_panels import text_to_sections
 
 
 class _Panel(QLabel):

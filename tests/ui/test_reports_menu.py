@@ -1,4 +1,4 @@
-"""A Rapporter screen appears in the menu only when app.ui.reports exists, and closes on lock."""
+"""A Rapporter screen appears in the menu only when app.ui.reports.screen exists, and closes on lock."""
 
 from __future__ import annotations
 
@@ -35,10 +35,10 @@ def test_reports_menu(qtbot, tmp_path: Path, prefs, monkeypatch) -> None:  # typ
     assert "&Reports" not in _menu_texts(window)
     window.lock()
 
-    mod = types.ModuleType("app.ui.reports")
-    mod.__spec__ = ModuleSpec("app.ui.reports", None)
+    mod = types.ModuleType("app.ui.reports.screen")
+    mod.__spec__ = ModuleSpec("app.ui.reports.screen", None)
     mod.ReportScreen = _ReportScreen  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.ui.reports", mod)
+    monkeypatch.setitem(sys.modules, "app.ui.reports.screen", mod)
     monkeypatch.setattr(shell, "reports_available", lambda: True)
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)

@@ -11,12 +11,13 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QTableWidget
 
 from app.models import Compartment
-from app.services import cases, clients, demo
+from app.services.clients import cases, clients
 from app.services.context import Diary, Worker
+from app.services.demo import diary as demo
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 from app.storage.vault import Store
-from app.ui.reports import ReportScreen
+from app.ui.reports.screen import ReportScreen
 from app.ui.tasks import TaskRunner
 
 

@@ -16,12 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services import cases, clients, risk, safety_plans
-from app.services import risk_timeline as tl
+from app.services.clients import cases, clients
 from app.services.context import Diary, Worker
+from app.services.risk import assessments as risk
+from app.services.risk import timeline as tl
+from app.services.safety_plan import plans as safety_plans
 from app.storage.vault import Store
 from app.ui.panels import CLIENT_PANELS
-from app.ui.risk_panel import RiskPanel
+from app.ui.risk.panel import RiskPanel
 from app.ui.tasks import TaskRunner
 
 TODAY = date(2026, 11, 23)
@@ -73,7 +75,7 @@ def shoot(panel: RiskPanel, name: str) -> None:
 
 
 def test_panel_is_registered() -> None:
-    assert any(p.key == "risk" and p.module == "app.ui.risk_panel" and p.cls == "RiskPanel" for p in CLIENT_PANELS)
+    assert any(p.key == "risk" and p.module == "app.ui.risk.panel" and p.cls == "RiskPanel" for p in CLIENT_PANELS)
 
 
 def test_run_an_assessment_end_to_end(qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from app.services import audit, clients, records
+from app.services import audit
+from app.services.clients import clients, records
 from app.services.context import Diary, Worker
 from app.storage import vault
 from app.storage.keyfile import KdfParams
@@ -116,7 +117,7 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
     dlg.paper.setCurrentIndex(dlg.paper.findData("card"))
     settle(qtbot, runner)
     assert "card" in dlg.result.detail
-    from app.ui import pdf_preview
+    from app.ui.printing import preview as pdf_preview
 
     if pdf_preview.backend() != "none":  # the real pages are shown
         assert dlg.pages.count() == dlg.result.pages
@@ -153,8 +154,9 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from app.services import safety_plans
-    from app.ui import pdf_preview, safety_plan_print
+    from app.services.safety_plan import plans as safety_plans
+    from app.ui.printing import preview as pdf_preview
+    from app.ui.safety_plan import print_dialog as safety_plan_print
 
     panel, runner, diary, client_id, _tmp = setup
     safety_plans.save_version(diary, client_id, {"where_to_go": "Till Märta."}, neutral_title="Min vecka")

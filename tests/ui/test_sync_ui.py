@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.models import Client
-from app.services import sync_settings
 from app.services.context import Diary, Worker, save_worker
+from app.services.sync import settings as sync_settings
 from app.sync.share import FolderShare
-from app.ui import sync_status
 from app.ui.shell import AthenaWindow
+from app.ui.sync import status as sync_status
 from tests.unit.sync_helpers import PASS, Laptop, make_team
 
 from .test_discretion import unlock

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from app.services.entries import EntryView
-from app.ui.dialogs import ClientDialog, DecisionDialog
+from app.services.clients.entries import EntryView
+from app.ui.clients.dialogs import ClientDialog, DecisionDialog
 from app.ui.shell import AthenaWindow
 
 from .conftest import PASSPHRASE, activate, type_text

@@ -10,17 +10,18 @@ import sys
 import textwrap
 from pathlib import Path
 
+from app.services.clients.entries import list_entries
 from app.services.context import Worker, open_diary, save_worker
-from app.services.entries import list_entries
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 
 PASS = "korrekt häst batteri häftklammer"
 WRITER = textwrap.dedent("""
     import sys
-    from app.services import clients, entries
+    from app.services.clients import clients
+    from app.services.clients import entries
     from app.services.context import open_diary
-    from app.services.entries import EntryInput
+    from app.services.clients.entries import EntryInput
     from app.storage import vault
     store = vault.unlock(sys.argv[1], sys.argv[2])
     diary = open_diary(store)
@@ -37,8 +38,8 @@ def test_sigkill_during_write_loop_loses_no_committed_entry(tmp_path: Path) -> N
     d = tmp_path / "diary"
     store = vault.create(d, PASS, KdfParams.fast_for_tests())
     save_worker(store, Worker("Anna"))
-    from app.services import clients
-    from app.services.clients import ClientInput
+    from app.services.clients import clients
+    from app.services.clients.clients import ClientInput
 
     cid = clients.create_client(open_diary(store), ClientInput(name="Lena")).id
     store.close()
@@ -76,9 +77,10 @@ def test_no_plaintext_anywhere_after_demo_and_writing(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     marker = "Hemlig-markör-ÅÄÖ-7f3a9"
     script = textwrap.dedent(f"""
-        from app.services import clients, entries
+        from app.services.clients import clients
+        from app.services.clients import entries
         from app.services.context import open_diary
-        from app.services.entries import EntryInput
+        from app.services.clients.entries import EntryInput
         from app.storage import vault
         store = vault.unlock({str(d)!r}, {PASS!r})
         diary = open_diary(store)

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from app.services import instruments as I
-from app.services import jsonpos
+from app.services.risk import instruments as I
+from app.services.risk import jsonpos
 
 SCORED: dict[str, Any] = {
     "format": "athena-instrument/1",

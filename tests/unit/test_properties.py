@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from app.errors import DomainError
 from app.models import Change
-from app.services import clients, entries, records
-from app.services.clients import ClientInput
+from app.services.clients import clients, entries, records
+from app.services.clients.clients import ClientInput
+from app.services.clients.entries import EntryInput
 from app.services.context import Diary
-from app.services.entries import EntryInput
 from app.services.validation import add_months, luhn_ok, personal_number
 
 from .helpers import change_count

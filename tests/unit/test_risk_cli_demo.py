@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.services import demo, risk_demo
-from app.services import risk_timeline as tl
 from app.services.context import Diary, Worker
+from app.services.demo import diary as demo
+from app.services.demo import risk as risk_demo
+from app.services.risk import timeline as tl
 from app.storage.vault import Store
 from tests.unit.conftest import PASSPHRASE
 
@@ -45,12 +46,13 @@ def test_due_list_and_demo(store: Store, data_dir: Path, monkeypatch: pytest.Mon
 def test_risk_messages_have_swedish() -> None:
     import re
 
-    from app.i18n import RESOURCES
+    from app import i18n
 
-    catalogue = json.loads((RESOURCES / "translations" / "messages_sv.json").read_text(encoding="utf-8"))
+    catalogue = i18n.catalogue("sv")
     root = Path(__file__).resolve().parents[2] / "app"
     keys: set[str] = set()
-    for name in ("services/risk.py", "services/risk_timeline.py", "services/risk_scoring.py", "commands/risk.py"):
+    for name in ("services/risk/assessments.py", "services/risk/timeline.py", "services/risk/scoring.py",
+                 "commands/risk.py"):
         text = (root / name).read_text(encoding="utf-8")
         keys |= set(re.findall(r'(?:DomainError|NotFound|tr)\(\s*"([^"]+)"', text))
         keys |= set(re.findall(r'out\.append\("([^"]+)"\)', text))

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.errors import DomainError
-from app.services import instruments as I
-from app.services.risk_scoring import (
+from app.services.risk import instruments as I
+from app.services.risk.scoring import (
     band_for,
     check_value,
     compute_result,

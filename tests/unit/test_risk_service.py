@@ -14,9 +14,12 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from app.errors import DomainError, NotFound
 from app.models import Change, RiskAssessment
-from app.services import audit, cases, clients, export, risk, safety_plans
-from app.services import risk_timeline as tl
+from app.services import audit
+from app.services.clients import cases, clients, export
 from app.services.context import Diary, Worker
+from app.services.risk import assessments as risk
+from app.services.risk import timeline as tl
+from app.services.safety_plan import plans as safety_plans
 from app.storage.vault import Store
 
 TODAY = date(2026, 11, 23)

@@ -6,9 +6,10 @@ import pytest
 
 from app.errors import AccessDenied, DomainError, NotFound
 from app.models import AuditEvent, Case, Client, Decision, Extension
-from app.services import audit, cases, clients
-from app.services.cases import DecisionInput
-from app.services.clients import ClientInput
+from app.services import audit
+from app.services.clients import cases, clients
+from app.services.clients.cases import DecisionInput
+from app.services.clients.clients import ClientInput
 from app.services.context import Diary
 
 from .helpers import change_count, row_count

@@ -7,11 +7,14 @@ from sqlalchemy import update
 
 from app.errors import AccessDenied, DomainError, NotFound
 from app.models import Change, DiaryEntry
-from app.services import attention, cases, clients, entries, export, mens_track, records, safety_plans, search
-from app.services.cases import DecisionInput
-from app.services.clients import ClientInput
+from app.services.clients import cases, clients, entries, export, records, search
+from app.services.clients.cases import DecisionInput
+from app.services.clients.clients import ClientInput
+from app.services.clients.entries import EntryInput
 from app.services.context import Diary
-from app.services.entries import EntryInput
+from app.services.mens_track import men as mens_track
+from app.services.safety_plan import plans as safety_plans
+from app.services.today import attention
 
 from .helpers import change_count, row_count
 

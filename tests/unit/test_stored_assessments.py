@@ -6,9 +6,10 @@ import pytest
 
 from app.errors import NotFound
 from app.models import RiskAssessment
-from app.services import clients, stored_assessments
-from app.services.clients import ClientInput
+from app.services.clients import clients
+from app.services.clients.clients import ClientInput
 from app.services.context import Diary, Worker
+from app.services.risk import stored as stored_assessments
 from app.storage import vault
 
 

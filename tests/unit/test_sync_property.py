@@ -13,7 +13,7 @@ from hypothesis import strategies as hs
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from app.models import Client
-from app.services import conflicts
+from app.services.sync import conflicts
 from app.sync.round import SyncConfig
 from app.sync.share import FolderShare
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from app.models import Client, DiaryEntry
-from app.services import conflicts
+from app.services.sync import conflicts
 from app.sync.share import FolderShare, open_share
 
 from .sync_helpers import make_team, roundtrip

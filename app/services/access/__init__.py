@@ -1,0 +1,1 @@
+"""Passphrase strength when a diary is created or its passphrase changed."""

@@ -1,0 +1,1 @@
+"""Synthetic demo diaries (clients, cases, entries, risk assessments) for demos and benchmarks."""

@@ -1,0 +1,1 @@
+"""Risk and threat assessments: instruments as data, scoring, assessments, the incident timeline."""

@@ -1,0 +1,1 @@
+"""Safety plans: versions, sections as data, the numbers printed on them."""

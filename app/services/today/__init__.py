@@ -1,0 +1,1 @@
+"""What needs the worker's attention today (Idag)."""

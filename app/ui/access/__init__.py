@@ -1,0 +1,1 @@
+"""Creating and unlocking a diary, and locking it (idle, sleep, Ctrl+L, clipboard)."""

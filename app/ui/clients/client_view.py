@@ -1,0 +1,262 @@
+"""The client on the right: a header (protected address masked until revealed) and one tab per section.
+
+Built-in sections come first; every PanelSpec registered in ``app.ui.panels.CLIENT_PANELS`` whose module
+imports gets a tab after them, except that a registered "safety_plan" or "risk" panel takes the place of the
+simple fallback that shows the stored data.
+
+Those modules pull in heavy libraries (reportlab, jsonschema) that take a large part of a second to import
+the first time, so the window imports them before it is first shown (``resolve_sections``), not after the
+passphrase is accepted. Building all the panels at once also takes longer than a frame, so the client view
+adds its tabs one per event-loop turn after it is built; ``panels`` builds whatever is still missing at once
+if asked before that.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from app.models import Compartment
+from app.services import audit
+from app.services.clients import clients
+from app.services.clients.clients import ClientDetail
+from app.services.context import Diary
+from app.ui import labels, panels
+from app.ui.clients.dialogs import ClientDialog, run_dialog
+from app.ui.clients.diary_panel import DiaryPanel
+from app.ui.clients.fallback_panels import RiskFallback, SafetyPlanFallback
+from app.ui.clients.history import HistoryPanel
+from app.ui.clients.overview import OverviewPanel
+from app.ui.clients.records_panels import children_panel, court_panel, network_panel
+from app.ui.common import heading, show_error
+from app.ui.session import SessionRunner
+from app.ui.sync.conflicts import ConflictBanner
+
+Factory = Callable[[Diary, Any, QWidget | None], QWidget]
+MASK = "••••••••••"
+
+
+def builtin_sections() -> list[tuple[str, str, Factory]]:
+    """(key, English title, factory) in the order of the tabs."""
+    return [
+        ("overview", "Overview", OverviewPanel),
+        ("diary", "Diary", DiaryPanel),
+        ("safety_plan", "Safety plan", SafetyPlanFallback),
+        ("risk", "Risk", RiskFallback),
+        ("network", "Network", network_panel),
+        ("children", "Children", children_panel),
+        ("court", "Court", court_panel),
+        ("history", "History", HistoryPanel),
+    ]
+
+
+def _title(text: str) -> str:
+    return QCoreApplication.translate("ClientPanels", text)
+
+
+def _builtin_titles() -> list[str]:
+    """Literal calls so that pyside6-lupdate collects the built-in titles in the "ClientPanels" context."""
+    return [QCoreApplication.translate("ClientPanels", "Overview"),
+            QCoreApplication.translate("ClientPanels", "Diary"),
+            QCoreApplication.translate("ClientPanels", "Safety plan"),
+            QCoreApplication.translate("ClientPanels", "Risk"),
+            QCoreApplication.translate("ClientPanels", "Network"),
+            QCoreApplication.translate("ClientPanels", "Children"),
+            QCoreApplication.translate("ClientPanels", "Court"),
+            QCoreApplication.translate("ClientPanels", "History")]
+
+
+def _load(spec: panels.PanelSpec) -> Factory | None:
+    try:
+        factory: Factory = getattr(importlib.import_module(spec.module), spec.cls)
+    except (ImportError, AttributeError):
+        return None
+    return factory
+
+
+def resolve_sections() -> list[tuple[str, str, Factory]]:
+    sections = builtin_sections()
+    keys = [k for k, _t, _f in sections]
+    for spec in panels.CLIENT_PANELS:
+        factory = _load(spec)
+        if factory is None:
+            continue
+        if spec.key in ("safety_plan", "risk"):
+            sections[keys.index(spec.key)] = (spec.key, spec.title, factory)
+        elif spec.key not in keys:
+            sections.append((spec.key, spec.title, factory))
+            keys.append(spec.key)
+    return sections
+
+
+class ClientView(QWidget):
+    changed = Signal()  # something that the client list shows may have changed
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary, self._runner = diary, runner
+        self._detail: ClientDetail | None = None
+        self.name = heading("", self, size=1.5)
+        self.name.setAccessibleName(self.tr("Client name"))
+        self.facts = QLabel(self)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = QLabel(self)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reveal = QPushButton(self.tr("Show &address"), self)
+        self.reveal.setAccessibleName(self.tr("Show the protected address (logged)"))
+        self.reveal.setToolTip(self.tr("The address is protected. Showing it is logged."))
+        self.edit = QPushButton(self.tr("&Edit client…"), self)
+        self.edit.setAccessibleName(self.tr("Edit client"))
+        header = QGridLayout()
+        header.addWidget(self.name, 0, 0, 1, 2)
+        header.addWidget(self.edit, 0, 2, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.facts, 1, 0, 1, 3)
+        header.addWidget(self.address, 2, 0)
+        header.addWidget(self.reveal, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        header.setColumnStretch(0, 0)
+        header.setColumnStretch(1, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Client sections"))
+        self._panels: dict[str, QWidget] = {}
+        self._pending: list[tuple[str, str, Factory]] | None = None
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_step)
+        self._build_timer.start(0)
+        self.conflict_banner = ConflictBanner(diary, runner, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.conflict_banner)
+        layout.addWidget(self.tabs, 1)
+        self.reveal.clicked.connect(self._reveal)
+        self.edit.clicked.connect(self._edit)
+        self._clear_header()
+
+    @property
+    def panels(self) -> dict[str, QWidget]:
+        """The section panels by key, all of them (built now if the one-per-turn build has not finished)."""
+        self._build_all()
+        return self._panels
+
+    def _build_all(self) -> None:
+        if self._pending is None:
+            self._pending = resolve_sections()
+        while self._pending:
+            self._add_panel(*self._pending.pop(0))
+        self._build_timer.stop()
+
+    def _build_step(self) -> None:
+        """One tab per event-loop turn."""
+        if not getattr(self._runner, "alive", True):  # the diary locked meanwhile: this view is going away
+            return
+        if self._pending is None:
+            self._pending = resolve_sections()
+        if self._pending:
+            self._add_panel(*self._pending.pop(0))
+        if self._pending:
+            self._build_timer.start(0)
+
+    def _add_panel(self, key: str, title: str, factory: Factory) -> None:
+        panel = factory(self._diary, self._runner, self.tabs)
+        self._panels[key] = panel
+        self.tabs.addTab(panel, _title(title))
+        sig = getattr(panel, "changed", None)
+        if sig is not None:
+            sig.connect(self._panel_changed)
+        if self._detail is not None:  # a client was opened while the tabs were still being added
+            panel.set_client(self._detail.id)  # type: ignore[attr-defined]
+
+    @property
+    def client_id(self) -> str | None:
+        return self._detail.id if self._detail else None
+
+    def _clear_header(self) -> None:
+        self._detail = None
+        self.name.setText("")
+        self.facts.setText("")
+        self.address.setText("")
+        self.reveal.hide()
+        self.edit.setEnabled(False)
+
+    def set_client(self, client_id: str | None) -> None:
+        if client_id is None:
+            self._clear_header()
+            self.conflict_banner.set_client(None)
+            for panel in self._panels.values():  # tabs still to be added start empty
+                panel.set_client(None)  # type: ignore[attr-defined]
+            return
+        self._runner.run(clients.get_client, self._diary, client_id, on_done=self._opened,
+                         on_error=lambda e: show_error(self, e))
+
+    def _opened(self, detail: ClientDetail) -> None:
+        self._show_header(detail)
+        self.conflict_banner.set_client(detail.id)
+        for panel in self._panels.values():  # tabs still to be added get it when added
+            panel.set_client(detail.id)  # type: ignore[attr-defined]
+
+    def refresh_sync_state(self) -> None:
+        """After a sync round: the header and the two-versions banner again (the tabs keep what she types)."""
+        d = self._detail
+        if d is None:
+            return
+        self.conflict_banner.refresh()
+        self._runner.run(clients.get_client, self._diary, d.id,
+                         on_done=lambda new: self._show_header(new) if self._detail is d else None)
+
+    def _show_header(self, d: ClientDetail) -> None:
+        self._detail = d
+        self.name.setText(d.name)
+        facts = [labels.status(d.status)]
+        if d.personal_number:
+            facts.append(d.personal_number)
+        if d.phone:
+            facts.append(d.phone)
+        facts.append(self.tr("Languages: {langs}").format(langs=d.languages))
+        if d.interpreter_needed:
+            facts.append(self.tr("interpreter needed"))
+        if d.is_protected:
+            facts.append(labels.protected(d.protected_identity))
+        self.facts.setText("  ·  ".join(facts))
+        self.edit.setEnabled(True)
+        if d.is_protected:
+            self.address.setText(self.tr("Address: {mask} (protected)").format(mask=MASK))
+            self.address.setAccessibleName(self.tr("Address hidden"))
+            self.reveal.show()
+        else:
+            self.address.setText(self.tr("Address: {address}").format(address=self._address_text(d)))
+            self.address.setAccessibleName(self.tr("Address"))
+            self.reveal.hide()
+
+    @staticmethod
+    def _address_text(d: ClientDetail) -> str:
+        return ", ".join(x for x in (d.address, f"{d.postal_code} {d.city}".strip()) if x) or "–"
+
+    def _reveal(self) -> None:
+        d = self._detail
+        if d is None:
+            return
+
+        def shown(_: object) -> None:
+            if self._detail is d:
+                self.address.setText(self.tr("Address: {address}").format(address=self._address_text(d)))
+                self.reveal.hide()
+
+        self._runner.run(audit.log, self._diary, "reveal", client_id=d.id, compartment=Compartment.WOMEN.value,
+                         entity="clients", entity_id=d.id, detail="protected address", on_done=shown,
+                         on_error=lambda e: show_error(self, e))
+
+    def _edit(self) -> None:
+        d = self._detail
+        if d is not None:
+            run_dialog(ClientDialog(self, d), self._runner, clients.update_client, self._diary, d.id,
+                       on_saved=lambda det: (self._show_header(det), self.changed.emit()))
+
+    def _panel_changed(self) -> None:
+        history = self._panels.get("history")
+        if isinstance(history, HistoryPanel):
+            history.reload()
+        self.changed.emit()

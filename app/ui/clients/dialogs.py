@@ -1,0 +1,177 @@
+"""Forms that open over the main window: new client, decision, closing a case."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import reference
+from app.services.clients.cases import DecisionInput
+from app.services.clients.clients import ClientDetail, ClientInput
+from app.services.validation import add_months
+from app.ui import labels
+from app.ui.common import accessible, error_text, from_qdate, to_qdate
+
+
+def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    accessible(edit, name)
+    return edit
+
+
+class _FormDialog(QDialog):
+    submitted = Signal(object)
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def row(self, label: str, widget: QWidget) -> QWidget:
+        self.form.addRow(label, widget)
+        widget.setAccessibleName(label.replace("&", ""))
+        return widget
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    # OK does not close the dialog by itself: the owner saves in a worker thread, then calls ``finish``
+    # (saved) or ``fail`` (the rules said no: the message is shown and the form stays as typed).
+    def accept(self) -> None:
+        self.buttons.setEnabled(False)
+        self.error.hide()
+        self.submitted.emit(self.value())
+
+    def finish(self) -> None:
+        super().accept()
+
+    def fail(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.show_error(error_text(exc))
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+
+class ClientDialog(_FormDialog):
+    """New client, or edit an existing one."""
+
+    def __init__(self, parent: QWidget | None = None, current: ClientDetail | None = None) -> None:
+        super().__init__(self.tr("New client") if current is None else self.tr("Edit client"), parent)
+        self.name = self.row(self.tr("&Name"), QLineEdit(self))
+        self.pnr = self.row(self.tr("&Personal number"), QLineEdit(self))
+        self.pnr.setPlaceholderText(self.tr("YYYYMMDD-NNNN (optional)"))
+        self.protected = self.row(self.tr("Protected &identity"), QComboBox(self))
+        for code in ("none", "confidentiality_marking", "protected_registration", "fictitious_identity"):
+            self.protected.addItem(labels.protected(code), code)
+        self.phone = self.row(self.tr("P&hone"), QLineEdit(self))
+        self.address = self.row(self.tr("&Address"), QLineEdit(self))
+        self.postal = self.row(self.tr("Postal code"), QLineEdit(self))
+        self.city = self.row(self.tr("City"), QLineEdit(self))
+        self.langs = self.row(self.tr("&Languages"), QLineEdit("sv", self))
+        self.interpreter = self.row(self.tr("Interpreter"), QCheckBox(self.tr("Interpreter needed"), self))
+        if current is not None:
+            self.name.setText(current.name)
+            self.pnr.setText(current.personal_number or "")
+            self.protected.setCurrentIndex(max(0, self.protected.findData(current.protected_identity)))
+            self.phone.setText(current.phone)
+            self.address.setText(current.address)
+            self.postal.setText(current.postal_code)
+            self.city.setText(current.city)
+            self.langs.setText(current.languages)
+            self.interpreter.setChecked(current.interpreter_needed)
+        self.resize(460, self.sizeHint().height())
+
+    def value(self) -> ClientInput:
+        return ClientInput(name=self.name.text(), personal_number=self.pnr.text().strip() or None,
+                           protected_identity=self.protected.currentData(), phone=self.phone.text(),
+                           address=self.address.text(), postal_code=self.postal.text(), city=self.city.text(),
+                           languages=self.langs.text(), interpreter_needed=self.interpreter.isChecked())
+
+
+class DecisionDialog(_FormDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("New decision"), parent)
+        self.unit = self.row(self.tr("&Referring unit"), QComboBox(self))
+        for u in reference.referring_units():
+            self.unit.addItem(u.label(), u.code)
+        self.district = self.row(self.tr("&District"), QComboBox(self))
+        for d in reference.districts():
+            self.district.addItem(d, d)
+        self.decided = self.row(self.tr("Decision &date"), date_edit(self, today, ""))
+        self.starts = self.row(self.tr("&Start of support"), date_edit(self, today, ""))
+        self.ends = self.row(self.tr("&End of period"), date_edit(self, add_months(today, 3), ""))
+        self.officer = self.row(self.tr("Case &officer"), QLineEdit(self))
+        self.note = self.row(self.tr("Note"), QPlainTextEdit(self))
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(70)
+        self.starts.dateChanged.connect(lambda d: self.ends.setDate(to_qdate(add_months(from_qdate(d), 3))))
+        self.resize(460, self.sizeHint().height())
+
+    def value(self) -> DecisionInput:
+        return DecisionInput(referring_unit=self.unit.currentData(), district=self.district.currentData(),
+                             decided_on=from_qdate(self.decided.date()), starts_on=from_qdate(self.starts.date()),
+                             ends_on=from_qdate(self.ends.date()), case_officer=self.officer.text(),
+                             note=self.note.toPlainText())
+
+
+class CloseCaseDialog(_FormDialog):
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Close case"), parent)
+        self.closed_on = self.row(self.tr("Closing &date"), date_edit(self, today, ""))
+        self.reason = self.row(self.tr("&Reason"), QLineEdit(self))
+        self.reason.setPlaceholderText(self.tr("e.g. goals reached, moved, declined further support"))
+        self.resize(460, self.sizeHint().height())
+
+    def value(self) -> dict[str, Any]:
+        return dict(closed_on=from_qdate(self.closed_on.date()), reason=self.reason.text())
+
+
+def run_dialog(dialog: _FormDialog, runner: Any, fn: Any, *args: Any, on_saved: Any = None,
+               **kwargs: Any) -> None:
+    """Show ``dialog``; on OK call ``fn(*args, dialog.value() [as kwargs if a dict])`` in a worker thread."""
+
+    def submit(value: Any) -> None:
+        def saved(result: Any) -> None:
+            dialog.finish()
+            if on_saved is not None:
+                on_saved(result)
+
+        call_kwargs = {**kwargs, **value} if isinstance(value, dict) else kwargs
+        call_args = args if isinstance(value, dict) else (*args, value)
+        runner.run(fn, *call_args, on_done=saved, on_error=dialog.fail, **call_kwargs)
+
+    dialog.submitted.connect(submit)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()

@@ -1,0 +1,182 @@
+"""Översikt: the client's case, decisions with their periods and extensions, case officer, status, closing."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import reference
+from app.services.clients import cases
+from app.services.clients.cases import CaseView, DecisionView
+from app.services.context import Diary
+from app.ui import labels
+from app.ui.clients.dialogs import CloseCaseDialog, DecisionDialog, run_dialog
+from app.ui.common import fmt_date, show_error
+from app.ui.session import SessionRunner
+
+
+class OverviewPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary, self._runner = diary, runner
+        self._client_id: str | None = None
+        self._cases: list[CaseView] = []
+
+        self.open_case = QPushButton(self.tr("&Open case"), self)
+        self.add_decision = QPushButton(self.tr("Add &decision"), self)
+        self.extend = QPushButton(self.tr("E&xtend 3 months"), self)
+        self.extend.setToolTip(self.tr("Extend the latest decision by three months"))
+        self.first_contact = QPushButton(self.tr("First &contact today"), self)
+        self.close_case = QPushButton(self.tr("Close &case…"), self)
+        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.close_case):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+        self.body = QLabel(self)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse |
+                                          Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.body.setAccessibleName(self.tr("Case overview"))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        scroll.setAccessibleName(self.tr("Case overview"))
+
+        actions = QHBoxLayout()
+        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.close_case):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addWidget(scroll, 1)
+
+        self.open_case.clicked.connect(self._open_case)
+        self.add_decision.clicked.connect(self._add_decision)
+        self.extend.clicked.connect(self._extend)
+        self.first_contact.clicked.connect(self._first_contact)
+        self.close_case.clicked.connect(self._close_case)
+        self._update_buttons()
+
+    # --- loading -------------------------------------------------------------------------------------
+    def set_client(self, client_id: str | None) -> None:
+        self._client_id = client_id
+        self._cases = []
+        self.body.clear()
+        self._update_buttons()
+        if client_id is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        cid = self._client_id
+        if cid is None:
+            return
+        self._runner.run(cases.cases_for_client, self._diary, cid,
+                         on_done=lambda result: self._show(cid, result), on_error=lambda e: show_error(self, e))
+
+    def _show(self, client_id: str, result: list[CaseView]) -> None:
+        if client_id != self._client_id:
+            return
+        self._cases = result
+        self.body.setText(self._html(result))
+        self._update_buttons()
+
+    def _open(self) -> CaseView | None:
+        return next((c for c in self._cases if c.closed_on is None), None)
+
+    def _latest_decision(self) -> DecisionView | None:
+        case = self._open()
+        return case.decisions[-1] if case and case.decisions else None
+
+    def _update_buttons(self) -> None:
+        has_client = self._client_id is not None
+        open_case = self._open()
+        self.open_case.setEnabled(has_client and open_case is None)
+        self.add_decision.setEnabled(open_case is not None)
+        self.extend.setEnabled(self._latest_decision() is not None)
+        self.first_contact.setEnabled(open_case is not None and open_case.first_contact_on is None)
+        self.close_case.setEnabled(open_case is not None)
+
+    def _html(self, result: list[CaseView]) -> str:
+        if not result:
+            return "<p>" + escape(self.tr("No case yet. Open a case when the referral comes in.")) + "</p>"
+        out: list[str] = []
+        for case in result:
+            title = self.tr("Case {number} – {status}").format(number=case.case_number,
+                                                                 status=labels.status(case.status))
+            out.append(f"<h3>{escape(title)}</h3>")
+            rows = [(self.tr("Referred"), fmt_date(case.referred_on)),
+                    (self.tr("First contact"), fmt_date(case.first_contact_on))]
+            if case.closed_on:
+                rows += [(self.tr("Closed"), fmt_date(case.closed_on)),
+                         (self.tr("Closing reason"), case.closing_reason)]
+            out.append(_table(rows))
+            if not case.decisions:
+                out.append("<p><i>" + escape(self.tr("No decision yet: the client is incoming.")) + "</i></p>")
+            for d in case.decisions:
+                heading = self.tr("Decision of {day}").format(day=fmt_date(d.decided_on))
+                out.append(f"<h4>{escape(heading)}</h4>")
+                rows = [(self.tr("Referring unit"), reference.referring_unit_label(d.referring_unit)),
+                        (self.tr("District"), d.district),
+                        (self.tr("Case officer"), d.case_officer or "–"),
+                        (self.tr("Period"), f"{fmt_date(d.starts_on)} – {fmt_date(d.ends_on)}")]
+                for e in d.extensions:
+                    rows.append((self.tr("Extension"), self.tr("%n month(s), granted {granted}, until {until}", "",
+                                                               e.months)
+                                 .format(granted=fmt_date(e.granted_on), until=fmt_date(e.new_ends_on))))
+                rows.append((self.tr("Support ends"), fmt_date(d.effective_end)))
+                if d.note:
+                    rows.append((self.tr("Note"), d.note))
+                out.append(_table(rows))
+        return "".join(out)
+
+    # --- actions -------------------------------------------------------------------------------------
+    def _after_change(self, _result: object = None) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _open_case(self) -> None:
+        if self._client_id is not None:
+            self._runner.run(cases.open_case, self._diary, self._client_id, on_done=self._after_change,
+                             on_error=lambda e: show_error(self, e))
+
+    def _add_decision(self) -> None:
+        case = self._open()
+        if case is not None:
+            run_dialog(DecisionDialog(self._diary.today(), self), self._runner, cases.add_decision, self._diary,
+                       case.id, on_saved=self._after_change)
+
+    def _extend(self) -> None:
+        d = self._latest_decision()
+        if d is not None:
+            self._runner.run(cases.extend_decision, self._diary, d.id, months=3, on_done=self._after_change,
+                             on_error=lambda e: show_error(self, e))
+
+    def _first_contact(self) -> None:
+        case = self._open()
+        if case is not None:
+            self._runner.run(cases.record_first_contact, self._diary, case.id, self._diary.today(),
+                             on_done=self._after_change, on_error=lambda e: show_error(self, e))
+
+    def _close_case(self) -> None:
+        case = self._open()
+        if case is not None:
+            run_dialog(CloseCaseDialog(self._diary.today(), self), self._runner, cases.close_case, self._diary,
+                       case.id, on_saved=self._after_change)
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f"<tr><td style='padding-right:14px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
+                    for k, v in rows)
+    return f"<table cellspacing='2'>{cells}</table>"

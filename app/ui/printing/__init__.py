@@ -1,0 +1,1 @@
+"""Print preview pages and printing, shared by every printed document."""

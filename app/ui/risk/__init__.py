@@ -1,0 +1,1 @@
+"""The risk panel: assessments, the incident calendar and risk over time."""

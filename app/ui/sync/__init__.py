@@ -1,0 +1,1 @@
+"""Background sync, the status bar, and the two-versions dialog."""

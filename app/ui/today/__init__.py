@@ -1,0 +1,1 @@
+"""Idag: what needs the worker's attention today."""

@@ -1,0 +1,90 @@
+"""Idag: court dates this week, decisions ending within 14 days, referrals without a first contact, drafts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.context import Diary
+from app.services.today import attention
+from app.services.today.attention import Attention
+from app.ui.common import fmt_date, heading, show_error
+from app.ui.session import SessionRunner
+
+MAX_ROWS = 200  # a list longer than this is not read on a screen; the rest is counted
+
+
+class TodayScreen(QWidget):
+    client_chosen = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._diary, self._runner = diary, runner
+        self.title = heading(self.tr("Today, {day}").format(day=fmt_date(diary.today())), self, size=1.4)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.court = self._box(self.tr("Court dates in the coming 7 days"))
+        self.ending = self._box(self.tr("Decisions ending within 14 days"))
+        self.waiting = self._box(self.tr("Referrals without a first contact"))
+        self.drafts = self._box(self.tr("My unsigned entries"))
+        grid = QGridLayout()
+        for i, lst in enumerate((self.court, self.ending, self.waiting, self.drafts)):
+            box = lst.parentWidget()
+            grid.addWidget(box, i // 2, i % 2)
+        layout = QVBoxLayout(self)
+        top = QGridLayout()
+        top.addWidget(self.title, 0, 0)
+        top.addWidget(self.refresh_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        self.refresh_button.clicked.connect(self.reload)
+
+    def _box(self, title: str) -> QListWidget:
+        box = QGroupBox(title, self)
+        lst = QListWidget(box)
+        lst.setAccessibleName(title)
+        QVBoxLayout(box).addWidget(lst)
+        lst.itemActivated.connect(self._chosen)
+        return lst
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        cid = item.data(Qt.ItemDataRole.UserRole)
+        if cid:
+            self.client_chosen.emit(cid)
+
+    def reload(self) -> None:
+        # Read-only and possibly slow in a big diary: the shared pool, so it never holds up saving.
+        self._runner.run(attention.today_view, self._diary, on_done=self._show,
+                         on_error=lambda e: show_error(self, e), parallel=True)
+
+    def _show(self, a: Attention) -> None:
+        def fill(lst: QListWidget, rows: list[tuple[str, str]], empty: str) -> None:
+            lst.clear()
+            for cid, text in rows[:MAX_ROWS]:
+                item = QListWidgetItem(text, lst)
+                item.setData(Qt.ItemDataRole.UserRole, cid)
+            if len(rows) > MAX_ROWS:
+                item = QListWidgetItem(self.tr("… and %n more", "", len(rows) - MAX_ROWS), lst)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            if not rows:
+                item = QListWidgetItem(empty, lst)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+
+        nothing = self.tr("Nothing here.")
+        fill(self.court, [(c.client_id, f"{fmt_date(c.starts_at)}  {c.client_name} – {c.court}")
+                          for c in a.court_dates], nothing)
+        fill(self.ending, [(d.client_id, f"{fmt_date(d.ends_on)}  {d.client_name} ({d.case_number})")
+                           for d in a.ending_decisions], nothing)
+        fill(self.waiting, [(w.client_id, f"{fmt_date(w.referred_on)}  {w.client_name}")
+                            for w in a.waiting_referrals], nothing)
+        fill(self.drafts, [(d.client_id, f"{fmt_date(d.event_on)}  {d.client_name}")
+                           for d in a.unsigned_entries], nothing)
+        self.loaded.emit()
