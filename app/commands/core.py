@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from dataclasses import asdict
@@ -15,6 +16,7 @@ from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
 from app.services import audit
+from app.services.audit import chain as audit_chain
 from app.services.access import passphrase as strength
 from app.services.clients import export
 from app.services.clients.clients import list_clients
@@ -23,6 +25,7 @@ from app.services.context import Worker, open_diary, save_worker
 from app.services.demo import diary as demo
 from app.services.demo import risk as risk_demo
 from app.storage import vault
+from app.storage.changefeed import Identity
 
 
 def register(sub: Any) -> None:
@@ -171,9 +174,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    """Every entry of the trail, read and written page by page (no cap)."""
     with opened(args) as diary:
-        entries = audit.trail(diary, client_id=args.client, start=args.start, end=args.end)
-    write_output(args.output, audit.export_trail(entries, args.format))
+        entries = audit.iter_trail(diary, client_id=args.client, start=args.start, end=args.end)
+        if not args.output or args.output == "-":
+            audit.write_trail(entries, sys.stdout, args.format)
+            return 0
+        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            audit.write_trail(entries, f, args.format)
     return 0
 
 
@@ -181,6 +190,8 @@ def cmd_integrity(args: argparse.Namespace) -> int:
     store = vault.unlock(data_dir(args), passphrase(args))
     try:
         problems = store.integrity_check()
+        with store.read(Identity("", store.device_id)) as s:
+            problems += audit_chain.describe(audit_chain.verify(s))
     finally:
         store.close()
     if problems:

@@ -1,10 +1,12 @@
 """SQLAlchemy models. No Qt, no business rules beyond invariants."""
 
+from app.models.audit import AuditHead, AuditRecord
 from app.models.base import Base, Compartment, Record, new_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
 from app.models.journal import AuditEvent, Change, Setting
+from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun
 from app.models.mens_track import MenClient, MenStatus, MenTalk
 from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion
 from app.models.sync import (
@@ -21,10 +23,10 @@ from app.models.sync import (
 )
 
 __all__ = [
-    "Activity", "AuditEvent", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
+    "Activity", "ArchiveMark", "AuditEvent", "AuditHead", "AuditRecord", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
     "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension", "Incident",
     "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity", "Record",
-    "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
+    "ReferenceItem", "RetentionRun", "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
     "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox", "SyncPendingBase", "SyncPurge",
     "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id",
     "utcnow",
@@ -35,5 +37,5 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     cls.__tablename__: cls
     for cls in (Client, NetworkContact, Child, Case, Decision, Extension, LegalReference, DiaryEntry,
                 CourtAppointment, SafetyPlanVersion, RiskAssessment, Incident, MenClient,
-                MenTalk)
+                MenTalk, AuditRecord, AuditHead, ArchiveMark, ReferenceItem)
 }

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from app.errors import AccessDenied, DomainError, NotFound
-from app.models import AuditEvent, Case, Client, Decision, Extension
+from app.models import AuditRecord, Case, Client, Decision, Extension
 from app.services import audit
 from app.services.clients import cases, clients
 from app.services.clients.cases import DecisionInput
@@ -36,7 +36,7 @@ def test_opening_a_client_is_audited(diary: Diary) -> None:
     clients.get_client(diary, cid)
     trail = audit.trail(diary, client_id=cid)
     assert [t.action for t in trail if t.action == "open"] == ["open"]
-    assert row_count(diary, AuditEvent) == 1
+    assert row_count(diary, AuditRecord) == 1
 
 
 @pytest.mark.parametrize("bad", [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, select, text
 
 from app.models import Case, Client
+from app.services import audit
 from app.services.clients.clients import ClientSummary, list_clients
 from app.services.context import Diary
 
@@ -59,8 +60,10 @@ def diary_text_client_ids(diary: Diary, user_text: str, limit: int = 50) -> list
 
 
 def search_clients(diary: Diary, user_text: str, *, limit: int = 50,
-                   include_diary: bool = True) -> list[SearchHit]:
-    """Name first, then case number, then diary text; each client once."""
+                   include_diary: bool = True, log: bool = True) -> list[SearchHit]:
+    """Name first, then case number, then diary text; each client once.
+
+    Every search is logged (which records it showed, never the search text)."""
     words = _TOKEN.findall(user_text)[:MAX_TERMS]
     if not words:
         return []
@@ -73,8 +76,9 @@ def search_clients(diary: Diary, user_text: str, *, limit: int = 50,
     if include_diary and len(found) < limit:
         for cid in diary_text_client_ids(diary, user_text, limit):
             found.setdefault(cid, "diary")
-    if not found:
-        return []
     ids = list(found)[:limit]
-    summaries = {c.id: c for c in list_clients(diary, ids=ids, limit=len(ids)).items}
-    return [SearchHit(summaries[i], found[i]) for i in ids if i in summaries]
+    summaries = {c.id: c for c in list_clients(diary, ids=ids, limit=len(ids)).items} if ids else {}
+    hits = [SearchHit(summaries[i], found[i]) for i in ids if i in summaries]
+    if log:
+        audit.log_list(diary, "search", "client_search", [h.client.id for h in hits])
+    return hits

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import and_, func, or_, select
 
 from app.models import Case, Client, Compartment, CourtAppointment, Decision, ProtectedIdentity
+from app.services import audit
 from app.services.clients.status import decision_end_expr
 from app.services.context import Diary
 
@@ -84,4 +85,6 @@ def team_week(diary: Diary, *, ending_days: int = 14) -> TeamWeek:
             .where(women, CourtAppointment.starts_at >= datetime.combine(monday, time.min),
                    CourtAppointment.starts_at < datetime.combine(sunday + timedelta(days=1), time.min))
             .order_by(CourtAppointment.starts_at))]
+    audit.log_list(diary, "list", "team_week", [i.client_id for i in (*ending, *court)],
+                   compartment=Compartment.WOMEN.value)
     return TeamWeek(today, monday, sunday, int(current), int(incoming), int(referred), ending, court)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import DomainError, NotFound
 from app.models import Client, Incident, RiskAssessment
-from app.services import validation
+from app.services import audit, validation
 from app.services.clients.clients import require_client
 from app.services.clients.status import client_status_expr
 from app.services.context import Diary
@@ -263,4 +263,6 @@ def assessments_due(diary: Diary, *, months: int = DUE_AFTER_MONTHS,
             continue
         out.append(DueAssessment(client_id=cid, client_name=name, reason=reason, last_assessed_on=prev,
                                  incidents_since=since))
+    if client_id is None:
+        audit.log_list(diary, "list", "risk_due", [d.client_id for d in out])
     return out
