@@ -16,8 +16,8 @@ from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
 from app.services import audit
-from app.services.audit import chain as audit_chain
 from app.services.access import passphrase as strength
+from app.services.audit import chain as audit_chain
 from app.services.clients import export
 from app.services.clients.clients import list_clients
 from app.services.clients.search import search_clients

@@ -23,13 +23,12 @@ from app.models.sync import (
 )
 
 __all__ = [
-    "Activity", "ArchiveMark", "AuditEvent", "AuditHead", "AuditRecord", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
-    "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension", "Incident",
-    "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity", "Record",
-    "ReferenceItem", "RetentionRun", "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
-    "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox", "SyncPendingBase", "SyncPurge",
-    "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id",
-    "utcnow",
+    "Activity", "ArchiveMark", "AuditEvent", "AuditHead", "AuditRecord", "Base", "Case", "CaseStatus", "Change",
+    "Child", "Client", "Compartment", "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension",
+    "Incident", "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity",
+    "Record", "ReferenceItem", "RetentionRun", "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting",
+    "SupportKind", "SyncConflict", "SyncCursor", "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox",
+    "SyncPendingBase", "SyncPurge", "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id", "utcnow",
 ]
 
 # Entity names used by the change feed and the sync, one per record class.

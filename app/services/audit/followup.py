@@ -1,0 +1,298 @@
+"""The team lead's log follow-up (loggranskning): who opened, searched, printed or exported which records,
+when, with the checks a follow-up looks for.
+
+Checks (thresholds in ``resources/reference/log_followup.json``):
+
+- ``no_entry``: a record opened by someone who has written nothing in it and is not its responsible worker;
+- ``protected``: any access to a record with protected identity;
+- ``unusual_hours``: outside the working day or at a weekend (Swedish wall time);
+- ``burst``: one of at least N different records one worker opened within M minutes.
+
+A protected record is named only to its responsible worker and to the workers the diary lists as allowed
+(``access.protected_names``); everybody else sees "Protected identity" and a short reference.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, and_, case, cast, exists, func, literal_column, or_, select, tuple_
+
+from app.i18n import RESOURCES
+from app.models import AuditRecord, Client, DiaryEntry, MenClient, MenTalk, ProtectedIdentity, Setting
+from app.services.context import Diary
+
+CHECKS = ("no_entry", "protected", "unusual_hours", "burst")
+ACTIONS = ("open", "search", "list", "print", "export", "reveal", "import", "purge")
+PROTECTED_NAMES_KEY = "access.protected_names"
+PAGE_SIZE = 100
+
+
+@cache
+def rules() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((RESOURCES / "reference" / "log_followup.json").read_text("utf-8"))
+    return data
+
+
+@dataclass(frozen=True)
+class FollowupFilter:
+    start: date | None = None
+    end: date | None = None
+    actor: str | None = None
+    action: str | None = None
+    client_id: str | None = None
+    check: str | None = None  # one of CHECKS
+
+
+@dataclass(frozen=True)
+class AccessRow:
+    id: str
+    at: str  # Swedish wall time, minutes
+    actor: str
+    action: str
+    what: str  # clients / report / client_search / team_week …
+    client_id: str | None
+    record: str  # the client's name; "" when masked, purged or no record
+    masked: bool  # protected identity, and this worker may not see the name
+    missing: bool  # the record is not in this diary (purged, or never synced here)
+    protected: bool
+    records_listed: int  # searches and lists: how many records they showed
+    flags: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class FollowupPage:
+    rows: list[AccessRow]
+    cursor: str | None  # pass back for the next page; None when this was the last
+
+
+def protected_viewers(diary: Diary) -> list[str]:
+    with diary.read() as s:
+        raw = s.scalar(select(Setting.value).where(Setting.key == PROTECTED_NAMES_KEY)) or ""
+    return [n for n in raw.split("\n") if n]
+
+
+def set_protected_viewers(diary: Diary, names: Sequence[str]) -> None:
+    value = "\n".join(dict.fromkeys(n.strip() for n in names if n.strip()))
+    with diary.write() as s:
+        row = s.get(Setting, PROTECTED_NAMES_KEY)
+        if row is None:
+            s.add(Setting(key=PROTECTED_NAMES_KEY, value=value))
+        else:
+            row.value = value
+
+
+def actors(diary: Diary) -> list[str]:
+    with diary.read() as s:
+        return sorted(str(a) for a in s.scalars(select(AuditRecord.actor).distinct()
+                                                .where(AuditRecord.compartment.in_(diary.tracks))))
+
+
+def _wrote_nothing() -> Any:
+    wrote = exists().where(DiaryEntry.client_id == AuditRecord.client_id, DiaryEntry.author_name == AuditRecord.actor)
+    talked = exists().where(MenTalk.men_client_id == AuditRecord.client_id, MenTalk.author_name == AuditRecord.actor)
+    responsible = and_(Client.id.is_not(None), Client.worker == AuditRecord.actor)
+    return and_(AuditRecord.action == "open", AuditRecord.client_id.is_not(None), ~wrote, ~talked,
+                ~responsible)
+
+
+def _unusual() -> Any:
+    r = rules()["unusual_hours"]
+    hour = cast(func.strftime("%H", AuditRecord.local_at), Integer)
+    cond = or_(hour < int(r["start"]), hour >= int(r["end"]))
+    if r.get("weekends", True):
+        cond = or_(cond, func.strftime("%w", AuditRecord.local_at).in_(["0", "6"]))
+    return cond
+
+
+def _protected() -> Any:
+    return and_(Client.id.is_not(None), Client.protected_identity != ProtectedIdentity.NONE.value)
+
+
+def _base(diary: Diary, flt: FollowupFilter) -> Any:
+    q: Any = (select(AuditRecord.id, AuditRecord.at, AuditRecord.local_at, AuditRecord.actor, AuditRecord.action,
+                AuditRecord.entity, AuditRecord.client_id, AuditRecord.detail, Client.name,
+                Client.protected_identity, Client.worker, MenClient.name,
+                case((_wrote_nothing(), 1), else_=0), case((_unusual(), 1), else_=0))
+         .outerjoin(Client, Client.id == AuditRecord.client_id)
+         .outerjoin(MenClient, MenClient.id == AuditRecord.client_id)
+         .where(AuditRecord.compartment.in_(diary.tracks)))
+    if flt.start:
+        q = q.where(AuditRecord.at >= datetime.combine(flt.start, time.min) - timedelta(hours=2))
+        q = q.where(AuditRecord.local_at >= datetime.combine(flt.start, time.min))
+    if flt.end:
+        q = q.where(AuditRecord.at < datetime.combine(flt.end + timedelta(days=1), time.min) + timedelta(hours=2))
+        q = q.where(AuditRecord.local_at < datetime.combine(flt.end + timedelta(days=1), time.min))
+    if flt.actor:
+        q = q.where(AuditRecord.actor == flt.actor)
+    if flt.action:
+        q = q.where(AuditRecord.action == flt.action)
+    if flt.client_id:
+        q = q.where(AuditRecord.client_id == flt.client_id)
+    if flt.check == "no_entry":
+        q = q.where(_wrote_nothing())
+    elif flt.check == "protected":
+        q = q.where(_protected())
+    elif flt.check == "unusual_hours":
+        q = q.where(_unusual())
+    return q
+
+
+def _burst_ids(diary: Diary, flt: FollowupFilter, actors_: set[str] | None = None,
+               window: tuple[datetime, datetime] | None = None) -> set[str]:
+    """Ids of opens that belong to a burst: >= N different records by one worker within M minutes."""
+    b = rules()["burst"]
+    need, span = int(b["records"]), timedelta(minutes=int(b["minutes"]))
+    q = (select(AuditRecord.id, AuditRecord.actor, AuditRecord.at, AuditRecord.client_id)
+         .where(AuditRecord.compartment.in_(diary.tracks), AuditRecord.action == "open",
+                AuditRecord.client_id.is_not(None)))
+    if flt.actor:
+        q = q.where(AuditRecord.actor == flt.actor)
+    if actors_ is not None:
+        q = q.where(AuditRecord.actor.in_(sorted(actors_)))
+    if window is not None:
+        q = q.where(AuditRecord.at >= window[0] - span, AuditRecord.at <= window[1] + span)
+    out: set[str] = set()
+    with diary.read() as s:
+        rows = s.execute(q.order_by(AuditRecord.actor, AuditRecord.at)).all()
+    win: deque[tuple[str, datetime, str]] = deque()
+    counts: dict[str, int] = {}
+    current = None
+    for rid, actor, at, client in rows:
+        cid = str(client)
+        if actor != current:
+            win.clear()
+            counts.clear()
+            current = actor
+        win.append((rid, at, cid))
+        counts[cid] = counts.get(cid, 0) + 1
+        while win and at - win[0][1] > span:
+            _, _, old = win.popleft()
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
+        if len(counts) >= need:
+            out.update(r for r, _, _ in win)
+    return out
+
+
+def _label(diary: Diary, name: str | None, men_name: str | None, protected: str | None, worker: str | None,
+           client_id: str | None, allowed: set[str]) -> tuple[str, bool, bool]:
+    """(name shown, masked, missing)."""
+    if client_id is None:
+        return "", False, False
+    if name is None and men_name is None:
+        return "", False, True
+    if men_name is not None:
+        return men_name, False, False
+    is_protected = bool(protected) and protected != ProtectedIdentity.NONE.value
+    if is_protected and diary.worker.name != worker and diary.worker.name not in allowed:
+        return "", True, False
+    return str(name), False, False
+
+
+def record_text(row: AccessRow) -> str:
+    """The record as the follow-up shows it, in the current language."""
+    from app.i18n import tr
+
+    if row.client_id is None:
+        return ""
+    if row.masked:
+        return tr("Protected identity ({ref})").format(ref=row.client_id[:8])
+    if row.missing:
+        return tr("Not in this diary ({ref})").format(ref=row.client_id[:8])
+    return row.record
+
+
+def _count_listed(action: str, detail: str) -> int:
+    if action in ("search", "list") and ":" in detail:
+        head = detail.split(":", 1)[0]
+        return int(head) if head.isdigit() else 0
+    return 0
+
+
+def _rows(diary: Diary, raw: Sequence[Any], bursts: set[str], allowed: set[str]) -> list[AccessRow]:
+    out = []
+    for (rid, _at, local_at, actor, action, entity, cid, detail, name, prot, worker, men_name, no_entry,
+         unusual) in raw:
+        record, masked, missing = _label(diary, name, men_name, prot, worker, cid, allowed)
+        flags = tuple(f for f, on in (("no_entry", no_entry), ("protected", prot not in (None, "none")),
+                                      ("unusual_hours", unusual), ("burst", rid in bursts)) if on)
+        out.append(AccessRow(id=rid, at=local_at.isoformat(sep=" ", timespec="minutes"), actor=actor,
+                             action=action, what=entity, client_id=cid, record=record, masked=masked, missing=missing,
+                             protected=prot not in (None, "none"),
+                             records_listed=_count_listed(action, detail), flags=flags))
+    return out
+
+
+def _encode(at: datetime, rid: str) -> str:
+    return f"{at.isoformat()}|{rid}"
+
+
+def _decode(cursor: str) -> tuple[datetime, str]:
+    at, rid = cursor.split("|", 1)
+    return datetime.fromisoformat(at), rid
+
+
+def page(diary: Diary, flt: FollowupFilter | None = None, *, cursor: str | None = None,
+         size: int = PAGE_SIZE) -> FollowupPage:
+    """One page of the follow-up, newest first."""
+    flt = flt or FollowupFilter()
+    q = _base(diary, flt)
+    allowed = set(protected_viewers(diary))
+    if flt.check == "burst":
+        ids = _burst_ids(diary, flt)
+        q = q.where(AuditRecord.id.in_(select(literal_column("value"))
+                                       .select_from(func.json_each(json.dumps(sorted(ids))))))
+    if cursor:
+        q = q.where(tuple_(AuditRecord.at, AuditRecord.id) < _decode(cursor))
+    with diary.read() as s:
+        raw = s.execute(q.order_by(AuditRecord.at.desc(), AuditRecord.id.desc()).limit(size + 1)).all()
+    more = len(raw) > size
+    raw = raw[:size]
+    if flt.check == "burst":
+        bursts = {r[0] for r in raw}
+    elif raw:
+        bursts = _burst_ids(diary, flt, {r[3] for r in raw}, (raw[-1][1], raw[0][1]))
+    else:
+        bursts = set()
+    rows = _rows(diary, raw, bursts, allowed)
+    return FollowupPage(rows, _encode(raw[-1][1], raw[-1][0]) if more and raw else None)
+
+
+def iter_rows(diary: Diary, flt: FollowupFilter | None = None, size: int = 2000) -> Iterator[AccessRow]:
+    cursor: str | None = None
+    while True:
+        p = page(diary, flt, cursor=cursor, size=size)
+        yield from p.rows
+        if p.cursor is None:
+            return
+        cursor = p.cursor
+
+
+HEADER = ["at", "actor", "action", "what", "record", "client_id", "records_listed", "flags"]
+
+
+def export(diary: Diary, flt: FollowupFilter | None = None, fmt: str = "csv") -> str:
+    """The follow-up as CSV or JSON (every row). Built in memory; written only where the team lead chooses."""
+    from app.services import audit
+
+    rows = list(iter_rows(diary, flt))
+    audit.log(diary, "export", entity="access_log", detail=f"log follow-up: {len(rows)} rows")
+    if fmt == "json":
+        return json.dumps([{**asdict(r), "record": record_text(r)} for r in rows], ensure_ascii=False, indent=1)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(HEADER)
+    for r in rows:
+        w.writerow([r.at, r.actor, r.action, r.what, record_text(r), r.client_id or "", r.records_listed,
+                    " ".join(r.flags)])
+    return buf.getvalue()
