@@ -1,0 +1,393 @@
+"""Retention purge (gallring): preview what the rules say must go, then remove it for good.
+
+A run removes a client's whole record — every row of every table that belongs to her, its change-feed rows
+(which hold the values), its full-text index entries and the sync's merge state — and ships the removal as
+purge tombstones that the team's other laptops apply (``scrub.after_sync`` then clears their copies too).
+Backups taken before the run are replaced by one taken after it. The purge log (``retention_runs``) keeps
+when, who, under which rules and how many rows of which table: never a name, a number or an id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from app.errors import DomainError
+from app.models import (
+    ArchiveMark,
+    Case,
+    Change,
+    Child,
+    Client,
+    Compartment,
+    CourtAppointment,
+    Decision,
+    DiaryEntry,
+    Extension,
+    Incident,
+    MenClient,
+    MenTalk,
+    NetworkContact,
+    Record,
+    RetentionRun,
+    RiskAssessment,
+    SafetyPlanVersion,
+    Setting,
+    SyncConflict,
+    SyncPendingBase,
+    SyncPurge,
+    SyncRecordState,
+    SyncTeam,
+)
+from app.models.base import utcnow
+from app.services import audit
+from app.services.context import Diary
+from app.services.retention import backups
+from app.services.retention import rules as rr
+
+CHUNK = 500
+
+# What belongs to one client, per track: (model, column naming the owner, owner table). A table added
+# later (a new section of the record) is added here, or its rows outlive the purge.
+WOMEN_TABLES: tuple[tuple[type[Record], str, str], ...] = (
+    (NetworkContact, "client_id", "clients"),
+    (Child, "client_id", "clients"),
+    (Case, "client_id", "clients"),
+    (Decision, "case_id", "cases"),
+    (Extension, "decision_id", "decisions"),
+    (DiaryEntry, "client_id", "clients"),
+    (CourtAppointment, "client_id", "clients"),
+    (SafetyPlanVersion, "client_id", "clients"),
+    (RiskAssessment, "client_id", "clients"),
+    (Incident, "client_id", "clients"),
+    (ArchiveMark, "client_id", "clients"),
+)
+MEN_TABLES: tuple[tuple[type[Record], str, str], ...] = (
+    (MenTalk, "men_client_id", "men_clients"),
+    (ArchiveMark, "client_id", "men_clients"),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    client_id: str
+    entity: str  # clients / men_clients
+    name: str
+    case_numbers: tuple[str, ...]
+    last_entry_on: date
+    due_on: date
+    deadline: date
+    action: str  # purge / archive / hold
+    reason: str  # due / archive_birth_day / other_register_data
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class Preview:
+    today: date
+    rules: str
+    keep_everything: bool
+    purge: list[Candidate]
+    archive: list[Candidate]
+    held: list[Candidate]
+    records: int  # rows the run would remove, the clients' own rows included
+    token: str  # the run must be given this: what was previewed is what goes
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    clients: int
+    records: int
+    archived: int
+    counts: dict[str, int]
+    backups_removed: int
+
+
+def current_rules(diary: Diary) -> rr.Rules:
+    import json
+
+    with diary.read() as s:
+        raw = s.scalar(select(Setting.value).where(Setting.key == rr.OVERRIDE_KEY))
+    return rr.load(json.loads(raw) if raw else None)
+
+
+def set_rule(diary: Diary, key: str, value: Any) -> rr.Rules:
+    """Override one rule for this diary (validated before it is stored)."""
+    import json
+
+    if key not in rr.KEYS:
+        raise DomainError("Unknown retention rule.")
+    with diary.read() as s:
+        raw = s.scalar(select(Setting.value).where(Setting.key == rr.OVERRIDE_KEY))
+    overrides: dict[str, Any] = json.loads(raw) if raw else {}
+    overrides[key] = value
+    parsed = rr.load(overrides)
+    with diary.write() as s:
+        row = s.get(Setting, rr.OVERRIDE_KEY)
+        if row is None:
+            s.add(Setting(key=rr.OVERRIDE_KEY, value=json.dumps(overrides)))
+        else:
+            row.value = json.dumps(overrides)
+    return parsed
+
+
+def _d(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+_WOMEN_LAST = """
+SELECT cid, max(d) FROM (
+  SELECT id AS cid, date(created_at) AS d FROM clients WHERE compartment = 'women'
+  UNION ALL SELECT client_id, max(max(event_on), date(max(written_at))) FROM diary_entries GROUP BY client_id
+  UNION ALL SELECT client_id, max(coalesce(max(referred_on), ''), coalesce(max(first_contact_on), ''),
+                                  coalesce(max(closed_on), ''), date(max(created_at)))
+            FROM cases GROUP BY client_id
+  UNION ALL SELECT c.client_id, max(max(d.decided_on), max(d.starts_on)) FROM decisions AS d
+            JOIN cases AS c ON c.id = d.case_id GROUP BY c.client_id
+  UNION ALL SELECT c.client_id, max(e.granted_on) FROM extensions AS e JOIN decisions AS d ON d.id = e.decision_id
+            JOIN cases AS c ON c.id = d.case_id GROUP BY c.client_id
+  UNION ALL SELECT client_id, date(max(starts_at)) FROM court_appointments GROUP BY client_id
+  UNION ALL SELECT client_id, max(assessed_on) FROM risk_assessments GROUP BY client_id
+  UNION ALL SELECT client_id, max(occurred_on) FROM incidents GROUP BY client_id
+  UNION ALL SELECT client_id, date(max(created_at)) FROM safety_plan_versions GROUP BY client_id
+  UNION ALL SELECT client_id, date(max(created_at)) FROM network_contacts GROUP BY client_id
+  UNION ALL SELECT client_id, date(max(created_at)) FROM children GROUP BY client_id
+) WHERE d IS NOT NULL AND d != '' GROUP BY cid
+"""
+
+_MEN_LAST = """
+SELECT cid, max(d) FROM (
+  SELECT id AS cid, max(date(created_at), coalesce(first_contact_on, '')) AS d FROM men_clients
+  UNION ALL SELECT men_client_id, max(held_on) FROM men_talks GROUP BY men_client_id
+) WHERE d IS NOT NULL AND d != '' GROUP BY cid
+"""
+
+
+@dataclass
+class _Person:
+    client_id: str
+    entity: str
+    name: str
+    personal_number: str | None
+    last: date
+    cases: tuple[str, ...] = ()
+
+
+def _people(diary: Diary, s: Session) -> list[_Person]:
+    out: list[_Person] = []
+    if Compartment.WOMEN.value in diary.tracks:
+        last = {str(c): _d(d) for c, d in s.execute(text(_WOMEN_LAST))}
+        cases: dict[str, list[str]] = {}
+        for cid, number in s.execute(select(Case.client_id, Case.case_number).order_by(Case.case_number)):
+            cases.setdefault(cid, []).append(number)
+        for cid, name, pnr in s.execute(select(Client.id, Client.name, Client.personal_number)
+                                        .where(Client.compartment == Compartment.WOMEN.value)):
+            day = last.get(cid)
+            if day is not None:
+                out.append(_Person(cid, "clients", name, pnr, day, tuple(cases.get(cid, ()))))
+    if Compartment.MEN.value in diary.tracks:
+        last = {str(c): _d(d) for c, d in s.execute(text(_MEN_LAST))}
+        for cid, name, pnr in s.execute(select(MenClient.id, MenClient.name, MenClient.personal_number)):
+            day = last.get(cid)
+            if day is not None:
+                out.append(_Person(cid, "men_clients", name, pnr, day))
+    return out
+
+
+def _token(ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:16]
+
+
+def _owned(s: Session, entity: str, ids: Sequence[str]) -> dict[type[Record], list[str]]:
+    """Every record id that belongs to these clients, table by table (the clients themselves included)."""
+    owner_cls: type[Record] = Client if entity == "clients" else MenClient
+    found: dict[type[Record], list[str]] = {owner_cls: list(ids)}
+    by_table: dict[str, list[str]] = {entity: list(ids)}
+    for cls, col, owner in (WOMEN_TABLES if entity == "clients" else MEN_TABLES):
+        owners = by_table.get(owner, [])
+        got: list[str] = []
+        for i in range(0, len(owners), CHUNK):
+            part = owners[i:i + CHUNK]
+            q = select(cls.id).where(getattr(cls, col).in_(part))
+            if cls is ArchiveMark:
+                q = q.where(ArchiveMark.entity == entity)
+            got += list(s.scalars(q))
+        found[cls] = found.get(cls, []) + got
+        by_table[cls.__tablename__] = by_table.get(cls.__tablename__, []) + got
+    return found
+
+
+def preview(diary: Diary) -> Preview:
+    """What the rules say must go today (nothing is changed)."""
+    rules = current_rules(diary)
+    today = diary.today()
+    with diary.read() as s:
+        people = _people(diary, s)
+        marked = set(s.scalars(select(ArchiveMark.client_id)))
+    if rules.keep_everything:
+        return Preview(today, rules.label, True, [], [], [], 0, _token([]))
+    # The newest entry on any record of the same person decides for all of them.
+    newest: dict[tuple[str, str], date] = {}
+    for p in people:
+        key = rr.person_key(p.personal_number)
+        if key is not None:
+            k = (p.entity, key)
+            newest[k] = max(newest.get(k, p.last), p.last)
+    purge, archive, held = [], [], []
+    for p in people:
+        due = rr.due_on(p.last, rules)
+        if due > today:
+            continue
+        cand = dict(client_id=p.client_id, entity=p.entity, name=p.name, case_numbers=p.cases,
+                    last_entry_on=p.last, due_on=due, deadline=rr.deadline(due), overdue=today > rr.deadline(due))
+        key = rr.person_key(p.personal_number)
+        person_last = newest.get((p.entity, key), p.last) if key else p.last
+        if rules.keep_while_other_register_data and rr.due_on(person_last, rules) > today:
+            held.append(Candidate(**cand, action="hold", reason="other_register_data"))  # type: ignore[arg-type]
+        elif rr.birth_day(p.personal_number) in rules.archive_birth_days:
+            if p.client_id not in marked:
+                archive.append(Candidate(**cand, action="archive", reason="archive_birth_day"))  # type: ignore[arg-type]
+        else:
+            purge.append(Candidate(**cand, action="purge", reason="due"))  # type: ignore[arg-type]
+    purge.sort(key=lambda c: (c.last_entry_on, c.name))
+    counts: dict[str, int] = {}
+    with diary.read() as s:
+        for entity in ("clients", "men_clients"):
+            ids = [c.client_id for c in purge if c.entity == entity]
+            if ids:
+                for cls, rids in _owned(s, entity, ids).items():
+                    if rids:
+                        counts[cls.__tablename__] = counts.get(cls.__tablename__, 0) + len(rids)
+    return Preview(today, rules.label, False, purge, archive, held, sum(counts.values()),
+                   _token([c.client_id for c in purge] + [f"a:{c.client_id}" for c in archive]), counts)
+
+
+def _scrub_sync_state(s: Session, keys: list[tuple[str, str]], compartments: set[str]) -> None:
+    """The sync's merge state holds every field's values: replace it by a bare tombstone now, and mark the
+    deletions as purges so they travel as tombstones (``docs/sync.md``) that drop the data everywhere."""
+    teams = {t.compartment for t in s.scalars(select(SyncTeam))}
+    for entity in {e for e, _ in keys}:
+        ids = [i for e, i in keys if e == entity]
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            s.execute(update(SyncRecordState)
+                      .where(SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part))
+                      .values(state={"f": {}, "d": [], "ds": [], "p": ["0", ""], "k": None}))
+            s.execute(delete(SyncConflict).where(SyncConflict.entity == entity, SyncConflict.entity_id.in_(part)))
+            s.execute(delete(SyncPendingBase).where(SyncPendingBase.entity == entity,
+                                                    SyncPendingBase.entity_id.in_(part)))
+    if teams & compartments:
+        existing = set(s.execute(select(SyncPurge.entity, SyncPurge.entity_id)).tuples())
+        s.add_all(SyncPurge(entity=e, entity_id=i) for e, i in keys if (e, i) not in existing)
+        # The team's next round takes a fresh snapshot, so a laptop that starts from one never sees the data.
+        s.execute(update(SyncTeam).where(SyncTeam.compartment.in_(sorted(compartments)))
+                  .values(segments_since_snapshot=1_000_000))
+
+
+def forget_changes(s: Session, ids: Sequence[str]) -> int:
+    """Remove the change-feed rows of these records except their deletions (those carry no values)."""
+    n = 0
+    for i in range(0, len(ids), CHUNK):
+        part = ids[i:i + CHUNK]
+        res = s.execute(delete(Change).where(Change.entity_id.in_(part), Change.op.not_in(("delete", "purge"))))
+        n += int(getattr(res, "rowcount", 0) or 0)
+    return n
+
+
+def compact_text_index(diary: Diary) -> None:
+    """Merge the full-text index so the deleted entries' words leave its pages (secure_delete zeroes them)."""
+    with diary.write() as s:
+        s.execute(text("INSERT INTO diary_fts(diary_fts) VALUES ('optimize')"))
+
+
+def wipe_free_space(diary: Diary) -> None:
+    """Rebuild the file so no page keeps an old copy, and fold the write-ahead log back in."""
+    raw = diary.store.engine.raw_connection()
+    try:
+        conn = raw.driver_connection  # autocommit: VACUUM cannot run inside a transaction
+        assert conn is not None
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+
+
+def run(diary: Diary, token: str) -> PurgeResult:
+    """Purge what ``preview`` listed under ``token``; refuses if the list has changed since."""
+    pv = preview(diary)
+    if pv.keep_everything:
+        raise DomainError("The retention rules keep everything; nothing is purged.")
+    if token != pv.token:
+        raise DomainError("What is due for purging has changed since the preview; preview again.")
+    if not pv.purge and not pv.archive:
+        return PurgeResult(0, 0, 0, {}, 0)
+    started = utcnow()
+    backups.before_purge(diary)
+    counts: dict[str, int] = {}
+    with diary.write() as s:
+        s.execute(text("PRAGMA defer_foreign_keys = ON"))
+        keys: list[tuple[str, str]] = []
+        compartments: set[str] = set()
+        for entity in ("clients", "men_clients"):
+            ids = [c.client_id for c in pv.purge if c.entity == entity]
+            if not ids:
+                continue
+            compartments.add(Compartment.WOMEN.value if entity == "clients" else Compartment.MEN.value)
+            for cls, rids in _owned(s, entity, ids).items():
+                if not rids:
+                    continue
+                counts[cls.__tablename__] = counts.get(cls.__tablename__, 0) + len(rids)
+                keys += [(cls.__tablename__, r) for r in rids]
+                forget_changes(s, rids)
+                for i in range(0, len(rids), CHUNK):
+                    for obj in s.scalars(select(cls).where(cls.id.in_(rids[i:i + CHUNK]))):
+                        s.delete(obj)
+        _scrub_sync_state(s, keys, compartments)
+        for c in pv.archive:
+            s.add(ArchiveMark(client_id=c.client_id, entity=c.entity, marked_on=pv.today, reason=c.reason,
+                              compartment=(Compartment.WOMEN.value if c.entity == "clients"
+                                           else Compartment.MEN.value)))
+        clients_purged = len(pv.purge)
+        s.add(RetentionRun(at=utcnow(), actor=diary.worker.name, rules=pv.rules, clients_purged=clients_purged,
+                           records_purged=sum(counts.values()), archive_marked=len(pv.archive), counts=counts))
+    audit.log(diary, "purge", entity="retention",
+              detail=f"{clients_purged} records purged ({sum(counts.values())} rows), {len(pv.archive)} marked "
+                     "for the archive")
+    compact_text_index(diary)
+    wipe_free_space(diary)
+    removed = backups.after_purge(diary, started)
+    return PurgeResult(clients_purged, sum(counts.values()), len(pv.archive), counts, removed)
+
+
+@dataclass(frozen=True)
+class RunLog:
+    at: datetime
+    actor: str
+    rules: str
+    clients_purged: int
+    records_purged: int
+    archive_marked: int
+    counts: dict[str, int]
+
+
+def purge_log(diary: Diary) -> list[RunLog]:
+    with diary.read() as s:
+        return [RunLog(r.at, r.actor, r.rules, r.clients_purged, r.records_purged, r.archive_marked, dict(r.counts))
+                for r in s.scalars(select(RetentionRun).order_by(RetentionRun.seq.desc()))]
+
+
+def archive_marks(diary: Diary) -> int:
+    with diary.read() as s:
+        return int(s.scalar(select(func.count()).select_from(ArchiveMark)) or 0)
