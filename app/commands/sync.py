@@ -11,6 +11,7 @@ from typing import Any
 
 from app.commands.common import CliError, opened
 from app.i18n import tr
+from app.services.retention import scrub as retention_scrub
 from app.sync import team as teams
 from app.sync.log import recent
 from app.sync.round import sync_round
@@ -108,6 +109,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     share = open_share(args.share)
     with opened(args) as diary:
         summary = sync_round(diary.store, share, diary.identity)
+        if summary.pulled:  # records purged on another laptop: clear what the round left of them here
+            retention_scrub.after_sync(diary)
     print(tr("Sent {pushed}, received {pulled}, fields with 2 versions {conflicts}, waiting {waiting}, "
              "held back {held}.").format(pushed=summary.pushed, pulled=summary.pulled,
                                           conflicts=summary.conflicts, waiting=summary.waiting,

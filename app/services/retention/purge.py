@@ -9,6 +9,7 @@ when, who, under which rules and how many rows of which table: never a name, a n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -288,7 +289,7 @@ def _scrub_sync_state(s: Session, keys: list[tuple[str, str]], compartments: set
             s.execute(delete(SyncPendingBase).where(SyncPendingBase.entity == entity,
                                                     SyncPendingBase.entity_id.in_(part)))
     if teams & compartments:
-        existing = set(s.execute(select(SyncPurge.entity, SyncPurge.entity_id)).tuples())
+        existing = {(str(e), str(i)) for e, i in s.execute(select(SyncPurge.entity, SyncPurge.entity_id))}
         s.add_all(SyncPurge(entity=e, entity_id=i) for e, i in keys if (e, i) not in existing)
         # The team's next round takes a fresh snapshot, so a laptop that starts from one never sees the data.
         s.execute(update(SyncTeam).where(SyncTeam.compartment.in_(sorted(compartments)))
@@ -318,7 +319,9 @@ def wipe_free_space(diary: Diary) -> None:
         conn = raw.driver_connection  # autocommit: VACUUM cannot run inside a transaction
         assert conn is not None
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("VACUUM")
+        # Another connection may be reading: then secure_delete has zeroed the rows and VACUUM waits for later.
+        with contextlib.suppress(Exception):
+            conn.execute("VACUUM")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         raw.close()

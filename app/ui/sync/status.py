@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.services.context import Diary
+from app.services.retention import scrub as retention_scrub
 from app.services.sync import settings as sync_settings
 from app.services.sync.settings import SyncStatus
 from app.sync import SyncSummary, share_reachable, sync_now
@@ -139,6 +140,8 @@ class SyncController(QObject):
         problems = summary.problems
         self._set_problem(problems[0] if problems else None, "\n".join(problems))
         self.synced.emit(summary)
+        if summary.pulled:  # records purged on another laptop: clear what the round left of them here
+            self._runner.run(retention_scrub.after_sync, self._diary)
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:
