@@ -35,6 +35,7 @@ from app.models import (
     MenClient,
     MenTalk,
     NetworkContact,
+    ProtectedIdentity,
     Record,
     RetentionRun,
     RiskAssessment,
@@ -87,6 +88,7 @@ class Candidate:
     action: str  # purge / archive / hold
     reason: str  # due / archive_birth_day / other_register_data
     overdue: bool
+    protected: bool = False  # protected identity: lists show the case number, not the name
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class _Person:
     personal_number: str | None
     last: date
     cases: tuple[str, ...] = ()
+    protected: bool = False
 
 
 def _people(diary: Diary, s: Session) -> list[_Person]:
@@ -192,11 +195,13 @@ def _people(diary: Diary, s: Session) -> list[_Person]:
         cases: dict[str, list[str]] = {}
         for cid, number in s.execute(select(Case.client_id, Case.case_number).order_by(Case.case_number)):
             cases.setdefault(cid, []).append(number)
-        for cid, name, pnr in s.execute(select(Client.id, Client.name, Client.personal_number)
-                                        .where(Client.compartment == Compartment.WOMEN.value)):
+        for cid, name, pnr, prot in s.execute(
+                select(Client.id, Client.name, Client.personal_number, Client.protected_identity)
+                .where(Client.compartment == Compartment.WOMEN.value)):
             day = last.get(cid)
             if day is not None:
-                out.append(_Person(cid, "clients", name, pnr, day, tuple(cases.get(cid, ()))))
+                out.append(_Person(cid, "clients", name, pnr, day, tuple(cases.get(cid, ())),
+                                   prot != ProtectedIdentity.NONE.value))
     if Compartment.MEN.value in diary.tracks:
         last = {str(c): _d(d) for c, d in s.execute(text(_MEN_LAST))}
         for cid, name, pnr in s.execute(select(MenClient.id, MenClient.name, MenClient.personal_number)):
@@ -251,7 +256,8 @@ def preview(diary: Diary) -> Preview:
         if due > today:
             continue
         cand = dict(client_id=p.client_id, entity=p.entity, name=p.name, case_numbers=p.cases,
-                    last_entry_on=p.last, due_on=due, deadline=rr.deadline(due), overdue=today > rr.deadline(due))
+                    last_entry_on=p.last, due_on=due, deadline=rr.deadline(due), overdue=today > rr.deadline(due),
+                    protected=p.protected)
         key = rr.person_key(p.personal_number)
         person_last = newest.get((p.entity, key), p.last) if key else p.last
         if rules.keep_while_other_register_data and rr.due_on(person_last, rules) > today:

@@ -1,0 +1,146 @@
+"""The record's life cycle and the team lead's log follow-up: ``athena gallra``, ``athena access-log``.
+
+Exit codes: 0 done; 1 a domain or storage problem; 2 usage; 5 a purge was not confirmed (nothing changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from app.commands.common import CliError, opened, write_output
+from app.i18n import tr
+from app.services.audit import followup
+from app.services.context import Diary
+from app.services.retention import purge
+
+EXIT_NOT_CONFIRMED = 5
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gallra", help=tr("retention: preview or run the purge of records that are due"))
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--preview", action="store_true", help=tr("list what is due, change nothing"))
+    mode.add_argument("--run", action="store_true", help=tr("purge what is due, after a confirmation"))
+    mode.add_argument("--log", action="store_true", help=tr("show the purge log"))
+    mode.add_argument("--set", metavar="RULE=VALUE", help=tr("override a retention rule for this diary"))
+    p.add_argument("--yes", action="store_true", help=tr("confirm without asking (for scripts)"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_gallra)
+
+    p = sub.add_parser("access-log", help=tr("log follow-up: who opened, searched, printed or exported what"))
+    p.add_argument("--from", dest="start", type=date.fromisoformat)
+    p.add_argument("--to", dest="end", type=date.fromisoformat)
+    p.add_argument("--actor", help=tr("only this worker"))
+    p.add_argument("--action", choices=followup.ACTIONS)
+    p.add_argument("--client", help=tr("only this record (id)"))
+    p.add_argument("--check", choices=followup.CHECKS, help=tr("only what this check flags"))
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("-o", "--output")
+    p.add_argument("--allow-protected", metavar="NAME",
+                   help=tr("let this worker see the names of protected records in the follow-up"))
+    p.add_argument("--disallow-protected", metavar="NAME")
+    p.set_defaults(handler=cmd_access_log)
+
+
+def _name(c: purge.Candidate) -> str:
+    if c.protected:
+        return tr("Protected identity") + (f" ({', '.join(c.case_numbers)})" if c.case_numbers else "")
+    return c.name
+
+
+def _print_preview(pv: purge.Preview) -> None:
+    print(tr("Rules: {rules}. Today: {today}.").format(rules=pv.rules, today=pv.today.isoformat()))
+    if pv.keep_everything:
+        print(tr("The retention rules keep everything; nothing is purged."))
+        return
+    print(tr("Due for purging: {n} records ({rows} rows). Marked for the archive: {a}. Kept because other "
+             "register data on the same person remain: {h}.").format(n=len(pv.purge), rows=pv.records,
+                                                                     a=len(pv.archive), h=len(pv.held)))
+    for label, items in ((tr("purge"), pv.purge), (tr("archive"), pv.archive), (tr("keep"), pv.held)):
+        for c in items:
+            late = " " + tr("(overdue)") if c.overdue else ""
+            print(f"{label}\t{_name(c)}\t{' '.join(c.case_numbers)}\t{c.last_entry_on}\t{c.deadline}{late}")
+
+
+def _preview_json(pv: purge.Preview) -> str:
+    def item(c: purge.Candidate) -> dict[str, object]:
+        return {"client_id": c.client_id, "track": "women" if c.entity == "clients" else "men",
+                "name": None if c.protected else c.name, "case_numbers": list(c.case_numbers),
+                "last_entry_on": c.last_entry_on.isoformat(), "due_on": c.due_on.isoformat(),
+                "deadline": c.deadline.isoformat(), "overdue": c.overdue, "reason": c.reason}
+    return json.dumps({"rules": pv.rules, "today": pv.today.isoformat(), "keep_everything": pv.keep_everything,
+                       "records": pv.records, "rows": pv.counts, "token": pv.token,
+                       "purge": [item(c) for c in pv.purge], "archive": [item(c) for c in pv.archive],
+                       "held": [item(c) for c in pv.held]}, ensure_ascii=False, indent=1)
+
+
+def _confirm(pv: purge.Preview, yes: bool) -> bool:
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError(tr("A purge needs a confirmation: run it in a terminal or add --yes."))
+    answer = input(tr("Type the number of records to purge ({n}) to confirm: ").format(n=len(pv.purge)))
+    return answer.strip() == str(len(pv.purge))
+
+
+def _set_rule(diary: Diary, spec: str) -> None:
+    key, sep, raw = spec.partition("=")
+    if not sep:
+        raise CliError(tr("Use --set RULE=VALUE."))
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    rules = purge.set_rule(diary, key.strip(), value)
+    print(tr("Retention rules now: {rules}.").format(rules=json.dumps(rules.__dict__, ensure_ascii=False)))
+
+
+def cmd_gallra(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        if args.set:
+            _set_rule(diary, args.set)
+            return 0
+        if args.log:
+            for r in purge.purge_log(diary):
+                print(f"{r.at:%Y-%m-%d %H:%M}\t{r.actor}\t{r.rules}\t{r.clients_purged}\t{r.records_purged}\t"
+                      f"{r.archive_marked}\t{json.dumps(r.counts)}")
+            return 0
+        pv = purge.preview(diary)
+        if args.json:
+            write_output(None, _preview_json(pv))
+        else:
+            _print_preview(pv)
+        if args.preview or pv.keep_everything:
+            return 0
+        if not pv.purge and not pv.archive:
+            print(tr("Nothing is due."))
+            return 0
+        if not _confirm(pv, args.yes):
+            print(tr("Not confirmed; nothing was purged."), file=sys.stderr)
+            return EXIT_NOT_CONFIRMED
+        result = purge.run(diary, pv.token)
+    print(tr("Purged {n} records ({rows} rows); {a} marked for the archive; {b} older backups replaced.")
+          .format(n=result.clients, rows=result.records, a=result.archived, b=result.backups_removed))
+    return 0
+
+
+def cmd_access_log(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        if args.allow_protected or args.disallow_protected:
+            names = followup.protected_viewers(diary)
+            if args.allow_protected:
+                names.append(args.allow_protected)
+            if args.disallow_protected:
+                names = [n for n in names if n != args.disallow_protected]
+            followup.set_protected_viewers(diary, names)
+            print(tr("May see protected names: {names}.").format(names=", ".join(names) or "-"))
+            return 0
+        flt = followup.FollowupFilter(start=args.start, end=args.end, actor=args.actor, action=args.action,
+                                      client_id=args.client, check=args.check)
+        text = followup.export(diary, flt, args.format)
+    write_output(args.output, text)
+    return 0
