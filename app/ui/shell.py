@@ -131,6 +131,9 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
             if reports_available():
                 self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+            view.addSeparator()
+            self._action(view, self.tr("&Log follow-up…"), "", lambda: self.open_tool("followup"))
+            self._action(view, self.tr("Re&tention…"), "", lambda: self.open_tool("retention"))
 
     def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
         act: QAction = menu.addAction(text)
@@ -241,6 +244,29 @@ class AthenaWindow(QMainWindow):
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setWindowTitle(self.tr("Athena – Reports"))
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
+                                 if screen in self._report_windows else None)
+        self._report_windows.append(screen)
+        screen.show()
+
+    def open_tool(self, which: str) -> None:
+        """The team lead's log follow-up or retention screen, in a window of its own (closed on lock)."""
+        if self.diary is None or self.session is None:
+            return
+        screen: QWidget
+        if which == "followup":
+            from app.ui.audit.followup import FollowupScreen
+
+            screen = FollowupScreen(self.diary, self.session, self)
+            screen.setWindowTitle(self.tr("Athena – Log follow-up"))
+        else:
+            from app.ui.retention.screen import RetentionScreen
+
+            screen = RetentionScreen(self.diary, self.session, self)
+            screen.setWindowTitle(self.tr("Athena – Retention"))
+        screen.setWindowFlag(Qt.WindowType.Window, True)
+        screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        screen.resize(980, 620)
         screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
                                  if screen in self._report_windows else None)
         self._report_windows.append(screen)

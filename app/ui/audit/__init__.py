@@ -1,0 +1,1 @@
+"""The team lead's log follow-up screen."""
