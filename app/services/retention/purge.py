@@ -102,6 +102,8 @@ class Preview:
     records: int  # rows the run would remove, the clients' own rows included
     token: str  # the run must be given this: what was previewed is what goes
     counts: dict[str, int] = field(default_factory=dict)
+    years: int = 5  # the rule the preview applied
+    archive_days: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,8 @@ def preview(diary: Diary) -> Preview:
         people = _people(diary, s)
         marked = set(s.scalars(select(ArchiveMark.client_id)))
     if rules.keep_everything:
-        return Preview(today, rules.label, True, [], [], [], 0, _token([]))
+        return Preview(today, rules.label, True, [], [], [], 0, _token([]), {}, rules.years_after_last_entry,
+                       rules.archive_birth_days)
     # The newest entry on any record of the same person decides for all of them.
     newest: dict[tuple[str, str], date] = {}
     for p in people:
@@ -277,7 +280,8 @@ def preview(diary: Diary) -> Preview:
                     if rids:
                         counts[cls.__tablename__] = counts.get(cls.__tablename__, 0) + len(rids)
     return Preview(today, rules.label, False, purge, archive, held, sum(counts.values()),
-                   _token([c.client_id for c in purge] + [f"a:{c.client_id}" for c in archive]), counts)
+                   _token([c.client_id for c in purge] + [f"a:{c.client_id}" for c in archive]), counts,
+                   rules.years_after_last_entry, rules.archive_birth_days)
 
 
 def _scrub_sync_state(s: Session, keys: list[tuple[str, str]], compartments: set[str]) -> None:

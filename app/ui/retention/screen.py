@@ -58,7 +58,7 @@ class CandidateModel(QAbstractTableModel):
         c = self.rows[index.row()]
         col = index.column()
         if col == 0:
-            return {"purge": self.tr("Purged"), "archive": self.tr("Marked for the archive"),
+            return {"purge": self.tr("To be purged"), "archive": self.tr("To be marked for the archive"),
                     "hold": self.tr("Kept: other register data on the same person")}[c.action]
         if col == 1:
             track = self.tr("men's track") if c.entity == "men_clients" else ""
@@ -124,10 +124,11 @@ class RetentionScreen(QWidget):
             self.summary.setText(self.tr("Rules: {rules}. This diary keeps everything: nothing is purged.")
                                  .format(rules=pv.rules))
         else:
+            days = ", ".join(str(d) for d in pv.archive_days) or "-"
             self.summary.setText(
-                self.tr("Rules: {rules}. A record is purged five years after its last entry, by the end of the "
-                        "following year; records of people born on the 5th, 15th or 25th go to the archive "
-                        "authority instead.").format(rules=pv.rules) + "\n"
+                self.tr("Rules: {rules}. A record is purged {years} years after its last entry, by the end of the "
+                        "following year; records of people born on day {days} of a month are marked for the "
+                        "archive authority instead.").format(rules=pv.rules, years=pv.years, days=days) + "\n"
                 + self.tr("%n record(s) due for purging", "", len(pv.purge)) + " · "
                 + self.tr("%n row(s) in all", "", pv.records) + " · "
                 + self.tr("%n to mark for the archive", "", len(pv.archive)) + " · "
