@@ -53,6 +53,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("import", help=tr("import women, cases and decisions from a CSV or XLSX file"))
     p.add_argument("file", help=tr("the CSV or XLSX file (layout in docs/import.md)"))
     p.add_argument("--dry-run", action="store_true", help=tr("check every row, import nothing"))
+    p.add_argument("--duplicates", choices=importer.DUPLICATE_CHOICES,
+                   help=tr("rows that may be women already in the diary: skip them, or import them anyway"))
     p.set_defaults(handler=cmd_import)
 
 
@@ -104,7 +106,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     except OSError:
         raise CliError(tr("The file cannot be read.")) from None
     with opened(args) as diary:
-        report = importer.import_file(diary, data, args.file, dry_run=args.dry_run)
+        report = importer.import_file(diary, data, args.file, dry_run=args.dry_run, duplicates=args.duplicates)
+    for dup in report.duplicates:
+        print(tr("possible duplicate, ") + dup.describe(), file=sys.stderr)
     for problem in report.problems:
         print(problem.describe(), file=sys.stderr)
     if report.problems:
@@ -116,5 +120,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         extensions=report.extensions, entries=report.entries)
     if report.encoding:
         summary += " " + tr("Text read as {encoding}.").format(encoding=report.encoding)
+    if report.duplicates:
+        summary += " " + (tr("{n} possible duplicates skipped.").format(n=report.skipped)
+                          if report.duplicate_choice != "import" else
+                          tr("{n} possible duplicates imported as chosen.").format(n=len(report.duplicates)))
     print((tr("Checked, nothing imported (dry run).") if args.dry_run else tr("Imported.")) + " " + summary)
     return 0

@@ -7,6 +7,7 @@ through ``bulk_insert`` so the change feed records every record, as if typed in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -34,6 +35,8 @@ from app.storage.changefeed import bulk_insert
 
 ENTRY_TEXT = "Importerad från kalkylblad: stödformer under insatsen."
 MAX_ROWS = 100_000
+IMP_NUMBER = re.compile(r"^IMP-(\d{4})-(\d+)$")
+DUPLICATE_CHOICES = ("skip", "import")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,23 @@ class Problem:
         return ", ".join(where) + ": " + self.message(lang)
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A row that may be a woman already in the diary or on an earlier row: same name, same district and
+    the same birth date (or none known). Never names her."""
+
+    row: int
+    of_row: int | None  # the earlier row; None when she is already in the diary
+
+    def describe(self, lang: str | None = None) -> str:
+        if self.of_row is None:
+            text = tr("may be a woman already in the diary (same name, district and birth date)", lang)
+        else:
+            text = tr("may be the same woman as row {first} (same name, district and birth date)",
+                      lang).format(first=self.of_row)
+        return tr("row {n}", lang).format(n=self.row) + ": " + text
+
+
 @dataclass
 class ImportReport:
     file_format: str
@@ -67,6 +87,9 @@ class ImportReport:
     decisions: int = 0
     extensions: int = 0
     entries: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+    duplicate_choice: str | None = None  # skip / import, as the worker chose
+    skipped: int = 0
 
     @property
     def ok(self) -> bool:
@@ -77,17 +100,39 @@ class ImportReport:
 class _Plan:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {
         "clients": [], "cases": [], "decisions": [], "extensions": [], "entries": []})
+    used_numbers: set[str] = field(default_factory=set)
+    next_number: dict[int, int] = field(default_factory=dict)  # year → next IMP-<year>-<n>
+    duplicates: list[Duplicate] = field(default_factory=list)
+    skipped: int = 0
+
+    def case_number(self, year: int) -> str:
+        """IMP-<year>-<n>, continuing after the highest number already in the diary or the file."""
+        n = self.next_number.get(year, 1)
+        while f"IMP-{year}-{n:05d}" in self.used_numbers:
+            n += 1
+        self.next_number[year] = n + 1
+        number = f"IMP-{year}-{n:05d}"
+        self.used_numbers.add(number)
+        return number
 
 
 def _headers(sheet: Sheet, problems: list[Problem]) -> dict[int, str]:
     """Column index → field key. Unknown, repeated and missing columns are problems of the file."""
     found: dict[int, str] = {}
+    keys = {i: HEADER_KEYS.get(fold(h)) for i, h in enumerate(sheet.headers) if h}
+    if not any(keys.values()):
+        # No header row: the first row is a woman's data, which must never appear in a message.
+        problems.append(Problem(None, "", "The first row must hold the column names (see docs/import.md); "
+                                          "none of the known columns was found."))
+        return found
     for i, h in enumerate(sheet.headers):
         if not h:
             continue
-        key = HEADER_KEYS.get(fold(h))
+        key = keys[i]
         if key is None:
-            problems.append(Problem(None, h, "Unknown column. The columns are listed in docs/import.md."))
+            # A misspelt column name is shown so it can be corrected; anything with digits is not.
+            label = h if not any(ch.isdigit() for ch in h) and len(h) <= 40 else tr("number {n}").format(n=i + 1)
+            problems.append(Problem(None, label, "Unknown column. The columns are listed in docs/import.md."))
         elif key in found.values():
             problems.append(Problem(None, h, "The column appears twice."))
         else:
@@ -104,20 +149,35 @@ def _headers(sheet: Sheet, problems: list[Problem]) -> dict[int, str]:
     return found
 
 
-def _existing(diary: Diary) -> tuple[set[str], set[tuple[str, date]], set[str]]:
-    """Personal numbers, (name, birth date) pairs and case numbers already in the diary."""
+@dataclass
+class _Existing:
+    pnrs: set[str]
+    # folded name → (district or None, birth date or None) of every such woman and each of her districts
+    people: dict[str, list[tuple[str | None, date | None]]]
+    numbers: set[str]
+
+
+def _existing(diary: Diary) -> _Existing:
+    """Personal numbers, women by name and district, and case numbers already in the diary."""
     with diary.read() as s:
-        people = s.execute(select(Client.name_key, Client.personal_number)
-                           .where(Client.compartment == Compartment.WOMEN.value)).all()
+        rows = s.execute(select(Client.id, Client.name_key, Client.personal_number)
+                         .where(Client.compartment == Compartment.WOMEN.value)).all()
+        districts: dict[str, set[str | None]] = {}
+        for cid, district in s.execute(select(Case.client_id, Decision.district)
+                                       .join(Decision, Decision.case_id == Case.id)):
+            districts.setdefault(cid, set()).add(fold(district) if district else None)
         numbers = set(s.scalars(select(Case.case_number)))
-    pnrs = {p for _, p in people if p}
-    named = set()
-    for name, p in people:
-        if p:
-            born = birth_date({"personal_number": p})
-            if born:
-                named.add((fold(name), born))
-    return pnrs, named, numbers
+    people: dict[str, list[tuple[str | None, date | None]]] = {}
+    for cid, name, p in rows:
+        born = birth_date({"personal_number": p}) if p else None
+        for d in districts.get(cid, {None}):
+            people.setdefault(fold(name), []).append((d, born))
+    return _Existing({p for _, _, p in rows if p}, people, numbers)
+
+
+def _same(d1: str | None, b1: date | None, d2: str | None, b2: date | None) -> bool:
+    """Same district and birth date, where an unknown one matches anything."""
+    return (d1 is None or d2 is None or d1 == d2) and (b1 is None or b2 is None or b1 == b2)
 
 
 def _row_checks(v: dict[str, Any], today: date) -> list[tuple[str, str]]:
@@ -159,8 +219,9 @@ def _row_checks(v: dict[str, Any], today: date) -> list[tuple[str, str]]:
     return out
 
 
-def check(diary: Diary, sheet: Sheet) -> tuple[list[Problem], _Plan]:
-    """Every problem of the sheet, and what would be written if there are none."""
+def check(diary: Diary, sheet: Sheet, choice: str | None = None) -> tuple[list[Problem], _Plan]:
+    """Every problem of the sheet, and what would be written if there are none (possible duplicates are
+    left out unless ``choice`` is "import")."""
     problems: list[Problem] = []
     cols = _headers(sheet, problems)
     if len(sheet.rows) > MAX_ROWS:
@@ -168,11 +229,17 @@ def check(diary: Diary, sheet: Sheet) -> tuple[list[Problem], _Plan]:
     if problems:
         return problems, _Plan()
     header_of = {key: sheet.headers[i] for i, key in cols.items()}
-    pnrs, named, case_numbers = _existing(diary)
+    known = _existing(diary)
+    case_numbers = known.numbers
     seen_pnr: dict[str, int] = {}
-    seen_named: dict[tuple[str, date], int] = {}
+    seen_named: dict[str, list[tuple[str | None, date | None, int]]] = {}
     seen_case: dict[str, int] = {}
-    plan = _Plan()
+    plan = _Plan(used_numbers=set(case_numbers))
+    for existing_number in case_numbers:
+        m = IMP_NUMBER.match(existing_number)
+        if m:
+            year, n = int(m.group(1)), int(m.group(2))
+            plan.next_number[year] = max(plan.next_number.get(year, 1), n + 1)
     today, now = diary.today(), utcnow()
     for n, raw in enumerate(sheet.rows, start=2):
         v: dict[str, Any] = {}
@@ -186,23 +253,35 @@ def check(diary: Diary, sheet: Sheet) -> tuple[list[Problem], _Plan]:
         bad += [Problem(n, header_of.get(k, k), m) for k, m in _row_checks(v, today)
                 if header_of.get(k, k) not in failed]
         pnr, born = v.get("personal_number"), birth_date(v)
-        person = (fold(v.get("name") or ""), born) if born and v.get("name") else None
-        if (pnr and pnr in seen_pnr) or (person and person in seen_named):
-            first = seen_pnr[pnr] if pnr and pnr in seen_pnr else seen_named[person] if person else 0
-            bad.append(Problem(n, "", "The same woman is already on row {first}.", {"first": first}))
-        elif (pnr and pnr in pnrs) or (person and person in named):
-            bad.append(Problem(n, "", "The woman is already in the diary (same personal identity number, or "
-                                      "same name and birth date)."))
+        district = fold(v["district"]) if v.get("district") else None
+        name_key = fold(v.get("name") or "")
+        duplicate: Duplicate | None = None
+        if pnr and pnr in seen_pnr:
+            bad.append(Problem(n, "", "The same woman is already on row {first}.", {"first": seen_pnr[pnr]}))
+        elif pnr and pnr in known.pnrs:
+            bad.append(Problem(n, "", "The woman is already in the diary (same personal identity number)."))
+        elif name_key:
+            earlier = next((r for d, b, r in seen_named.get(name_key, ()) if _same(d, b, district, born)), None)
+            if earlier is not None:
+                duplicate = Duplicate(n, earlier)
+            elif any(_same(d, b, district, born) for d, b in known.people.get(name_key, ())):
+                duplicate = Duplicate(n, None)
         if pnr:
             seen_pnr.setdefault(pnr, n)
-        if person:
-            seen_named.setdefault(person, n)
+        if name_key:
+            seen_named.setdefault(name_key, []).append((district, born, n))
         number = v.get("case_number")
         if number and (number in case_numbers or number in seen_case):
             bad.append(Problem(n, header_of["case_number"], "The case number is already used."))
         if number:
             seen_case.setdefault(number, n)
+            plan.used_numbers.add(number)
         problems += bad
+        if duplicate is not None:
+            plan.duplicates.append(duplicate)
+            if choice != "import":
+                plan.skipped += 1
+                continue
         if not bad:
             _plan_row(diary, plan, v, now)
     return problems, plan
@@ -224,7 +303,7 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
     referred = v.get("referred_on") or v.get("decided_on") or starts or diary.today()
     plan.rows["cases"].append(dict(
         id=case_id, compartment=women, client_id=cid,
-        case_number=v.get("case_number") or f"IMP-{referred.year}-{len(plan.rows['cases']) + 1:05d}",
+        case_number=v.get("case_number") or plan.case_number(referred.year),
         referred_on=referred, first_contact_on=v.get("first_contact_on"), closed_on=v.get("closed_on"),
         closing_reason=v.get("closing_reason", "")))
     if not starts:
@@ -249,13 +328,24 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
             author_name=diary.worker.name, author_title=diary.worker.title, signed_at=now))
 
 
-def import_sheet(diary: Diary, sheet: Sheet, *, dry_run: bool) -> ImportReport:
+def import_sheet(diary: Diary, sheet: Sheet, *, dry_run: bool, duplicates: str | None = None) -> ImportReport:
+    """Check the sheet and, unless ``dry_run``, import it. Rows that may be women already in the diary or
+    on an earlier row need an explicit choice: ``duplicates="skip"`` leaves them out, ``"import"`` takes
+    them in anyway; without a choice the import stops (the dry run lists them)."""
     diary.require_track(Compartment.WOMEN.value)
-    problems, plan = check(diary, sheet)
+    if duplicates is not None and duplicates not in DUPLICATE_CHOICES:
+        raise DomainError("Choose skip or import for possible duplicates.")
+    problems, plan = check(diary, sheet, duplicates)
+    if plan.duplicates and duplicates is None and not dry_run and not problems:
+        problems = [Problem(None, "", "{n} rows may be women already in the diary or on an earlier row: look at "
+                                      "the dry run, then choose to skip them or to import them anyway.",
+                            {"n": len(plan.duplicates)})]
     r = plan.rows
     report = ImportReport(sheet.file_format, sheet.encoding, len(sheet.rows), problems, dry_run,
                           clients=len(r["clients"]), cases=len(r["cases"]), decisions=len(r["decisions"]),
-                          extensions=len(r["extensions"]), entries=len(r["entries"]))
+                          extensions=len(r["extensions"]), entries=len(r["entries"]),
+                          duplicates=plan.duplicates, duplicate_choice=duplicates,
+                          skipped=plan.skipped if duplicates != "import" else 0)
     if problems or dry_run:
         return report
     with diary.write() as s:
@@ -270,11 +360,12 @@ def import_sheet(diary: Diary, sheet: Sheet, *, dry_run: bool) -> ImportReport:
     return report
 
 
-def import_file(diary: Diary, data: bytes, filename: str, *, dry_run: bool = False) -> ImportReport:
+def import_file(diary: Diary, data: bytes, filename: str, *, dry_run: bool = False,
+                duplicates: str | None = None) -> ImportReport:
     """Check (and unless ``dry_run``, import) a CSV or XLSX file already read into memory."""
     try:
         sheet = read_sheet(data, filename)
     except DomainError as exc:
         return ImportReport("", "", 0, [Problem(None, "", exc.message_en, dict(exc.params))], dry_run)
-    return import_sheet(diary, sheet, dry_run=dry_run)
+    return import_sheet(diary, sheet, dry_run=dry_run, duplicates=duplicates)
 
