@@ -13,6 +13,7 @@ from typing import Any
 
 from app.commands.common import CliError, opened, write_output
 from app.i18n import tr
+from app.services import reference
 from app.services.audit import followup
 from app.services.context import Diary
 from app.services.retention import purge
@@ -44,6 +45,13 @@ def register(sub: Any) -> None:
                    help=tr("let this worker see the names of protected records in the follow-up"))
     p.add_argument("--disallow-protected", metavar="NAME")
     p.set_defaults(handler=cmd_access_log)
+
+    p = sub.add_parser("reference", help=tr("the team's districts, referring units and legal references"))
+    p.add_argument("action", choices=["list", "add", "retire", "relabel"])
+    p.add_argument("kind", nargs="?", choices=reference.KINDS)
+    p.add_argument("value", nargs="?", help=tr("the name (add), or the code or district (retire, relabel)"))
+    p.add_argument("label", nargs="?", help=tr("the new name (relabel)"))
+    p.set_defaults(handler=cmd_reference)
 
 
 def _name(c: purge.Candidate) -> str:
@@ -143,4 +151,29 @@ def cmd_access_log(args: argparse.Namespace) -> int:
                                       client_id=args.client, check=args.check)
         text = followup.export(diary, flt, args.format)
     write_output(args.output, text)
+    return 0
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        if args.action == "list":
+            lists = reference.lists(diary)
+            for d in lists.districts:
+                print(f"district\t{d}\t{d}")
+            for u in lists.referring_units:
+                print(f"referring_unit\t{u.code}\t{u.label()}")
+            for r in lists.legal_references:
+                print(f"legal_reference\t{r.code}\t{r.title}")
+            return 0
+        if not args.kind or not args.value:
+            raise CliError(tr("Name the kind of list and the item."))
+        if args.action == "add":
+            item = reference.add_item(diary, args.kind, args.value)
+        elif args.action == "retire":
+            item = reference.retire_item(diary, args.kind, args.value)
+        else:
+            if not args.label:
+                raise CliError(tr("Give the new name."))
+            item = reference.relabel_item(diary, args.kind, args.value, args.label)
+    print(f"{item.kind}\t{item.code}\t{item.label}\t{'active' if item.active else 'retired'}")
     return 0

@@ -104,9 +104,11 @@ def record_first_contact(diary: Diary, case_id: str, on: date | str) -> CaseView
     return get_case(diary, case_id)
 
 
-def _validated_decision(data: DecisionInput) -> dict[str, object]:
-    unit = validation.one_of(data.referring_unit, reference.referring_unit_codes(), "Referring unit")
-    district = validation.one_of(data.district, reference.districts(), "District")
+def _validated_decision(data: DecisionInput, lists: reference.ReferenceLists | None = None) -> dict[str, object]:
+    """``lists``: the team's lists (reference.lists(diary)); the files' lists when None."""
+    units = lists.referring_unit_codes() if lists else reference.referring_unit_codes()
+    unit = validation.one_of(data.referring_unit, units, "Referring unit")
+    district = validation.one_of(data.district, lists.districts if lists else reference.districts(), "District")
     decided = validation.as_date(data.decided_on, "Decision date")
     starts = validation.as_date(data.starts_on, "Start date")
     assert decided is not None and starts is not None
@@ -116,7 +118,7 @@ def _validated_decision(data: DecisionInput) -> dict[str, object]:
     if decided > starts:
         raise DomainError("The decision date cannot be after the start of the support.")
     legal = data.legal_basis or reference.legal_basis_for(decided.isoformat())
-    if legal and legal not in {r.code for r in reference.legal_references()}:
+    if legal and legal not in {r.code for r in (lists.legal_references if lists else reference.legal_references())}:
         raise DomainError("Legal basis has a value that is not allowed.")
     return dict(referring_unit=unit, district=district, decided_on=decided, starts_on=starts, ends_on=ends,
                 case_officer=validation.optional(data.case_officer, "Case officer", 200),
@@ -124,7 +126,7 @@ def _validated_decision(data: DecisionInput) -> dict[str, object]:
 
 
 def add_decision(diary: Diary, case_id: str, data: DecisionInput) -> CaseView:
-    values = _validated_decision(data)
+    values = _validated_decision(data, reference.lists(diary))
     with diary.write() as s:
         case = _case(diary, s, case_id)
         if case.closed_on is not None:
@@ -134,7 +136,7 @@ def add_decision(diary: Diary, case_id: str, data: DecisionInput) -> CaseView:
 
 
 def update_decision(diary: Diary, decision_id: str, data: DecisionInput) -> CaseView:
-    values = _validated_decision(data)
+    values = _validated_decision(data, reference.lists(diary))
     with diary.write() as s:
         dec = s.get(Decision, decision_id)
         if dec is None:

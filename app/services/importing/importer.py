@@ -29,6 +29,7 @@ from app.services.importing.layout import (
     birth_date,
     cell,
     fold,
+    reference_maps,
 )
 from app.services.importing.spreadsheet import Sheet, read_sheet
 from app.storage.changefeed import bulk_insert
@@ -230,6 +231,8 @@ def check(diary: Diary, sheet: Sheet, choice: str | None = None) -> tuple[list[P
         return problems, _Plan()
     header_of = {key: sheet.headers[i] for i, key in cols.items()}
     known = _existing(diary)
+    lists = reference.lists(diary)
+    maps = reference_maps(lists)
     case_numbers = known.numbers
     seen_pnr: dict[str, int] = {}
     seen_named: dict[str, list[tuple[str | None, date | None, int]]] = {}
@@ -246,7 +249,7 @@ def check(diary: Diary, sheet: Sheet, choice: str | None = None) -> tuple[list[P
         bad: list[Problem] = []
         for i, key in cols.items():
             try:
-                v[key] = cell(COLUMN_BY_KEY[key], raw[i] if i < len(raw) else None)
+                v[key] = cell(COLUMN_BY_KEY[key], raw[i] if i < len(raw) else None, maps)
             except CellError as exc:
                 bad.append(Problem(n, header_of[key], exc.message_en, exc.params))
         failed = {p.column for p in bad}

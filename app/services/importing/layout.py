@@ -119,8 +119,24 @@ def text(value: Cell) -> str:
     return str(value).strip()
 
 
-def cell(col: Column, value: Cell) -> Any:
-    """A checked cell value for ``col``; raises ``CellError``."""
+@dataclass(frozen=True)
+class ReferenceMaps:
+    """The team's districts and referring units, folded for matching (built once per import)."""
+
+    districts: dict[str, str]
+    units: dict[str, str]
+    district_names: str
+    unit_names: str
+
+
+def reference_maps(lists: reference.ReferenceLists) -> ReferenceMaps:
+    return ReferenceMaps({fold(d): d for d in lists.districts},
+                         {fold(x): u.code for u in lists.referring_units for x in (u.code, u.sv, u.en)},
+                         ", ".join(lists.districts), ", ".join(u.sv for u in lists.referring_units))
+
+
+def cell(col: Column, value: Cell, maps: ReferenceMaps | None = None) -> Any:
+    """A checked cell value for ``col``; raises ``CellError``. ``maps``: the team's lists (default: files)."""
     if col.kind == "date":
         try:
             return parse_date(value)
@@ -144,16 +160,16 @@ def cell(col: Column, value: Cell) -> Any:
                             "personuppgifter.")
         return _PROTECTED[fold(s)]
     if col.key == "district" and s:
-        known = _districts()
+        known = maps.districts if maps else _districts()
         if fold(s) not in known:
             raise CellError("Unknown district \"{value}\" (known: {known}).", value=s,
-                            known=", ".join(reference.districts()))
+                            known=maps.district_names if maps else ", ".join(reference.districts()))
         return known[fold(s)]
     if col.key == "referring_unit" and s:
-        units = _units()
+        units = maps.units if maps else _units()
         if fold(s) not in units:
             raise CellError("Unknown referring unit \"{value}\" (known: {known}).", value=s,
-                            known=", ".join(u.sv for u in reference.referring_units()))
+                            known=maps.unit_names if maps else ", ".join(u.sv for u in reference.referring_units()))
         return units[fold(s)]
     if col.key == "support_kinds":
         kinds = []
