@@ -116,6 +116,7 @@ class AthenaWindow(QMainWindow):
             self.sync_action = self._action(diary_menu, self.tr("S&ync now"), "Ctrl+Shift+S", ws.sync.sync_now)
             self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
             self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
+            self._action(diary_menu, self.tr("&Reference lists…"), "", lambda: self.open_tool("reference"))
             diary_menu.addSeparator()
         lock = diary_menu.addAction(self.tr("&Lock"))
         lock.setShortcut(QKeySequence("Ctrl+L"))
@@ -133,7 +134,7 @@ class AthenaWindow(QMainWindow):
                 self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
             view.addSeparator()
             self._action(view, self.tr("&Log follow-up…"), "", lambda: self.open_tool("followup"))
-            self._action(view, self.tr("Re&tention…"), "", lambda: self.open_tool("retention"))
+            self._action(view, self.tr("R&etention…"), "", lambda: self.open_tool("retention"))
 
     def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
         act: QAction = menu.addAction(text)
@@ -259,14 +260,19 @@ class AthenaWindow(QMainWindow):
 
             screen = FollowupScreen(self.diary, self.session, self)
             screen.setWindowTitle(self.tr("Athena – Log follow-up"))
-        else:
+        elif which == "retention":
             from app.ui.retention.screen import RetentionScreen
 
             screen = RetentionScreen(self.diary, self.session, self)
             screen.setWindowTitle(self.tr("Athena – Retention"))
+        else:
+            from app.ui.reference.editor import ReferenceEditor
+
+            screen = ReferenceEditor(self.diary, self.session, self)
+            screen.setWindowTitle(self.tr("Athena – Reference lists"))
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        screen.resize(980, 620)
+        screen.resize(980, 620) if which != "reference" else screen.resize(520, 520)
         screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
                                  if screen in self._report_windows else None)
         self._report_windows.append(screen)

@@ -8,8 +8,16 @@
         <translation>&amp;Loggranskning…</translation>
     </message>
     <message>
-        <source>Re&amp;tention…</source>
+        <source>R&amp;etention…</source>
         <translation>&amp;Gallring…</translation>
+    </message>
+    <message>
+        <source>&amp;Reference lists…</source>
+        <translation>&amp;Referenslistor…</translation>
+    </message>
+    <message>
+        <source>Athena – Reference lists</source>
+        <translation>Athena – Referenslistor</translation>
     </message>
     <message>
         <source>Athena – Log follow-up</source>
@@ -296,6 +304,73 @@
     <message>
         <source>Saved {path}.</source>
         <translation>Sparade {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceEditor</name>
+    <message>
+        <source>Reference lists</source>
+        <translation>Referenslistor</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Districts</source>
+        <translation>Stadsdelar</translation>
+    </message>
+    <message>
+        <source>Referring units</source>
+        <translation>Beställande enheter</translation>
+    </message>
+    <message>
+        <source>Legal references</source>
+        <translation>Lagrum</translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation>&amp;Lista:</translation>
+    </message>
+    <message>
+        <source>Items in use</source>
+        <translation>I bruk</translation>
+    </message>
+    <message>
+        <source>Retired (kept on existing cases, not offered for new ones):</source>
+        <translation>Utgångna (finns kvar på gamla ärenden, erbjuds inte för nya):</translation>
+    </message>
+    <message>
+        <source>Retired items</source>
+        <translation>Utgångna</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>Nytt namn</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Lägg &amp;till</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>&amp;Ta ur bruk</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>Ta i &amp;bruk igen</translation>
+    </message>
+    <message>
+        <source>Changes reach the team's other laptops with the next sync.</source>
+        <translation>Ändringarna når teamets andra datorer vid nästa synkning.</translation>
+    </message>
+    <message>
+        <source>Added: {name}.</source>
+        <translation>Tillagd: {name}.</translation>
+    </message>
+    <message>
+        <source>Retired: {name}.</source>
+        <translation>Tagen ur bruk: {name}.</translation>
     </message>
 </context>
 <context>

@@ -111,3 +111,31 @@ def test_retention_preview_confirm_purge(qtbot, store: Store, runner: SessionRun
     assert "Gammal" not in w.log.item(0).text()
     with lead.read() as s:
         assert s.get(Client, old) is None
+
+
+def test_reference_editor_adds_and_retires(qtbot, store: Store, runner: SessionRunner) -> None:  # type: ignore[no-untyped-def]
+    from app.services import reference
+    from app.ui.reference.editor import ReferenceEditor
+
+    lead = Diary(store, Worker("Lea Lind", "Projektledare"))
+    w = ReferenceEditor(lead, runner)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=10_000):
+        pass
+    assert [w.items.item(i).text() for i in range(w.items.count())] == ["Hägersten-Liljeholmen", "Skärholmen",
+                                                                       "Älvsjö"]
+    w.new_name.setText("Farsta")
+    with qtbot.waitSignal(w.loaded, timeout=10_000):
+        w.add_btn.click()
+    assert "Farsta" in reference.lists(lead).districts and w.items.count() == 4
+    w.items.setCurrentRow(1)
+    with qtbot.waitSignal(w.loaded, timeout=10_000):
+        w.retire_btn.click()
+    assert "Skärholmen" not in reference.lists(lead).districts
+    assert w.old.count() == 1 and w.old.item(0).text() == "Skärholmen"
+    w.old.setCurrentRow(0)
+    with qtbot.waitSignal(w.loaded, timeout=10_000):
+        w.restore_btn.click()
+    assert "Skärholmen" in reference.lists(lead).districts and w.old.count() == 0
+    w.kind.setCurrentIndex(w.kind.findData("referring_unit"))
+    assert w.items.count() == 5

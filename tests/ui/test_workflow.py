@@ -75,6 +75,7 @@ def test_a_worker_day(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-u
     qtbot.mouseClick(overview.open_case, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(overview.add_decision.isEnabled, timeout=5_000)
     qtbot.mouseClick(overview.add_decision, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: overview.findChild(DecisionDialog) is not None, timeout=5_000)  # lists read first
     decision = overview.findChild(DecisionDialog)
     assert decision is not None
     type_text(decision.officer, "Lena Öberg")

@@ -121,13 +121,14 @@ class ClientDialog(_FormDialog):
 
 
 class DecisionDialog(_FormDialog):
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None,
+                 lists: reference.ReferenceLists | None = None) -> None:
         super().__init__(self.tr("New decision"), parent)
         self.unit = self.row(self.tr("&Referring unit"), QComboBox(self))
-        for u in reference.referring_units():
+        for u in (lists.referring_units if lists else reference.referring_units()):
             self.unit.addItem(u.label(), u.code)
         self.district = self.row(self.tr("&District"), QComboBox(self))
-        for d in reference.districts():
+        for d in (lists.districts if lists else reference.districts()):
             self.district.addItem(d, d)
         self.decided = self.row(self.tr("Decision &date"), date_edit(self, today, ""))
         self.starts = self.row(self.tr("&Start of support"), date_edit(self, today, ""))

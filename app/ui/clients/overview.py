@@ -154,8 +154,12 @@ class OverviewPanel(QWidget):
     def _add_decision(self) -> None:
         case = self._open()
         if case is not None:
-            run_dialog(DecisionDialog(self._diary.today(), self), self._runner, cases.add_decision, self._diary,
-                       case.id, on_saved=self._after_change)
+            # The team's lists are read on the task runner, then the dialog offers them.
+            self._runner.run(reference.lists, self._diary, parallel=True,
+                             on_done=lambda lists: run_dialog(
+                                 DecisionDialog(self._diary.today(), self, lists), self._runner,
+                                 cases.add_decision, self._diary, case.id, on_saved=self._after_change),
+                             on_error=lambda e: show_error(self, e))
 
     def _extend(self) -> None:
         d = self._latest_decision()

@@ -1,0 +1,1 @@
+"""Editing the team's reference lists."""
