@@ -44,6 +44,11 @@ def register(sub: Any) -> None:
     p.add_argument("--suppress-small", action="store_true",
                    help=tr("for publication: show counts of 1-4 as \"< 5\""))
     p.add_argument("-o", "--output", help=tr("file to write (JSON and CSV may go to standard output)"))
+    p.add_argument("--title", default="", help=tr("the report's title on its first page"))
+    p.add_argument("--project", default="", help=tr("the project the report is for"))
+    p.add_argument("--organisation", default="",
+                   help=tr("who the report is from (default: resources/reference/organisation.json)"))
+    p.add_argument("--text-file", help=tr("a text for the first page (UTF-8; paragraphs split by empty lines)"))
     p.set_defaults(handler=cmd_report)
 
     p = sub.add_parser("week", help=tr("the team meeting's view of this week"))
@@ -68,10 +73,18 @@ def write_bytes(path: str, data: bytes) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     if args.format in ("xlsx", "pdf") and (not args.output or args.output == "-"):
         raise CliError(tr("XLSX and PDF reports need a file: use -o FILE."))
+    text = ""
+    if args.text_file:
+        try:
+            text = Path(args.text_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise CliError(tr("The file cannot be read.")) from None
     with opened(args) as diary:
         report = statistics.period_report(diary, args.start, args.end)
         if args.suppress_small:
             report = report_tables.suppress(report)
+        report = report_tables.with_front(report, organisation=args.organisation, project=args.project,
+                                          title=args.title, text=text)
         data = report_export.export_report(diary, report, args.format)
     if args.output and args.output != "-":
         write_bytes(args.output, data)

@@ -1,6 +1,9 @@
-"""The period report as a PDF: a heading, each table, and a bar chart beside the tables worth one.
+"""The period report as a PDF a funder can take: a first page with the organisation, the project, the title
+and an optional text; then each table with its bar chart (one bar per column for a table of several columns);
+a table with nothing but zeros printed as one line.
 
-Built in memory with reportlab and returned as bytes. DejaVu Sans is embedded so å, ä, ö print everywhere.
+A pure document: the report (a dict, suppressed or not) in, PDF bytes out. Built in memory with reportlab.
+DejaVu Sans is embedded so å, ä, ö print everywhere.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import io
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -21,11 +25,20 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from reportlab.platypus import Table as PdfTable
 
 from app.i18n import RESOURCES, tr
-from app.services.reports.tables import Table, chart_values, period_heading, tables
+from app.services.reports.tables import (
+    Table,
+    chart_series,
+    chart_values,
+    is_empty,
+    period_heading,
+    suppression_note,
+    tables,
+)
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 ACCENT = colors.HexColor("#3b5b7a")
 PALE = colors.HexColor("#eef2f6")
+SERIES = [colors.HexColor(c) for c in ("#3b5b7a", "#7aa6c2", "#c28f3b", "#8a6fa8", "#5f9e6e")]
 
 
 def _fonts() -> None:
@@ -39,7 +52,14 @@ def _fonts() -> None:
 
 def _styles() -> dict[str, ParagraphStyle]:
     return {
-        "title": ParagraphStyle("title", fontName=BOLD, fontSize=17, leading=21, spaceAfter=4),
+        "title": ParagraphStyle("title", fontName=BOLD, fontSize=20, leading=25, spaceAfter=6),
+        "org": ParagraphStyle("org", fontName=FONT, fontSize=10, leading=13, textColor=colors.HexColor("#555555"),
+                              spaceAfter=14),
+        "project": ParagraphStyle("project", fontName=BOLD, fontSize=12, leading=15, spaceAfter=4,
+                                  textColor=ACCENT),
+        "body": ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, spaceAfter=6),
+        "empty": ParagraphStyle("empty", fontName=FONT, fontSize=9, leading=12, spaceBefore=8,
+                                textColor=colors.HexColor("#555555")),
         "sub": ParagraphStyle("sub", fontName=FONT, fontSize=10, leading=13, textColor=colors.HexColor("#444444"),
                               spaceAfter=10),
         "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=10, spaceAfter=4,
@@ -91,7 +111,70 @@ def _table(t: Table, st: dict[str, ParagraphStyle], width: float) -> PdfTable:
     return table
 
 
+def _short(label: str, n: int) -> str:
+    return label if len(label) <= n else label[:n - 1].rstrip() + "…"
+
+
+def _grouped_chart(t: Table, width: float) -> Drawing | None:
+    """One bar per column and row (e.g. each kind of support in each district), with a legend."""
+    cats, names, values, labels = chart_series(t)
+    if not cats:
+        return None
+    per = 6 * len(names) + 6
+    label_w = 40 * mm
+    legend_h = 14
+    height = len(cats) * per + 26 + legend_h
+    d = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_w, 14
+    chart.width, chart.height = width - label_w - 12, len(cats) * per
+    chart.data = [list(reversed(v)) for v in reversed(values)]
+    chart.categoryAxis.categoryNames = [_short(c, 28) for c in reversed(cats)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -6
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    top = max((v for series in values for v in series), default=0)
+    chart.valueAxis.valueMax = max(top * 1.15, 5)
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.barSpacing = 0.5
+    chart.groupSpacing = 5
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [list(reversed(lb)) for lb in reversed(labels)]
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 6
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
+    n = len(names)
+    for i in range(n):
+        # data is reversed (series order too), so colour i belongs to series n-1-i.
+        chart.bars[i].fillColor = SERIES[(n - 1 - i) % len(SERIES)]
+        chart.bars[i].strokeColor = None
+    d.add(chart)
+    legend = Legend()
+    legend.x, legend.y = label_w, height - 4
+    legend.fontName, legend.fontSize = FONT, 7
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = 0
+    legend.dxTextSpace = 3
+    legend.colorNamePairs = [(SERIES[i % len(SERIES)], names[i]) for i in range(n)]
+    legend.boxAnchor = "nw"
+    legend.dx, legend.dy = 7, 7
+    legend.variColumn = True
+    legend.columnMaximum = 1
+    legend.subCols.minWidth = 60
+    d.add(legend)
+    return d
+
+
 def _chart(t: Table, width: float) -> Drawing | None:
+    if len(t.headers) > 2:
+        return _grouped_chart(t, width)
     pairs = chart_values(t)
     if not pairs:
         return None
@@ -104,7 +187,7 @@ def _chart(t: Table, width: float) -> Drawing | None:
     chart.width, chart.height = width - label_w - 12, len(pairs) * bar_h
     # The chart draws its first category at the bottom: reverse so it reads in table order.
     chart.data = [[v for _, v, _ in reversed(pairs)]]
-    chart.categoryAxis.categoryNames = [label[:34] for label, _, _ in reversed(pairs)]
+    chart.categoryAxis.categoryNames = [_short(label, 34) for label, _, _ in reversed(pairs)]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -141,26 +224,51 @@ def _footer(label: str) -> Any:
     return draw
 
 
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _front(report: dict[str, Any], st: dict[str, ParagraphStyle], lang: str | None) -> tuple[str, list[Any]]:
+    front = report.get("front") or {}
+    title = front.get("title") or tr("Statistics", lang)
+    story: list[Any] = []
+    if front.get("organisation"):
+        story.append(Paragraph(_esc(front["organisation"]), st["org"]))
+    story.append(Paragraph(_esc(title), st["title"]))
+    if front.get("project"):
+        story.append(Paragraph(_esc(front["project"]), st["project"]))
+    story.append(Paragraph(_esc(period_heading(report, lang)) + "<br/>"
+                           + tr("Generated on {day}", lang).format(day=report.get("generated_on", "")), st["sub"]))
+    for part in (front.get("text") or "").split("\n\n"):
+        if part.strip():
+            story.append(Paragraph(_esc(part.strip()).replace("\n", "<br/>"), st["body"]))
+    note = suppression_note(report, lang)
+    if note:
+        story.append(Paragraph(_esc(note), st["note"]))
+    return title, story
+
+
 def report_pdf(report: dict[str, Any], lang: str | None = None) -> bytes:
-    """The report as PDF bytes (A4). ``report`` may be suppressed first (report_tables.suppress)."""
+    """The report as PDF bytes (A4). ``report`` may be suppressed first (report_tables.suppress) and carry a
+    first page (report_tables.with_front)."""
     _fonts()
     st = _styles()
     buf = io.BytesIO()
+    title, story = _front(report, st, lang)
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm, title=tr("Statistics", lang), author="Athena")
+                            bottomMargin=18 * mm, title=title, author="Athena")
     width = A4[0] - doc.leftMargin - doc.rightMargin
-    story: list[Any] = [Paragraph(tr("Statistics", lang), st["title"]),
-                        Paragraph(period_heading(report, lang) + "<br/>"
-                                  + tr("Generated on {day}", lang).format(day=report.get("generated_on", "")),
-                                  st["sub"])]
     for t in tables(report, lang):
-        block: list[Any] = [Paragraph(t.title, st["h2"]), _table(t, st, width)]
+        if is_empty(t):
+            story.append(Paragraph(f"<b>{_esc(t.title)}</b>: " + _esc(tr("nothing to report in the period.", lang)),
+                                   st["empty"]))
+            continue
+        block: list[Any] = [Paragraph(_esc(t.title), st["h2"]), _table(t, st, width)]
         block += [Paragraph(n, st["note"]) for n in t.notes]
         chart = _chart(t, width) if t.chart else None
         if chart is not None:
             block += [Spacer(1, 4), chart]
         story.append(KeepTogether(block))
-    footer = _footer(tr("Athena – statistics", lang) + " · " + report["period"]["from"] + " – "
-                     + report["period"]["to"])
+    footer = _footer(title + " · " + report["period"]["from"] + " – " + report["period"]["to"])
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()

@@ -19,6 +19,14 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+def organisation() -> dict[str, str]:
+    """Municipality and unit for the heading of full documents, in the current language."""
+    data = _load("organisation.json")
+    unit = data.get("unit", "")
+    label = unit.get("en" if current_language() == "en" else "sv", "") if isinstance(unit, dict) else str(unit)
+    return {"municipality": str(data.get("municipality", "")), "unit": label}
+
+
 def districts() -> list[str]:
     return list(_load("districts.json")["districts"])
 

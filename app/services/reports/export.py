@@ -31,7 +31,13 @@ def to_json(report: dict[str, Any]) -> bytes:
 def to_csv(report: dict[str, Any], lang: str | None = None) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    front = report.get("front") or {}
+    for key in ("organisation", "title", "project"):
+        if front.get(key):
+            w.writerow([front[key]])
     w.writerow([period_heading(report, lang)])
+    if front.get("text"):
+        w.writerow([front["text"]])
     w.writerow([])
     for t in tables(report, lang):
         w.writerow([t.title])
@@ -58,10 +64,12 @@ def to_xlsx(report: dict[str, Any], lang: str | None = None) -> bytes:
     cover = wb.active
     assert cover is not None
     cover.title = tr("Report", lang)[:31]
-    cover["A1"] = tr("Athena – statistics", lang)
+    front = report.get("front") or {}
+    cover["A1"] = front.get("title") or tr("Athena – statistics", lang)
     cover["A1"].font = Font(bold=True, size=14)
     cover["A2"] = period_heading(report, lang)
     cover["A3"] = tr("Generated on {day}", lang).format(day=report.get("generated_on", ""))
+    cover["B1"] = " · ".join(x for x in (front.get("organisation", ""), front.get("project", "")) if x)
     cover.column_dimensions["A"].width = 70
     used = {cover.title}
     for i, t in enumerate(tables(report, lang), start=5):

@@ -1,7 +1,10 @@
 """A period report as tables (for CSV, XLSX, PDF and the screen), and the suppression of small counts.
 
 For publication, counts from 1 to 4 are shown as "< 5" so that no one can be singled out; an average or
-median over 1 to 4 cases is left out for the same reason. The period report holds no names at all.
+median over 1 to 4 cases is left out for the same reason. Where the hidden counts of a table could be worked
+out from its total (one hidden cell is the total minus the others; two hidden cells that add up to less than
+5 narrow each down), the smallest other counts are hidden too ("x": secondary suppression) until the hidden
+cells of every such group number at least two and add up to at least 5. The period report holds no names.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from app.models import SupportKind
 from app.services import reference
 
 SMALL = "< 5"
+HIDDEN = "x"  # secondary suppression: hidden so that a small count cannot be worked out from a total
+THRESHOLD = 5
 Cell = str | int | float | None
 
 KIND_LABELS = {
@@ -34,6 +39,7 @@ class Table:
     chart: bool = False  # worth a bar chart (first column labels, second column values)
     has_total: bool = False  # the last row is a total (bold in print, left out of charts)
     notes: list[str] = field(default_factory=list)
+    chart_rows: list[int] | None = None  # only these rows in the chart (a table mixing counts and months)
 
 
 def _small(value: Any) -> Any:
@@ -61,8 +67,63 @@ def suppress(report: dict[str, Any]) -> dict[str, Any]:
     for track in ("women", "men"):
         if out.get(track):
             out[track] = _small(out[track])
+    if women:
+        _secondary(report["women"], out["women"])
     out["suppressed"] = True
     return out
+
+
+def _protect(values: list[Any], total: Any) -> set[int]:
+    """Indexes of ``values`` (the original counts of a group that adds up to a published ``total``) to hide
+    besides the small ones, so the hidden cells cannot be worked out from the total."""
+    if not isinstance(total, int) or total < THRESHOLD:
+        return set()  # the total itself is hidden (or zero): nothing can be subtracted from it
+    counts = [v if isinstance(v, int) and not isinstance(v, bool) else 0 for v in values]
+    hidden = {i for i, v in enumerate(counts) if 1 <= v < THRESHOLD}
+    extra: set[int] = set()
+    while hidden and (len(hidden) < 2 or sum(counts[i] for i in hidden) < THRESHOLD):
+        rest = [i for i, v in enumerate(counts) if i not in hidden and v > 0]
+        if not rest:
+            break
+        j = min(rest, key=lambda i: (counts[i], i))
+        hidden.add(j)
+        extra.add(j)
+    return extra
+
+
+def _secondary(orig: dict[str, Any], out: dict[str, Any]) -> None:
+    total = orig["current"]["total"]
+    groups: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = [
+        (orig["current"]["by_district"], out["current"]["by_district"]),
+        (orig["by_referring_unit"], out["by_referring_unit"])]
+    for o_rows, s_rows in groups:
+        for i in _protect([r["count"] for r in o_rows], total):
+            s_rows[i]["count"] = HIDDEN
+    kinds_total = {r["key"]: r["count"] for r in orig["support_kinds"]["total"]}
+    o_kinds: list[dict[str, Any]] = orig["support_kinds"]["by_district"]
+    s_kinds: list[dict[str, Any]] = out["support_kinds"]["by_district"]
+    for kind, kind_total in kinds_total.items():
+        for i in _protect([r["counts"].get(kind) for r in o_kinds], kind_total):
+            s_kinds[i]["counts"][kind] = HIDDEN
+
+
+def with_front(report: dict[str, Any], *, organisation: str = "", project: str = "", title: str = "",
+               text: str = "") -> dict[str, Any]:
+    """The report with what its first page says: who it is from, for which project, its title and an optional
+    text (``organisation`` defaults to the municipality and unit in resources/reference/organisation.json)."""
+    out = dict(report)
+    if not organisation:
+        org = reference.organisation()
+        organisation = " · ".join(x for x in (org.get("municipality", ""), org.get("unit", "")) if x)
+    out["front"] = {"organisation": organisation.strip(), "project": project.strip(), "title": title.strip(),
+                    "text": text.strip()}
+    return out
+
+
+def is_empty(table: Table) -> bool:
+    """No figure in the table other than zero or nothing: printed as one line, not as a table."""
+    cells = [c for row in table.rows for c in row[1:]]
+    return not any((isinstance(c, int | float) and c > 0) or c in (SMALL, HIDDEN) for c in cells)
 
 
 def kind_label(key: str, lang: str | None = None) -> str:
@@ -107,7 +168,7 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
         out.append(Table("support_kinds_by_district", t("Kinds of support per district"),
                          [t("District"), *[kind_label(k, lang) for k in kinds]],
                          [[_label(r["key"], lang), *[r["counts"][k] for k in kinds]]
-                          for r in w["support_kinds"]["by_district"]]))
+                          for r in w["support_kinds"]["by_district"]], chart=True))
         ln = w["length_of_support"]
         out.append(Table("length_of_support", t("Length of support (months)"), [t("Measure"), t("Value")], [
             [t("Cases counted"), ln["cases"]],
@@ -117,8 +178,9 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
             [t("Median, months"), _months(ln["median_months"], lang)],
             [t("Average, closed cases only"), _months(ln["closed_only"]["average_months"], lang)],
             [t("Median, closed cases only"), _months(ln["closed_only"]["median_months"], lang)],
-        ], notes=[t("Measured from the first decision's start to the closing date; cases still open at the "
-                    "period end are measured to the period end.")]))
+        ], chart=True, chart_rows=[3, 4, 5, 6], notes=[t(
+            "Measured from the first decision's start to the closing date; cases still open at the period end "
+            "are measured to the period end. A case whose avslutad date was never filled in counts as open.")]))
         out.append(Table("flow", t("Cases and support in the period"), [t("Measure"), count], [
             [t("Incoming cases (referred in the period)"), w["incoming"]["cases"]],
             [t("Closed cases"), w["closed"]["cases"]],
@@ -126,14 +188,14 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
             [t("Women granted an extension"), w["extensions"]["women"]],
             [t("Court-support appointments"), w["court_support"]["appointments"]],
             [t("Women with court support"), w["court_support"]["women"]],
-        ]))
+        ], chart=True))
         ch = w["children"]
         out.append(Table("children", t("Children and Trappan"), [t("Measure"), count], [
             [t("Children informed about Trappan"), ch["informed_about_trappan"]],
             [t("Women whose children were informed"), ch["women_informed"]],
             [t("Children linked to Trappan"), ch["linked_to_trappan"]],
             [t("Women whose children were linked"), ch["women_linked"]],
-        ]))
+        ], chart=True))
     m = report.get("men")
     if m:
         out.append(Table("men", t("Men's track"), [t("Measure"), t("Men")], [
@@ -145,10 +207,23 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
     return out
 
 
+def chart_series(table: Table) -> tuple[list[str], list[str], list[list[float]], list[list[str]]]:
+    """For a chart of every column: (category labels, series names, values per series, bar labels)."""
+    rows = table.rows[:-1] if table.has_total else table.rows
+    cats = [str(r[0]) for r in rows]
+    names = [str(h) for h in table.headers[1:]]
+    values = [[float(v) if isinstance(v := r[j], int | float) else 0.0 for r in rows]
+              for j in range(1, len(table.headers))]
+    labels = [["" if r[j] is None else str(r[j]) for r in rows] for j in range(1, len(table.headers))]
+    return cats, names, values, labels
+
+
 def chart_values(table: Table) -> list[tuple[str, float, str]]:
     """(label, bar length, bar label) for a bar chart, total row left out; a suppressed count ("< 5") is an
     empty bar labelled "< 5"."""
     rows = table.rows[:-1] if table.has_total else table.rows
+    if table.chart_rows is not None:
+        rows = [table.rows[i] for i in table.chart_rows]
     out = []
     for row in rows:
         value = row[1]
@@ -163,3 +238,11 @@ def period_heading(report: dict[str, Any], lang: str | None = None) -> str:
     if report.get("suppressed"):
         text += " · " + tr("counts of 1–4 shown as < 5", lang)
     return text
+
+
+def suppression_note(report: dict[str, Any], lang: str | None = None) -> str:
+    """What "< 5" and "x" mean, for a suppressed report ("" otherwise)."""
+    if not report.get("suppressed"):
+        return ""
+    return tr("< 5: a count from 1 to 4, not shown so that no one can be singled out. x: not shown so that such "
+              "a count cannot be worked out from a total.", lang)
