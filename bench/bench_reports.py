@@ -183,7 +183,7 @@ def main() -> None:
         print(f"access-log chain check over 100,000 rows: {(time.perf_counter() - t0) * 1000:.0f} ms, "
               f"{len(broken)} problems")
 
-        for label, day in (("today", TODAY), ("2031 (nearly everything due)", date(2031, 6, 1))):
+        for label, day in (("today", TODAY), ("2032 (nearly everything due)", date(2032, 6, 1))):
             at_day = Diary(store, diary.worker, today_override=day)
             times = []
             for _ in range(3):
@@ -205,13 +205,15 @@ def main() -> None:
         dry = importer.import_file(diary, data, "bench.csv", dry_run=True)
         t_dry = time.perf_counter() - t0
         t0 = time.perf_counter()
-        result = importer.import_file(diary, data, "bench.csv")
+        # A rerun on a kept diary finds the earlier run's names again: import them anyway, as a team would.
+        result = importer.import_file(diary, data, "bench.csv", duplicates="import")
         t_real = time.perf_counter() - t0
         assert result.imported, [p.describe("en") for p in result.problems[:5]]
         print(f"import {args.rows} rows: dry run {t_dry:.2f} s, real import {t_real:.2f} s "
               f"(target < 5 s: {t_real / 5:.2f} of it); "
               f"{result.clients} women, {result.cases} cases, {result.decisions} decisions, "
-              f"{result.extensions} extensions, {result.entries} entries (problems in dry run: {len(dry.problems)})")
+              f"{result.extensions} extensions, {result.entries} entries (problems in dry run: {len(dry.problems)}, "
+              f"possible duplicates: {len(dry.duplicates)})")
         store.close()
 
         # The same file into an empty diary: a team's first import.

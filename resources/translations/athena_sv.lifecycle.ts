@@ -374,6 +374,25 @@
     </message>
 </context>
 <context>
+    <name>ReportScreen</name>
+    <message>
+        <source>Title on the first page (e.g. Slutrapport 2025)</source>
+        <translation>Titel på första sidan (t.ex. Slutrapport 2025)</translation>
+    </message>
+    <message>
+        <source>Report title</source>
+        <translation>Rapportens titel</translation>
+    </message>
+    <message>
+        <source>Project (e.g. the funder's reference)</source>
+        <translation>Projekt (t.ex. bidragsgivarens diarienummer)</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+</context>
+<context>
     <name>RetentionScreen</name>
     <message>
         <source>Retention</source>

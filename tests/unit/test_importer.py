@@ -116,7 +116,7 @@ def test_every_problem_listed_and_nothing_imported(diary: Diary) -> None:
     got = [p.describe("en") for p in report.problems]
     assert got == [
         "row 3: The woman is already in the diary (same personal identity number).",
-        'row 5, column "stadsdel": Unknown district "Södermalm" (known: Hägersten-Liljeholmen, Skärholmen, '
+        'row 5, column "stadsdel": Unknown district (known: Hägersten-Liljeholmen, Skärholmen, '
         "Älvsjö).",
         'row 6, column "beslutsdatum": Dates with slashes are ambiguous (1/3 or 3/1?): write it as 2024-03-01.',
         'row 6, column "startdatum": This date does not exist in the calendar.',

@@ -162,13 +162,14 @@ def cell(col: Column, value: Cell, maps: ReferenceMaps | None = None) -> Any:
     if col.key == "district" and s:
         known = maps.districts if maps else _districts()
         if fold(s) not in known:
-            raise CellError("Unknown district \"{value}\" (known: {known}).", value=s,
+            # The cell's text is not repeated: in a file with shifted columns it can be an address or a name.
+            raise CellError("Unknown district (known: {known}).",
                             known=maps.district_names if maps else ", ".join(reference.districts()))
         return known[fold(s)]
     if col.key == "referring_unit" and s:
         units = maps.units if maps else _units()
         if fold(s) not in units:
-            raise CellError("Unknown referring unit \"{value}\" (known: {known}).", value=s,
+            raise CellError("Unknown referring unit (known: {known}).",
                             known=maps.unit_names if maps else ", ".join(u.sv for u in reference.referring_units()))
         return units[fold(s)]
     if col.key == "support_kinds":

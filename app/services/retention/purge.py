@@ -143,40 +143,54 @@ def set_rule(diary: Diary, key: str, value: Any) -> rr.Rules:
     return parsed
 
 
-def _d(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+# Per table: (table, SQL giving client id, latest date in the record, rows). One pass per table gives both
+# the last entry (for the rules) and the rows a purge would remove (for the preview).
+_WOMEN_STATS: tuple[tuple[str, str], ...] = (
+    ("clients", "SELECT id, date(created_at), 1 FROM clients WHERE compartment = 'women'"),
+    ("diary_entries", "SELECT client_id, max(max(event_on), date(max(written_at))), count(*) FROM diary_entries "
+                      "GROUP BY client_id"),
+    ("cases", "SELECT client_id, max(coalesce(max(referred_on), ''), coalesce(max(first_contact_on), ''), "
+              "coalesce(max(closed_on), ''), date(max(created_at))), count(*) FROM cases GROUP BY client_id"),
+    ("decisions", "SELECT c.client_id, max(max(d.decided_on), max(d.starts_on)), count(*) FROM decisions AS d "
+                  "JOIN cases AS c ON c.id = d.case_id GROUP BY c.client_id"),
+    ("extensions", "SELECT c.client_id, max(e.granted_on), count(*) FROM extensions AS e "
+                   "JOIN decisions AS d ON d.id = e.decision_id JOIN cases AS c ON c.id = d.case_id "
+                   "GROUP BY c.client_id"),
+    ("court_appointments", "SELECT client_id, date(max(starts_at)), count(*) FROM court_appointments "
+                           "GROUP BY client_id"),
+    ("risk_assessments", "SELECT client_id, max(assessed_on), count(*) FROM risk_assessments GROUP BY client_id"),
+    ("incidents", "SELECT client_id, max(occurred_on), count(*) FROM incidents GROUP BY client_id"),
+    ("safety_plan_versions", "SELECT client_id, date(max(created_at)), count(*) FROM safety_plan_versions "
+                             "GROUP BY client_id"),
+    ("network_contacts", "SELECT client_id, date(max(created_at)), count(*) FROM network_contacts "
+                         "GROUP BY client_id"),
+    ("children", "SELECT client_id, date(max(created_at)), count(*) FROM children GROUP BY client_id"),
+    ("archive_marks", "SELECT client_id, '', count(*) FROM archive_marks WHERE entity = 'clients' "
+                      "GROUP BY client_id"),
+)
+_MEN_STATS: tuple[tuple[str, str], ...] = (
+    ("men_clients", "SELECT id, max(date(created_at), coalesce(first_contact_on, '')), 1 FROM men_clients"),
+    ("men_talks", "SELECT men_client_id, max(held_on), count(*) FROM men_talks GROUP BY men_client_id"),
+    ("archive_marks", "SELECT client_id, '', count(*) FROM archive_marks WHERE entity = 'men_clients' "
+                      "GROUP BY client_id"),
+)
 
 
-_WOMEN_LAST = """
-SELECT cid, max(d) FROM (
-  SELECT id AS cid, date(created_at) AS d FROM clients WHERE compartment = 'women'
-  UNION ALL SELECT client_id, max(max(event_on), date(max(written_at))) FROM diary_entries GROUP BY client_id
-  UNION ALL SELECT client_id, max(coalesce(max(referred_on), ''), coalesce(max(first_contact_on), ''),
-                                  coalesce(max(closed_on), ''), date(max(created_at)))
-            FROM cases GROUP BY client_id
-  UNION ALL SELECT c.client_id, max(max(d.decided_on), max(d.starts_on)) FROM decisions AS d
-            JOIN cases AS c ON c.id = d.case_id GROUP BY c.client_id
-  UNION ALL SELECT c.client_id, max(e.granted_on) FROM extensions AS e JOIN decisions AS d ON d.id = e.decision_id
-            JOIN cases AS c ON c.id = d.case_id GROUP BY c.client_id
-  UNION ALL SELECT client_id, date(max(starts_at)) FROM court_appointments GROUP BY client_id
-  UNION ALL SELECT client_id, max(assessed_on) FROM risk_assessments GROUP BY client_id
-  UNION ALL SELECT client_id, max(occurred_on) FROM incidents GROUP BY client_id
-  UNION ALL SELECT client_id, date(max(created_at)) FROM safety_plan_versions GROUP BY client_id
-  UNION ALL SELECT client_id, date(max(created_at)) FROM network_contacts GROUP BY client_id
-  UNION ALL SELECT client_id, date(max(created_at)) FROM children GROUP BY client_id
-) WHERE d IS NOT NULL AND d != '' GROUP BY cid
-"""
+@dataclass
+class _Stats:
+    last: dict[str, str] = field(default_factory=dict)  # client id → latest ISO date in the record
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)  # table → client id → rows
 
-_MEN_LAST = """
-SELECT cid, max(d) FROM (
-  SELECT id AS cid, max(date(created_at), coalesce(first_contact_on, '')) AS d FROM men_clients
-  UNION ALL SELECT men_client_id, max(held_on) FROM men_talks GROUP BY men_client_id
-) WHERE d IS NOT NULL AND d != '' GROUP BY cid
-"""
+
+def _stats(s: Session, queries: tuple[tuple[str, str], ...]) -> _Stats:
+    out = _Stats()
+    for table, sql in queries:
+        counts = out.rows.setdefault(table, {})
+        for cid, day, n in _raw(s, sql):
+            counts[cid] = int(n)
+            if day and day > out.last.get(cid, ""):
+                out.last[cid] = day
+    return out
 
 
 @dataclass
@@ -190,27 +204,33 @@ class _Person:
     protected: bool = False
 
 
-def _people(diary: Diary, s: Session) -> list[_Person]:
+def _raw(s: Session, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    """Plain rows from the driver: a preview reads tens of thousands of small rows, and the ORM's per-row
+    processing would cost more than the query."""
+    return [tuple(r) for r in s.connection().exec_driver_sql(sql, params).fetchall()]
+
+
+def _people(diary: Diary, s: Session) -> tuple[list[_Person], dict[str, _Stats]]:
     out: list[_Person] = []
+    stats: dict[str, _Stats] = {}
     if Compartment.WOMEN.value in diary.tracks:
-        last = {str(c): _d(d) for c, d in s.execute(text(_WOMEN_LAST))}
+        st = stats["clients"] = _stats(s, _WOMEN_STATS)
         cases: dict[str, list[str]] = {}
-        for cid, number in s.execute(select(Case.client_id, Case.case_number).order_by(Case.case_number)):
+        for cid, number in _raw(s, "SELECT client_id, case_number FROM cases ORDER BY case_number"):
             cases.setdefault(cid, []).append(number)
-        for cid, name, pnr, prot in s.execute(
-                select(Client.id, Client.name, Client.personal_number, Client.protected_identity)
-                .where(Client.compartment == Compartment.WOMEN.value)):
-            day = last.get(cid)
-            if day is not None:
-                out.append(_Person(cid, "clients", name, pnr, day, tuple(cases.get(cid, ())),
-                                   prot != ProtectedIdentity.NONE.value))
+        for cid, name, pnr, prot in _raw(s, "SELECT id, name, personal_number, protected_identity FROM clients "
+                                            "WHERE compartment = ?", Compartment.WOMEN.value):
+            day = st.last.get(cid)
+            if day:
+                out.append(_Person(cid, "clients", name, pnr, date.fromisoformat(day[:10]),
+                                   tuple(cases.get(cid, ())), prot != ProtectedIdentity.NONE.value))
     if Compartment.MEN.value in diary.tracks:
-        last = {str(c): _d(d) for c, d in s.execute(text(_MEN_LAST))}
-        for cid, name, pnr in s.execute(select(MenClient.id, MenClient.name, MenClient.personal_number)):
-            day = last.get(cid)
-            if day is not None:
-                out.append(_Person(cid, "men_clients", name, pnr, day))
-    return out
+        st = stats["men_clients"] = _stats(s, _MEN_STATS)
+        for cid, name, pnr in _raw(s, "SELECT id, name, personal_number FROM men_clients"):
+            day = st.last.get(cid)
+            if day:
+                out.append(_Person(cid, "men_clients", name, pnr, date.fromisoformat(day[:10])))
+    return out, stats
 
 
 def _token(ids: Iterable[str]) -> str:
@@ -241,7 +261,7 @@ def preview(diary: Diary) -> Preview:
     rules = current_rules(diary)
     today = diary.today()
     with diary.read() as s:
-        people = _people(diary, s)
+        people, stats = _people(diary, s)
         marked = set(s.scalars(select(ArchiveMark.client_id)))
     if rules.keep_everything:
         return Preview(today, rules.label, True, [], [], [], 0, _token([]), {}, rules.years_after_last_entry,
@@ -272,13 +292,12 @@ def preview(diary: Diary) -> Preview:
             purge.append(Candidate(**cand, action="purge", reason="due"))  # type: ignore[arg-type]
     purge.sort(key=lambda c: (c.last_entry_on, c.name))
     counts: dict[str, int] = {}
-    with diary.read() as s:
-        for entity in ("clients", "men_clients"):
-            ids = [c.client_id for c in purge if c.entity == entity]
-            if ids:
-                for cls, rids in _owned(s, entity, ids).items():
-                    if rids:
-                        counts[cls.__tablename__] = counts.get(cls.__tablename__, 0) + len(rids)
+    for entity, st in stats.items():
+        ids = [c.client_id for c in purge if c.entity == entity]
+        for table, per_client in st.rows.items():
+            n = sum(per_client.get(i, 0) for i in ids)
+            if n:
+                counts[table] = counts.get(table, 0) + n
     return Preview(today, rules.label, False, purge, archive, held, sum(counts.values()),
                    _token([c.client_id for c in purge] + [f"a:{c.client_id}" for c in archive]), counts,
                    rules.years_after_last_entry, rules.archive_birth_days)

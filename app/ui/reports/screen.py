@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -110,6 +111,17 @@ class ReportScreen(QWidget):
         self.week = WeekView(self)
         self.tabs.addTab(self.week, self.tr("Team meeting"))
         lay.addWidget(self.tabs, 1)
+
+        front = QHBoxLayout()
+        self.report_title = QLineEdit(self)
+        self.report_title.setPlaceholderText(self.tr("Title on the first page (e.g. Slutrapport 2025)"))
+        self.report_title.setAccessibleName(self.tr("Report title"))
+        self.project = QLineEdit(self)
+        self.project.setPlaceholderText(self.tr("Project (e.g. the funder's reference)"))
+        self.project.setAccessibleName(self.tr("Project"))
+        front.addWidget(self.report_title, 2)
+        front.addWidget(self.project, 2)
+        lay.addLayout(front)
 
         foot = QHBoxLayout()
         self.status = QLabel(self)
@@ -227,7 +239,8 @@ class ReportScreen(QWidget):
             path += "." + fmt
         self.status.setText(self.tr("Exporting…"))
         self._set_busy(True)
-        self.runner.run(_write, self.diary, self.report, fmt, path, on_done=self._exported, on_error=self._failed)
+        report = report_tables.with_front(self.report, title=self.report_title.text(), project=self.project.text())
+        self.runner.run(_write, self.diary, report, fmt, path, on_done=self._exported, on_error=self._failed)
 
     def _exported(self, path: str) -> None:
         self._set_busy(False)
