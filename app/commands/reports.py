@@ -17,11 +17,11 @@ from typing import Any
 
 from app.commands.common import CliError, opened
 from app.i18n import tr
+from app.printing import report_tables
 from app.services.importing import importer
 from app.services.importing.spreadsheet import DateError, parse_date
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
-from app.services.reports import tables as report_tables
 
 EXIT_IMPORT_PROBLEMS = 4
 

@@ -28,11 +28,11 @@ from typing import Any
 import pytest
 
 from app.models import Compartment
+from app.printing import report_tables
 from app.services.clients import cases, clients, entries, records
 from app.services.context import Diary, Worker
 from app.services.mens_track import men as mens_track
 from app.services.reports import statistics, team_week
-from app.services.reports import tables as report_tables
 from app.storage.vault import Store
 
 BOTH = frozenset({Compartment.WOMEN.value, Compartment.MEN.value})

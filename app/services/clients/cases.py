@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import reference
 from app.errors import DomainError, NotFound
 from app.models import Case, Decision, Extension
-from app.services import reference, validation
+from app.services import validation
 from app.services.clients.clients import require_client
 from app.services.clients.status import case_status
 from app.services.context import Diary

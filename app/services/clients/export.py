@@ -64,6 +64,12 @@ def _client_bundle(s: Session, client: Client) -> dict[str, Any]:
     return bundle
 
 
+def client_record(diary: Diary, client_id: str) -> dict[str, Any]:
+    """Everything stored about one client as plain values (no audit event: the caller logs what it does)."""
+    with diary.read() as s:
+        return _client_bundle(s, require_client(diary, s, client_id))
+
+
 def export_client(diary: Diary, client_id: str) -> dict[str, Any]:
     with diary.read() as s:
         client = require_client(diary, s, client_id)

@@ -12,6 +12,7 @@ from typing import Any
 
 from faker import Faker
 
+from app import reference
 from app.models import (
     Case,
     Child,
@@ -28,7 +29,6 @@ from app.models import (
     SupportKind,
     new_id,
 )
-from app.services import reference
 from app.services.context import Diary
 from app.services.validation import add_months
 from app.storage.changefeed import bulk_insert

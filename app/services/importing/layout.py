@@ -12,9 +12,10 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
+from app import reference
 from app.errors import DomainError
 from app.models import ProtectedIdentity, SupportKind
-from app.services import reference, validation
+from app.services import validation
 from app.services.importing.spreadsheet import Cell, DateError, parse_date
 
 

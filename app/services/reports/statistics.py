@@ -27,9 +27,9 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app import reference
 from app.errors import DomainError
 from app.models import Compartment, SupportKind
-from app.services import reference
 from app.services.context import Diary
 from app.storage.changefeed import DiarySession
 

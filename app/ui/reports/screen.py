@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AthenaError
+from app.printing import report_tables
 from app.services.context import Diary
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
-from app.services.reports import tables as report_tables
 from app.ui.reports.widgets import WeekView, section
 from app.ui.tasks import TaskRunner
 

@@ -23,8 +23,8 @@ from app.services.context import Diary
 from app.services.sync import conflicts
 from app.services.sync.conflicts import DELETED, Conflict
 from app.services.sync.settings import OpenConflict, open_conflicts
-from app.ui.clients.history import local_time
 from app.ui.common import accessible, heading, show_error
+from app.ui.labels import local_time
 from app.ui.session import SessionRunner
 
 _CONFLICT, _VERSION = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1

@@ -10,9 +10,9 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from app import reference
 from app.i18n import tr
 from app.models import SupportKind
-from app.services import reference
 
 SMALL = "< 5"
 Cell = str | int | float | None
