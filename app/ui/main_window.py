@@ -184,7 +184,12 @@ class Workspace(QWidget):
     def export(self, path: Path, *, whole_diary: bool = False) -> None:
         client_id = None if whole_diary else self.client_view.client_id
         self.status.showMessage(self.tr("Exporting…"))
+
+        def failed(exc: Exception) -> None:
+            self.status.clearMessage()
+            show_error(self, exc)
+
         self.runner.run(export_to_file, self.diary, path, client_id,
                         on_done=lambda p: self.status.showMessage(self.tr("Exported to {path}").format(path=p),
                                                                   8000),
-                        on_error=lambda e: (self.status.clearMessage(), show_error(self, e)))
+                        on_error=failed)

@@ -112,15 +112,15 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
     panel.open_print()
     dlg = panel.print_dialog
     settle(qtbot, runner)
-    assert dlg.result is not None and dlg.result.pages >= 1
+    assert dlg.document is not None and dlg.document.pages >= 1
     assert "name" in dlg.omissions.text() and "Protected identity" in dlg.omissions.text()
     dlg.paper.setCurrentIndex(dlg.paper.findData("card"))
     settle(qtbot, runner)
-    assert "card" in dlg.result.detail
+    assert "card" in dlg.document.detail
     from app.ui.printing import preview as pdf_preview
 
     if pdf_preview.backend() != "none":  # the real pages are shown
-        assert dlg.pages.count() == dlg.result.pages
+        assert dlg.pages.count() == dlg.document.pages
         assert not dlg.pages.itemAt(0).widget().pixmap().isNull()
     panel.grab().save(str(tmp_path / "panel.png"))
     dlg.grab().save(str(tmp_path / "print_dialog.png"))
@@ -182,7 +182,7 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
         m.setattr(safety_plan_print, "_cups_printer", lambda printer: "kontoret")  # no CUPS in the test
         dlg.print_to(QPrinter())
         settle(qtbot, runner)
-        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.result.pdf
+        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.document.pdf
 
     if pdf_preview.backend() != "none":  # painting on a QPrinter (here: Qt's PDF writer to a chosen file)
         target = tmp_path / "printed.pdf"

@@ -252,8 +252,12 @@ class ClientView(QWidget):
     def _edit(self) -> None:
         d = self._detail
         if d is not None:
+            def saved(detail: ClientDetail) -> None:
+                self._show_header(detail)
+                self.changed.emit()
+
             run_dialog(ClientDialog(self, d), self._runner, clients.update_client, self._diary, d.id,
-                       on_saved=lambda det: (self._show_header(det), self.changed.emit()))
+                       on_saved=saved)
 
     def _panel_changed(self) -> None:
         history = self._panels.get("history")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,6 +36,9 @@ def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
     return edit
 
 
+W = TypeVar("W", bound=QWidget)
+
+
 class _FormDialog(QDialog):
     submitted = Signal(object)
 
@@ -57,7 +60,7 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def row(self, label: str, widget: QWidget) -> QWidget:
+    def row(self, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
         widget.setAccessibleName(label.replace("&", ""))
         return widget

@@ -149,8 +149,11 @@ class SafetyPlanFallback(QWidget):
         if self._client_id is None:
             return
         sections = text_to_sections(self.editor.toPlainText())
-        self._runner.run(safety_plans.save_version, self._diary, self._client_id, sections,
-                         on_done=lambda _v: (self.reload(), self.changed.emit()),
+        def saved(_version: object) -> None:
+            self.reload()
+            self.changed.emit()
+
+        self._runner.run(safety_plans.save_version, self._diary, self._client_id, sections, on_done=saved,
                          on_error=lambda e: show_error(self, e))
 
 

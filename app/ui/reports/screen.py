@@ -100,13 +100,13 @@ class ReportScreen(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Statistics and team meeting"))
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAccessibleName(self.tr("Statistics for the period"))
+        self.scroll_area = QScrollArea(self)  # not ``scroll``: that would hide QWidget.scroll()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(self.tr("Statistics for the period"))
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        self.scroll.setWidget(self.body)
-        self.tabs.addTab(self.scroll, self.tr("Statistics"))
+        self.scroll_area.setWidget(self.body)
+        self.tabs.addTab(self.scroll_area, self.tr("Statistics"))
         self.week = WeekView(self)
         self.tabs.addTab(self.week, self.tr("Team meeting"))
         lay.addWidget(self.tabs, 1)
@@ -190,8 +190,8 @@ class ReportScreen(QWidget):
         self.report, week = result
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         heading = QLabel(report_tables.period_heading(self.report), self.body)
         heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.body_layout.addWidget(heading)

@@ -155,9 +155,8 @@ class ConflictsDialog(QDialog):
             self.tree.resizeColumnToContents(col)
         self.tree.setVisible(bool(found))
         self.empty.setVisible(not found)
-        if found:
-            first = self.tree.topLevelItem(0)
-            self.tree.setCurrentItem(first.child(0) if first.childCount() else first)
+        if found and (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first.child(0) or first)
         self._update_buttons()
 
     def _selected(self) -> tuple[Conflict | None, int | None]:
