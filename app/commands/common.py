@@ -15,6 +15,7 @@ from platformdirs import user_data_dir
 from app.i18n import tr
 from app.services.context import Diary, open_diary
 from app.storage import vault
+from app.storage.private_files import write_private
 
 
 class CliError(Exception):
@@ -61,6 +62,4 @@ def write_output(path: str | None, text: str) -> None:
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_private(path, text)

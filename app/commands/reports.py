@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -22,6 +21,7 @@ from app.services.importing import importer
 from app.services.importing.spreadsheet import DateError, parse_date
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
+from app.storage.private_files import write_private
 
 EXIT_IMPORT_PROBLEMS = 4
 
@@ -56,13 +56,6 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def write_bytes(path: str, data: bytes) -> None:
-    """Only to the file the worker chose, readable by her alone; no temporary copy anywhere."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     if args.format in ("xlsx", "pdf") and (not args.output or args.output == "-"):
         raise CliError(tr("XLSX and PDF reports need a file: use -o FILE."))
@@ -72,7 +65,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             report = report_tables.suppress(report)
         data = report_export.export_report(diary, report, args.format)
     if args.output and args.output != "-":
-        write_bytes(args.output, data)
+        write_private(args.output, data)
     else:
         sys.stdout.buffer.write(data)
     return 0

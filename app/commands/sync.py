@@ -11,6 +11,7 @@ from typing import Any
 
 from app.commands.common import CliError, opened
 from app.i18n import tr
+from app.storage.private_files import write_private
 from app.sync import team as teams
 from app.sync.log import recent
 from app.sync.round import sync_round
@@ -58,9 +59,7 @@ def cmd_team_create(args: argparse.Namespace) -> int:
 def cmd_team_invite(args: argparse.Namespace) -> int:
     with opened(args) as diary, diary.write() as s:
         data, code = teams.invite(s, teams.team_for(s, args.compartment))
-    fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+    write_private(args.output, data)
     print(code)
     print(tr("Give the file and, separately, this one-time code to the new laptop."), file=sys.stderr)
     return 0

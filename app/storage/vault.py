@@ -28,6 +28,7 @@ from app.storage import keyfile, migrate
 from app.storage.changefeed import DiarySession, Identity
 from app.storage.engine import WRITE_OPTION, make_engine, open_raw
 from app.storage.keyfile import KdfParams, KeyFile
+from app.storage.private_files import fsync_dir
 
 DB_NAME = "diary.db"
 KEY_NAME = "diary.key"
@@ -206,7 +207,7 @@ def rekey(store: Store, passphrase: str) -> Store:
     for suffix in ("-wal", "-shm"):
         Path(str(db_path(data_dir)) + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path(data_dir))
-    keyfile.fsync_dir(data_dir)
+    fsync_dir(data_dir)
     kf.main, kf.pending, kf.recovery = kf.pending, None, new_recovery
     kf.save(key_path(data_dir))
     return _open(data_dir, kf, new_key)

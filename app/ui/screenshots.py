@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QBuffer, QIODevice, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.clients import records
@@ -16,10 +16,19 @@ from app.services.context import Diary
 from app.services.risk import assessments as risk
 from app.services.risk import timeline as tl
 from app.services.safety_plan import plans as safety_plans
+from app.storage.private_files import write_private
 from app.ui import i18n
 from app.ui.app import make_app
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.shell import AthenaWindow
+
+
+def png_bytes(widget: QWidget) -> bytes:
+    """The widget as a PNG in memory (written only through ``write_private``: a screen can show client data)."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buf, "PNG")
+    return bytes(buf.data().data())
 
 
 def wait_until(app: QApplication, pred: Callable[[], bool], timeout: float = 60.0) -> bool:
@@ -110,9 +119,7 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
 
     def shot(name: str, widget: QWidget | None = None) -> None:
         settle(app, window)
-        path = out / f"{name}.png"
-        (widget or window).grab().save(str(path))
-        saved.append(path)
+        saved.append(write_private(out / f"{name}.png", png_bytes(widget or window)))
 
     # First run, as a new worker sees it (nothing is created).
     window.stack.setCurrentWidget(window.create_screen)

@@ -129,6 +129,8 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
         panel.grab().save(os.path.join(os.environ["ATHENA_SHOTS"], "panel.png"))
 
     out = tmp_path / "plan.pdf"
+    out.write_bytes(b"an older printout")
+    out.chmod(0o644)  # saving over an old world-readable file leaves it readable by her only
     dlg.save_to(str(out))
     settle(qtbot, runner)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600

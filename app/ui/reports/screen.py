@@ -27,6 +27,7 @@ from app.printing import report_tables
 from app.services.context import Diary
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
+from app.storage.private_files import write_private
 from app.ui.reports.widgets import WeekView, section
 from app.ui.tasks import TaskRunner
 
@@ -43,10 +44,7 @@ def _pydate(q: QDate) -> date:
 
 def _write(diary: Diary, report: dict[str, Any], fmt: str, path: str) -> str:
     """Worker thread: build the file in memory, then write it only to the chosen path (0600)."""
-    data = report_export.export_report(diary, report, fmt)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+    write_private(path, report_export.export_report(diary, report, fmt))
     return path
 
 

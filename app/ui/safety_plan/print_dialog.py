@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.output import PrintResult, write_private
+from app.printing.output import PrintResult
 from app.printing.safety_plan import PlanPrintOptions
 from app.reference import plan_sections
 from app.services.audit import log_print
 from app.services.context import Diary
 from app.services.safety_plan.printout import render_safety_plan
+from app.storage.private_files import write_private
 from app.ui.printing import preview as pdf_preview
 from app.ui.tasks import TaskRunner
 
