@@ -7,8 +7,6 @@ the store (the database key leaves memory) and shows the unlock screen. The titl
 from __future__ import annotations
 
 import gc
-import importlib
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -23,22 +21,14 @@ from app.storage import vault
 from app.ui import i18n
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
-from app.ui.clients.client_view import resolve_sections
 from app.ui.common import show_error
 from app.ui.main_window import Workspace
 from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.reports.screen import ReportScreen
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
 
-REPORTS_MODULE = "app.ui.reports.screen"
 TITLE = "Athena"
-
-
-def reports_available() -> bool:
-    try:
-        return importlib.util.find_spec(REPORTS_MODULE) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def _forget_session_objects() -> None:
@@ -74,7 +64,6 @@ class AthenaWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
         self.addAction(self.lock_action)
         self._build_gate(locked=False)
-        resolve_sections()  # import the section panels' heavy modules now, not after the passphrase is accepted
         self.resize(1280, 800)
 
     # --- screens -------------------------------------------------------------------------------------
@@ -129,8 +118,7 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
             self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
-            if reports_available():
-                self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+            self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
 
     def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
         act: QAction = menu.addAction(text)
@@ -236,8 +224,7 @@ class AthenaWindow(QMainWindow):
     def open_reports(self) -> None:
         if self.diary is None or self.session is None:
             return
-        cls = importlib.import_module(REPORTS_MODULE).ReportScreen
-        screen = cls(self.diary, self.session, self)
+        screen = ReportScreen(self.diary, self.session, self)
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setWindowTitle(self.tr("Athena – Reports"))
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import stat
@@ -20,7 +19,7 @@ from app.services.clients import clients, records
 from app.services.context import Diary, Worker
 from app.storage import vault
 from app.storage.keyfile import KdfParams
-from app.ui.panels import CLIENT_PANELS
+from app.ui.safety_plan.panel import SafetyPlanPanel
 from app.ui.tasks import TaskRunner
 
 PASSPHRASE = "korrekt häst batteri häftklammer"
@@ -46,9 +45,7 @@ def setup(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
         s.add(RiskAssessment(client_id=c.id, instrument_id="freda", instrument_version="1",
                              assessed_on=date(2026, 11, 1)))
     runner = TaskRunner()
-    spec = next(s for s in CLIENT_PANELS if s.key == "safety_plan")
-    cls = getattr(importlib.import_module(spec.module), spec.cls)
-    panel = cls(diary, runner)
+    panel = SafetyPlanPanel(diary, runner)
     qtbot.addWidget(panel)
     yield panel, runner, diary, c.id, tmp
     runner.wait()
@@ -198,4 +195,36 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
     assert len(prints) == (2 if pdf_preview.backend() != "none" else 1)
     assert all(d == "safety plan v1, discreet, a4, sv, printer" for d in prints)
     assert sorted(os.listdir(tempfile.gettempdir())) == before
+    dlg.close()
+
+
+def test_a_failed_print_audit_event_is_shown(setup, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services.safety_plan import plans as safety_plans
+    from app.ui.safety_plan import print_dialog
+
+    panel, runner, diary, client_id, _tmp = setup
+    safety_plans.save_version(diary, client_id, {"where_to_go": "Till Märta."}, neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+
+    def audit_fails(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(print_dialog, "log_print", audit_fails)
+    dlg.save_to(str(tmp_path / "plan.pdf"))
+    settle(qtbot, runner)
+
+    def shown() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=10_000)
+    assert "OSError" in shown()[0].text()
+    for box in shown():
+        box.close()
     dlg.close()

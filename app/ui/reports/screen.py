@@ -29,7 +29,7 @@ from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
 from app.storage.private_files import write_private
 from app.ui.reports.widgets import WeekView, section
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runner
 
 FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 
@@ -52,7 +52,7 @@ class ReportScreen(QWidget):
     report_shown = Signal()  # a period's figures are on screen (tests wait for it)
     exported = Signal(str)  # path of a written file
 
-    def __init__(self, diary: Diary, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: Diary, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diary, self.runner = diary, runner
         self.report: dict[str, Any] | None = None
