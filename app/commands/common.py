@@ -8,18 +8,31 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from app.i18n import tr
 from app.services.context import Diary, open_diary
+from app.services.dates import DateError, parse_date
 from app.storage import vault
 from app.storage.private_files import write_private
 
 
 class CliError(Exception):
     pass
+
+
+def date_arg(value: str) -> date:
+    """An argparse ``type`` for dates on the command line: the same policy as the importer and the services."""
+    try:
+        day = parse_date(value)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(tr(exc.message_en)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError(tr("A date is required."))
+    return day
 
 
 def data_dir(args: argparse.Namespace) -> Path:

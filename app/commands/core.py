@@ -7,10 +7,9 @@ import json
 import sys
 import time
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
-from app.commands.common import CliError, data_dir, opened, passphrase, write_output
+from app.commands.common import CliError, data_dir, date_arg, opened, passphrase, write_output
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
@@ -63,8 +62,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("audit", help=tr("show the audit trail"))
     p.add_argument("--client")
-    p.add_argument("--from", dest="start", type=date.fromisoformat)
-    p.add_argument("--to", dest="end", type=date.fromisoformat)
+    p.add_argument("--from", dest="start", type=date_arg)
+    p.add_argument("--to", dest="end", type=date_arg)
     p.add_argument("--format", choices=["json", "csv"], default="csv")
     p.add_argument("-o", "--output")
     p.set_defaults(handler=cmd_audit)

@@ -16,7 +16,8 @@ from app import reference
 from app.errors import DomainError
 from app.models import ProtectedIdentity, SupportKind
 from app.services import validation
-from app.services.importing.spreadsheet import Cell, DateError, parse_date
+from app.services.dates import DateError, parse_date
+from app.services.importing.spreadsheet import Cell
 
 
 @dataclass(frozen=True)
