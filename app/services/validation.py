@@ -89,8 +89,3 @@ def add_months(d: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-def months_between(start: date, end: date) -> float:
-    """Length in months as funders count it: days / (365.25 / 12)."""
-    return round((end - start).days / (365.25 / 12), 2)

@@ -22,10 +22,6 @@ def local_time(iso_utc: str) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def _table(build: Callable[[], dict[str, str]]) -> Callable[[str], str]:
     def label(code: str) -> str:
         return build().get(code, code)
