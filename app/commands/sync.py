@@ -91,15 +91,12 @@ def cmd_team_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_team_members(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from app.models import SyncMember
     with opened(args) as diary, diary.read() as s:
-        team = teams.team_for(s, args.compartment)
-        for m in s.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id)):
-            mark = " *" if m.member_id == team.member_id else ""
-            state = tr("removed") if m.removed else ""
-            print(f"{m.member_id}\t{m.label}\t{state}{mark}")
+        found = teams.members(s, teams.team_for(s, args.compartment))
+    for m in found:
+        mark = " *" if m.is_me else ""
+        state = tr("removed") if m.removed else ""
+        print(f"{m.member_id}\t{m.label}\t{state}{mark}")
     return 0
 
 
