@@ -1,4 +1,4 @@
-"""The one writer for every file that can hold client data: exports, reports, PDFs, screenshots, key files.
+"""The one writer for every file that can hold client data: exports, reports, PDFs, screenshots, backups, keys.
 
 ``write_private`` creates or replaces the file so that it is readable by its owner only (0600) whatever mode an
 old file had, and so that a crash or a failed write leaves either the old content or the new, never half and
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from app.errors import StorageError
@@ -47,6 +47,17 @@ def write_private(path: str | os.PathLike[str], data: Chunks) -> Path:
         raise
     fsync_dir(folder)
     return target
+
+
+def copy_private(source: str | os.PathLike[str], target: str | os.PathLike[str], *,
+                 chunk_size: int = 1 << 20) -> Path:
+    """A copy of ``source`` (e.g. the encrypted database for a backup) written like ``write_private``."""
+    def chunks() -> Iterator[bytes]:
+        with open(source, "rb") as f:
+            while piece := f.read(chunk_size):
+                yield piece
+
+    return write_private(target, chunks())
 
 
 def _pieces(data: Chunks) -> Iterable[bytes | str]:

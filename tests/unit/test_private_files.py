@@ -14,7 +14,7 @@ from app.cli import main
 from app.errors import StorageError
 from app.services.clients import clients
 from app.services.context import Diary
-from app.storage.private_files import write_private
+from app.storage.private_files import copy_private, write_private
 from tests.unit.conftest import PASSPHRASE
 
 
@@ -85,6 +85,18 @@ def test_a_folder_that_cannot_be_written_says_so(tmp_path: Path) -> None:
         write_private("-", b"x")
 
 
+def test_a_backup_copy_is_private_and_complete(tmp_path: Path) -> None:
+    source = tmp_path / "diary.db"
+    source.write_bytes(bytes(range(256)) * 10_000)  # 2.5 MB: several chunks
+    target = old_world_readable(tmp_path / "backups-diary.db")
+    copy_private(source, target, chunk_size=1 << 16)
+    assert target.read_bytes() == source.read_bytes() and mode(target) == 0o600
+    with pytest.raises(StorageError):
+        copy_private(tmp_path / "missing.db", target)
+    assert target.read_bytes() == source.read_bytes()
+    assert sorted(os.listdir(tmp_path)) == ["backups-diary.db", "diary.db"]
+
+
 @pytest.fixture
 def cli(diary: Diary, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setenv("ATHENA_PASSPHRASE", PASSPHRASE)
@@ -110,3 +122,14 @@ def test_export_report_and_print_over_an_old_0644_file_leave_0600(cli: list[str]
         "Åsa Öberg"
     assert files["record.pdf"].read_bytes().startswith(b"%PDF")
     assert sorted(os.listdir(out)) == sorted(files)  # no temporary files beside them
+
+
+def test_the_backup_before_an_upgrade_is_private_and_encrypted(diary: Diary, data_dir: Path) -> None:
+    from app.storage import vault
+
+    clients.create_client(diary, clients.ClientInput(name="Åsa Öberg"))
+    backup = vault.backup_copy(diary.store.engine, data_dir, "before-test")
+    assert mode(backup) == 0o600 and backup.stat().st_size > 0
+    assert not vault.plain_text_probe(backup)
+    assert b"\xc3\x85sa" not in backup.read_bytes()  # "Åsa" nowhere in plaintext
+    assert os.listdir(backup.parent) == [backup.name]
