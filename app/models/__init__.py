@@ -4,8 +4,8 @@ from app.models.base import Base, Compartment, Record, new_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
-from app.models.journal import AuditEvent, Change, Setting
 from app.models.history import SINCE_ALWAYS, StatusHistory
+from app.models.journal import AuditEvent, Change, Setting
 from app.models.mens_track import (
     Attendance,
     MenClient,
@@ -32,14 +32,53 @@ from app.models.sync import (
 )
 
 __all__ = [
-    "Activity", "Attendance", "AuditEvent", "Base", "Case", "CaseStatus", "Change", "Child", "Client",
-    "Compartment", "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension", "Incident",
-    "LegalReference", "MenClient", "MenOutcome", "MenStatus", "MenTalk", "Motivation", "NetworkContact",
-    "ProtectedIdentity", "Record", "ReferralSource", "RiskLevel", "SINCE_ALWAYS", "StatusHistory",
+    "SINCE_ALWAYS",
+    "Activity",
+    "Attendance",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseStatus",
+    "Change",
+    "Child",
+    "Client",
+    "Compartment",
+    "CourtAppointment",
+    "Decision",
+    "DiaryEntry",
+    "DiaryEntryKind",
+    "Extension",
+    "Incident",
+    "LegalReference",
+    "MenClient",
+    "MenOutcome",
+    "MenStatus",
+    "MenTalk",
+    "Motivation",
+    "NetworkContact",
+    "ProtectedIdentity",
+    "Record",
+    "ReferralSource",
+    "RiskAssessment",
+    "RiskLevel",
+    "Safety",
+    "SafetyPlanVersion",
+    "Setting",
+    "StatusHistory",
+    "SupportKind",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncEpochKey",
+    "SyncLogEntry",
+    "SyncMember",
+    "SyncOutbox",
+    "SyncPendingBase",
+    "SyncPurge",
+    "SyncRecordState",
+    "SyncTeam",
     "TalkMethod",
-    "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
-    "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox", "SyncPendingBase", "SyncPurge",
-    "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id",
+    "TrappanStatus",
+    "new_id",
     "utcnow",
 ]
 
