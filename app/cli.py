@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "app.commands.risk",
     "app.commands.reports",
     "app.commands.sync",
+    "app.commands.mens_track",
 ]
 
 
