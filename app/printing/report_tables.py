@@ -147,7 +147,7 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
         out.append(Table("men", t("Men's track"), [t("Measure"), t("Men")], [
             [t("Men in contact"), m["in_contact"]],
             [t("Investigations opened"), m["investigations_opened"]],
-            [t("Ordered by the district court to attend talks"), m["court_ordered"]],
+            [t("Ordered by a court to attend talks"), m["court_ordered"]],
             [t("Men with at least three talks"), m["at_least_three_talks"]],
             [t("Registered as a case of his own"), m["registered_as_case"]],
             [t("Men referred on"), m["referred_on"]],

@@ -68,8 +68,9 @@ def generate(diary: Diary, *, men: int, seed: int = 1) -> tuple[int, int]:
                 method="own" if own else "vaska", themes="" if own else ",".join(
                     sorted(rng.sample(VASKA, rng.choice([1, 2])), key=VASKA.index)),
                 own_theme=rng.choice(OWN_THEMES) if own else "", duration_minutes=rng.choice([45, 60, 60, 90]),
-                attendance=attendance, risk_partner=risk,
-                risk_children=rng.choice(["not_assessed", "low", risk]),
+                attendance=attendance, risk_partner=risk if attendance == "attended" else "not_assessed",
+                risk_children=rng.choice(["not_assessed", "low", risk]) if attendance == "attended"
+                else "not_assessed",
                 text=rng.choice(NOTES) if attendance == "attended" else "", author_name=diary.worker.name))
             if attendance == "attended":
                 attended += 1

@@ -385,6 +385,13 @@ def get_man(diary: Diary, man_id: str) -> ManView:
 
 def open_man(diary: Diary, man_id: str) -> ManCase:
     """His case for the screen: opening it is logged (who, when; never content)."""
+    case = man_case(diary, man_id)
+    audit.log(diary, "open", client_id=man_id, compartment=MEN, entity="men_clients", entity_id=man_id)
+    return case
+
+
+def man_case(diary: Diary, man_id: str) -> ManCase:
+    """His case read again after a change made on the open screen (not logged again)."""
     with diary.read() as s:
         m = _man(diary, s, man_id)
         view = _view(m, _counts(s, [man_id]).get(man_id, (0, 0, None)))
@@ -392,7 +399,6 @@ def open_man(diary: Diary, man_id: str) -> ManCase:
                          .order_by(MenTalk.held_on, MenTalk.number))
         talk_views = [_talk_view(t) for t in rows]
         hist = history.rows(s, "men_clients", man_id)
-    audit.log(diary, "open", client_id=man_id, compartment=MEN, entity="men_clients", entity_id=man_id)
     return ManCase(view, talk_views, hist)
 
 
