@@ -103,6 +103,7 @@ class ManCaseView(QWidget):
         history_box = QGroupBox(self.tr("Status history"), self)
         self.history = QListWidget(history_box)
         self.history.setAccessibleName(self.tr("Status history"))
+        self.history.setWordWrap(True)
         QVBoxLayout(history_box).addWidget(self.history)
         left = QVBoxLayout()
         left.addWidget(details)
@@ -234,6 +235,8 @@ class ManCaseView(QWidget):
                 if c == TALK_COLUMNS - 1 and t.text:
                     item.setToolTip(t.text)
                 self.talks.setItem(r, c, item)
+        if case.talks:
+            self.talks.setCurrentCell(len(case.talks) - 1, 0)  # the latest talk's notes below the table
         m = case.man
         self.talk_count.setText(self.tr("%n talk(s) attended", "", m.talks) + (
             "  ·  " + self.tr("three-talk rule met") if m.three_talk_rule_met else ""))
