@@ -290,7 +290,7 @@ def add_talk(diary: Diary, man_id: str, *, held_on: date | str | None = None, th
                        text=validation.optional(text, "Text", 20_000), author_name=diary.worker.name)
         s.add(talk)
         s.flush()
-        return _talk_view(talk)
+        return talk_view(talk)
 
 
 def _next_case_number(s: Session, year: int) -> str:
@@ -346,7 +346,7 @@ def close_man(diary: Diary, man_id: str, *, outcome: str, on: date | str | None 
     return get_man(diary, man_id)
 
 
-def _talk_view(t: MenTalk) -> TalkView:
+def talk_view(t: MenTalk) -> TalkView:
     return TalkView(t.id, t.held_on, t.number, [x for x in t.themes.split(",") if x], t.duration_minutes,
                     t.text, t.author_name, t.method, t.own_theme, t.attendance, t.risk_partner, t.risk_children)
 
@@ -397,7 +397,7 @@ def man_case(diary: Diary, man_id: str) -> ManCase:
         view = _view(m, _counts(s, [man_id]).get(man_id, (0, 0, None)))
         rows = s.scalars(select(MenTalk).where(MenTalk.men_client_id == man_id)
                          .order_by(MenTalk.held_on, MenTalk.number))
-        talk_views = [_talk_view(t) for t in rows]
+        talk_views = [talk_view(t) for t in rows]
         hist = history.rows(s, "men_clients", man_id)
     return ManCase(view, talk_views, hist)
 
@@ -427,35 +427,4 @@ def talks(diary: Diary, man_id: str) -> list[TalkView]:
         _man(diary, s, man_id)
         rows = s.scalars(select(MenTalk).where(MenTalk.men_client_id == man_id)
                          .order_by(MenTalk.held_on, MenTalk.number))
-        return [_talk_view(t) for t in rows]
-
-
-@dataclass(frozen=True)
-class MenToday:
-    """The men's Idag: what to act on."""
-
-    registration_due: list[ManView]  # three talks attended, not yet a case of his own
-    open_investigations: list[ManView]
-    raised_risk: list[tuple[ManView, TalkView]]  # his latest talk noted raised or high risk
-    no_recent_talk: list[ManView]  # open, no attended talk in the last 30 days
-
-
-def today_view(diary: Diary, *, quiet_days: int = 30) -> MenToday:
-    men = [m for m in list_men(diary, open_only=True)]
-    due = [m for m in men if m.registration_due]
-    investigations = [m for m in men if m.investigation_opened_on and not m.investigation_closed_on]
-    quiet = [m for m in men if (m.last_talk_on or m.first_contact_on or diary.today()) <
-             date.fromordinal(diary.today().toordinal() - quiet_days)]
-    raised: list[tuple[ManView, TalkView]] = []
-    with diary.read() as s:
-        latest = s.execute(select(MenTalk).where(MenTalk.compartment == MEN).order_by(
-            MenTalk.men_client_id, MenTalk.held_on.desc(), MenTalk.number.desc())).scalars()
-        seen: set[str] = set()
-        by_id = {m.id: m for m in men}
-        for t in latest:
-            if t.men_client_id in seen:
-                continue
-            seen.add(t.men_client_id)
-            if t.men_client_id in by_id and {t.risk_partner, t.risk_children} & {"raised", "high"}:
-                raised.append((by_id[t.men_client_id], _talk_view(t)))
-    return MenToday(due, investigations, sorted(raised, key=lambda r: r[1].held_on, reverse=True), quiet)
+        return [talk_view(t) for t in rows]

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Diary
-from app.services.mens_track import men
-from app.services.mens_track.men import MenToday
+from app.services.mens_track import today as men_today
+from app.services.mens_track.today import MenToday
 from app.ui.common import fmt_date, heading, show_error
 from app.ui.mens_track import labels
 from app.ui.session import SessionRunner
@@ -65,7 +65,7 @@ class MenTodayScreen(QWidget):
             self.man_chosen.emit(str(man_id))
 
     def reload(self) -> None:
-        self._runner.run(men.today_view, self._diary, on_done=self._show, on_error=lambda e: show_error(self, e),
+        self._runner.run(men_today.today_view, self._diary, on_done=self._show, on_error=lambda e: show_error(self, e),
                          parallel=True)
 
     def _show(self, t: MenToday) -> None:
