@@ -162,16 +162,16 @@
             <translation>Min</translation>
         </message>
         <message>
-            <source>Risk to partner</source>
-            <translation>Risk för partnern</translation>
-        </message>
-        <message>
-            <source>Risk to children</source>
-            <translation>Risk för barnen</translation>
-        </message>
-        <message>
             <source>Notes</source>
             <translation>Anteckningar</translation>
+        </message>
+        <message>
+            <source>Risk, partner</source>
+            <translation>Risk partner</translation>
+        </message>
+        <message>
+            <source>Risk, children</source>
+            <translation>Risk barn</translation>
         </message>
         <message>
             <source>Choose a talk to read its notes.</source>

@@ -113,7 +113,7 @@ class ManCaseView(QWidget):
         self.talks = QTableWidget(0, TALK_COLUMNS, talks_box)
         self.talks.setHorizontalHeaderLabels([
             "#", self.tr("Date"), self.tr("Attendance"), self.tr("Theme"), self.tr("Min"),
-            self.tr("Risk to partner"), self.tr("Risk to children"), self.tr("Notes")])
+            self.tr("Risk, partner"), self.tr("Risk, children"), self.tr("Notes")])
         self.talks.verticalHeader().setVisible(False)
         self.talks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.talks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -124,6 +124,8 @@ class ManCaseView(QWidget):
         for c in range(TALK_COLUMNS - 1):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TALK_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)  # themes may be long: elided
+        header.resizeSection(3, 150)
         self.talk_count = QLabel(talks_box)
         self.talk_notes = QPlainTextEdit(talks_box)
         self.talk_notes.setReadOnly(True)
