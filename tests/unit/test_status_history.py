@@ -108,3 +108,34 @@ def test_history_is_seeded_when_an_older_diary_opens(data_dir: Path) -> None:
     d = Diary(s, Worker("Per", "", frozenset({"men"})), today_override=TODAY)
     assert men.get_man(d, "m1").status == "not_motivated"
     s.close()
+
+
+def test_history_travels_with_the_sync(tmp_path: Path) -> None:
+    from app.sync.share import FolderShare
+
+    from .sync_helpers import make_team
+
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2, "men")
+    try:
+        da = Diary(a.store, Worker("worker0", "", frozenset({"men"})), today_override=TODAY)
+        db = Diary(b.store, Worker("worker1", "", frozenset({"men"})), today_override=TODAY)
+        m = men.add_man(da, name="Adam Ek", referral_source="court_order", first_contact_on="2025-03-01").id
+        men.add_talk(da, m, held_on="2025-03-08", themes=["violence"])
+        men.set_motivation(da, m, "not_motivated", effective_on="2025-04-01")
+        assert a.sync(share).ok and b.sync(share).ok
+        before = statistics.period_report(db, *LAST_YEAR)["men"]
+        assert before == statistics.period_report(da, *LAST_YEAR)["men"]
+        assert before["not_motivated"] == 1 and before["court_ordered"] == 1
+        men.set_motivation(db, m, "motivated")  # on the second laptop, today
+        men.update_man(db, m, men.ManInput(name="Adam Ek", referral_source="self_referral"))
+        assert b.sync(share).ok and a.sync(share).ok
+        for d in (da, db):
+            assert statistics.period_report(d, *LAST_YEAR)["men"] == before
+            assert men.get_man(d, m).motivation == "motivated"
+        assert a.diary("status_history") == b.diary("status_history")
+    finally:
+        a.close()
+        b.close()
