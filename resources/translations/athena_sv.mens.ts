@@ -326,6 +326,14 @@
             <source>Note</source>
             <translation>Anteckning</translation>
         </message>
+        <message>
+            <source>Changes &amp;valid from</source>
+            <translation>Ändringarna &amp;gäller från</translation>
+        </message>
+        <message>
+            <source>A new referral source or district counts from this day on; reports for periods that ended before keep the old one.</source>
+            <translation>En ny remittent eller stadsdel räknas från den här dagen; rapporter för perioder som slutade före behåller den gamla.</translation>
+        </message>
     </context>
     <context>
         <name>MenLabels</name>

@@ -104,6 +104,14 @@ def test_a_series_of_talks_to_the_three_talk_rule_and_an_onward_referral(qtbot, 
     assert [h.split("  ", 1)[1] for h in history if "Status:" in h] == [
         "Status: In contact", "Status: Registered case", "Status: Referred on"]
 
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    edit = view.findChild(ManDialog)
+    assert edit is not None and edit.name.text() == MAN and edit.valid_from.isVisibleTo(edit)
+    edit.phone.setText("070-111 22 33")
+    edit.accept()
+    qtbot.waitUntil(lambda: view.values["phone"].text() == "070-111 22 33", timeout=5_000)
+    assert view.case is not None and view.case.man.referral_source == "court_order"
+
     ws.show_statistics()
     stats = ws.statistics
     assert stats is not None

@@ -69,6 +69,14 @@ class ManDialog(_FormDialog):
         self.note = _row(self, self.tr("Note"), QPlainTextEdit(self))
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(60)
+        self.valid_from = _row(self, self.tr("Changes &valid from"), date_edit(self, today, ""))
+        self.valid_from.setMaximumDate(to_qdate(today))
+        self.valid_from.setToolTip(self.tr("A new referral source or district counts from this day on; reports "
+                                           "for periods that ended before keep the old one."))
+        self.valid_from.setVisible(current is not None)
+        label = self.form.labelForField(self.valid_from)
+        if label is not None:
+            label.setVisible(current is not None)
         if current is not None:
             self.name.setText(current.name)
             _select(self.source, current.referral_source)
@@ -87,7 +95,7 @@ class ManDialog(_FormDialog):
                         phone=self.phone.text(), personal_number=self.pnr.text().strip() or None,
                         first_contact_on=from_qdate(self.first.date()), note=self.note.toPlainText())
         if self.current is not None:
-            return data
+            return dict(data=data, effective_on=from_qdate(self.valid_from.date()))
         return dict(name=data.name, referral_source=data.referral_source, referred_by=data.referred_by,
                     district=data.district, phone=data.phone, personal_number=data.personal_number,
                     first_contact_on=data.first_contact_on, note=data.note)
