@@ -17,10 +17,10 @@ from app.commands.common import CliError, opened
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
+from app.printing import report_tables
 from app.services.context import Diary
 from app.services.mens_track import men
 from app.services.reports import statistics
-from app.services.reports import tables as report_tables
 
 
 def _date(value: str) -> date:

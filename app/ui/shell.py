@@ -136,8 +136,7 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
             self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
-            if reports_available():
-                self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+            self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
         self._build_track_menu()
 
     def _build_track_menu(self) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from faker import Faker
 
+from app import reference
 from app.models import MenClient, MenTalk, new_id
-from app.services import reference
 from app.services.context import Diary
 from app.services.mens_track.men import THREE_TALKS, VASKA
 from app.storage.changefeed import bulk_insert

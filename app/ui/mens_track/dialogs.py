@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app import reference
 from app.services.mens_track import men
 from app.services.mens_track.men import ManInput, ManView
 from app.ui.clients.dialogs import _FormDialog, date_edit

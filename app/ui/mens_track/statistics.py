@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AthenaError
+from app.printing import report_tables
 from app.services.context import Diary
 from app.services.reports import export as report_export
 from app.services.reports import statistics
-from app.services.reports import tables as report_tables
+from app.storage.private_files import write_private
 from app.ui.common import from_qdate, to_qdate
 from app.ui.reports.widgets import section
 from app.ui.session import SessionRunner
@@ -41,10 +42,7 @@ def men_report(diary: Diary, start: date, end: date, suppress: bool) -> dict[str
 
 def write_report(diary: Diary, report: dict[str, Any], fmt: str, path: str) -> str:
     """Worker thread: the file is built in memory, then written only to the chosen path (0600)."""
-    data = report_export.export_report(diary, report, fmt)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+    write_private(path, report_export.export_report(diary, report, fmt))
     return path
 
 
