@@ -3,6 +3,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DATA   ?= $(CURDIR)/.demo-diary
+# The tracks of a new demo diary: `make run DATA=.demo-men DEMO_TRACKS=men` opens a men's-support diary.
+DEMO_TRACKS ?= women
 # Qt translations: .ts sources are committed, .qm files are built here (and ignored by git).
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/athena_*.ts))
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
@@ -29,7 +31,7 @@ $(QM): %.qm: %.ts $(STAMP)
 	$(PY) -m app.ui.i18n_build
 
 demo: $(STAMP)
-	@test -f $(DATA)/diary.db || ATHENA_PASSPHRASE=demo-diary-passphrase $(VENV)/bin/athena --data-dir $(DATA) demo --clients 200 --seed 1
+	@test -f $(DATA)/diary.db || ATHENA_PASSPHRASE=demo-diary-passphrase $(VENV)/bin/athena --data-dir $(DATA) demo --clients 200 --seed 1 $(foreach t,$(DEMO_TRACKS),--track $(t))
 
 run: deps $(STAMP) $(QM) demo
 	$(VENV)/bin/athena --data-dir $(DATA) gui
