@@ -27,13 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select
 
 from app.models import AuditHead, AuditRecord, Client
+from app.printing import report_tables
 from app.services.audit import chain, followup
 from app.services.context import Diary, Worker
 from app.services.demo import diary as demo
 from app.services.importing import importer
 from app.services.reports import export as report_export
 from app.services.reports import statistics
-from app.services.reports import tables as report_tables
 from app.services.retention import purge
 from app.services.validation import luhn_ok
 from app.storage import vault

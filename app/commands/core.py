@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
-from app.commands.common import CliError, data_dir, opened, passphrase, write_output
+from app.commands.common import CliError, data_dir, date_arg, opened, passphrase, write_output
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
@@ -23,9 +21,10 @@ from app.services.clients.clients import list_clients
 from app.services.clients.search import search_clients
 from app.services.context import Worker, open_diary, save_worker
 from app.services.demo import diary as demo
+from app.services.demo import men as men_demo
 from app.services.demo import risk as risk_demo
 from app.storage import vault
-from app.storage.changefeed import Identity
+from app.storage.private_files import write_private
 
 
 def register(sub: Any) -> None:
@@ -48,6 +47,10 @@ def register(sub: Any) -> None:
     p.add_argument("--entries", type=int, default=None, help=tr("diary entries (default: 30 per client)"))
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--name", default="Demo Användare")
+    p.add_argument("--track", action="append", choices=["women", "men"],
+                   help=tr("the track(s) of a new demo diary (default: women)"))
+    p.add_argument("--men", type=int, default=None, help=tr("men in the men's track (default: a tenth of the "
+                                                              "clients, at least 12)"))
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("clients", help=tr("list or search clients"))
@@ -66,8 +69,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("audit", help=tr("show the audit trail"))
     p.add_argument("--client")
-    p.add_argument("--from", dest="start", type=date.fromisoformat)
-    p.add_argument("--to", dest="end", type=date.fromisoformat)
+    p.add_argument("--from", dest="start", type=date_arg)
+    p.add_argument("--to", dest="end", type=date_arg)
     p.add_argument("--format", choices=["json", "csv"], default="csv")
     p.add_argument("-o", "--output")
     p.set_defaults(handler=cmd_audit)
@@ -122,8 +125,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         store = vault.unlock(folder, pw)
     else:
         store = vault.create(folder, pw)
-        save_worker(store, Worker(name=args.name, title="Kvinnostödjare",
-                                  tracks=frozenset({Compartment.WOMEN.value})))
+        tracks = frozenset(args.track or [Compartment.WOMEN.value])
+        title = "Kvinnostödjare" if Compartment.WOMEN.value in tracks else "Mansstödjare"
+        save_worker(store, Worker(name=args.name, title=title, tracks=tracks))
     try:
         diary = open_diary(store)
         t0 = time.perf_counter()
@@ -132,13 +136,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 print(f"\r{label}: {done}/{total}   ", end="", file=sys.stderr)
 
-        summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
-                                progress=progress)
-        risk_demo.generate(diary, seed=args.seed)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
-            clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
+        if Compartment.WOMEN.value in diary.tracks:
+            summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
+                                    progress=progress, men=args.men)
+            risk_demo.generate(diary, seed=args.seed)
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+            print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
+                clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
+        else:
+            men, talks = men_demo.generate(diary, men=args.men if args.men is not None else
+                                           max(args.clients // 10, 12), seed=args.seed)
+            print(tr("Men's track: {men} men, {talks} talks.").format(men=men, talks=talks))
+        if Compartment.WOMEN.value in diary.tracks and Compartment.MEN.value in diary.tracks:
+            print(tr("Men's track: {men} men.").format(men=summary.men))
     finally:
         store.close()
     return 0
@@ -180,18 +191,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if not args.output or args.output == "-":
             audit.write_trail(entries, sys.stdout, args.format)
             return 0
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            audit.write_trail(entries, f, args.format)
+        write_private(args.output, audit.trail_chunks(entries, args.format))
     return 0
 
 
 def cmd_integrity(args: argparse.Namespace) -> int:
     store = vault.unlock(data_dir(args), passphrase(args))
     try:
-        problems = store.integrity_check()
-        with store.read(Identity("", store.device_id)) as s:
-            problems += audit_chain.describe(audit_chain.verify(s))
+        problems = store.integrity_check() + audit_chain.check_store(store)
     finally:
         store.close()
     if problems:

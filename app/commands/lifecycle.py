@@ -8,12 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from typing import Any
 
-from app.commands.common import CliError, opened, write_output
+from app.commands.common import CliError, date_arg, opened, write_output
 from app.i18n import tr
-from app.services import reference
+from app.services import reference_lists as reference
 from app.services.audit import followup
 from app.services.context import Diary
 from app.services.retention import purge
@@ -33,8 +32,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_gallra)
 
     p = sub.add_parser("access-log", help=tr("log follow-up: who opened, searched, printed or exported what"))
-    p.add_argument("--from", dest="start", type=date.fromisoformat)
-    p.add_argument("--to", dest="end", type=date.fromisoformat)
+    p.add_argument("--from", dest="start", type=date_arg)
+    p.add_argument("--to", dest="end", type=date_arg)
     p.add_argument("--actor", help=tr("only this worker"))
     p.add_argument("--action", choices=followup.ACTIONS)
     p.add_argument("--client", help=tr("only this record (id)"))

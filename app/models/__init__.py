@@ -5,9 +5,20 @@ from app.models.base import Base, Compartment, Record, new_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
+from app.models.history import SINCE_ALWAYS, StatusHistory
 from app.models.journal import AuditEvent, Change, Setting
 from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun
-from app.models.mens_track import MenClient, MenStatus, MenTalk
+from app.models.mens_track import (
+    Attendance,
+    MenClient,
+    MenOutcome,
+    MenStatus,
+    MenTalk,
+    Motivation,
+    ReferralSource,
+    RiskLevel,
+    TalkMethod,
+)
 from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion
 from app.models.sync import (
     SyncConflict,
@@ -23,12 +34,59 @@ from app.models.sync import (
 )
 
 __all__ = [
-    "Activity", "ArchiveMark", "AuditEvent", "AuditHead", "AuditRecord", "Base", "Case", "CaseStatus", "Change",
-    "Child", "Client", "Compartment", "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension",
-    "Incident", "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity",
-    "Record", "ReferenceItem", "RetentionRun", "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting",
-    "SupportKind", "SyncConflict", "SyncCursor", "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox",
-    "SyncPendingBase", "SyncPurge", "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id", "utcnow",
+    "SINCE_ALWAYS",
+    "Activity",
+    "ArchiveMark",
+    "Attendance",
+    "AuditEvent",
+    "AuditHead",
+    "AuditRecord",
+    "Base",
+    "Case",
+    "CaseStatus",
+    "Change",
+    "Child",
+    "Client",
+    "Compartment",
+    "CourtAppointment",
+    "Decision",
+    "DiaryEntry",
+    "DiaryEntryKind",
+    "Extension",
+    "Incident",
+    "LegalReference",
+    "MenClient",
+    "MenOutcome",
+    "MenStatus",
+    "MenTalk",
+    "Motivation",
+    "NetworkContact",
+    "ProtectedIdentity",
+    "Record",
+    "ReferenceItem",
+    "ReferralSource",
+    "RetentionRun",
+    "RiskAssessment",
+    "RiskLevel",
+    "Safety",
+    "SafetyPlanVersion",
+    "Setting",
+    "StatusHistory",
+    "SupportKind",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncEpochKey",
+    "SyncLogEntry",
+    "SyncMember",
+    "SyncOutbox",
+    "SyncPendingBase",
+    "SyncPurge",
+    "SyncRecordState",
+    "SyncTeam",
+    "TalkMethod",
+    "TrappanStatus",
+    "new_id",
+    "utcnow",
 ]
 
 # Entity names used by the change feed and the sync, one per record class.
@@ -36,5 +94,5 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     cls.__tablename__: cls
     for cls in (Client, NetworkContact, Child, Case, Decision, Extension, LegalReference, DiaryEntry,
                 CourtAppointment, SafetyPlanVersion, RiskAssessment, Incident, MenClient,
-                MenTalk, AuditRecord, AuditHead, ArchiveMark, ReferenceItem)
+                MenTalk, StatusHistory, AuditRecord, AuditHead, ArchiveMark, ReferenceItem)
 }

@@ -25,7 +25,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from reportlab.platypus import Table as PdfTable
 
 from app.i18n import RESOURCES, tr
-from app.services.reports.tables import (
+from app.printing.report_tables import (
     Table,
     chart_series,
     chart_values,

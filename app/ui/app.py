@@ -20,7 +20,7 @@ class AthenaStyle(QProxyStyle):
 
     def sizeFromContents(self, ct: QStyle.ContentsType, opt: QStyleOption, size: QSize,
                          widget: QWidget | None = None) -> QSize:
-        out = super().sizeFromContents(ct, opt, size, widget)
+        out = super().sizeFromContents(ct, opt, size, widget)  # type: ignore[arg-type]  # Qt passes None too
         if ct == QStyle.ContentsType.CT_TabBarTab:
             out.setHeight(out.height() + 4)
         return out

@@ -7,15 +7,14 @@ the store (the database key leaves memory) and shows the unlock screen. The titl
 from __future__ import annotations
 
 import gc
-import importlib
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
 
+from app.models import Compartment
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
 from app.services.sync.settings import SyncStatus
@@ -23,22 +22,15 @@ from app.storage import vault
 from app.ui import i18n
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
-from app.ui.clients.client_view import resolve_sections
 from app.ui.common import show_error
-from app.ui.main_window import Workspace
+from app.ui.main_window import Workspace, export_to_file
+from app.ui.mens_track.workspace import MensWorkspace
 from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.reports.screen import ReportScreen
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
 
-REPORTS_MODULE = "app.ui.reports.screen"
 TITLE = "Athena"
-
-
-def reports_available() -> bool:
-    try:
-        return importlib.util.find_spec(REPORTS_MODULE) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def _forget_session_objects() -> None:
@@ -57,9 +49,11 @@ class AthenaWindow(QMainWindow):
         self.data_dir, self.prefs = Path(data_dir), prefs
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(TITLE)
-        self.diary: Diary | None = None
+        self.diary: Diary | None = None  # the unlocked diary seen from the active track only
+        self.full_diary: Diary | None = None  # the same with every track of the worker
+        self.track = Compartment.WOMEN.value
         self.session: SessionRunner | None = None
-        self.workspace: Workspace | None = None
+        self.workspace: Workspace | MensWorkspace | None = None
         self._report_windows: list[QWidget] = []
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -74,7 +68,6 @@ class AthenaWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
         self.addAction(self.lock_action)
         self._build_gate(locked=False)
-        resolve_sections()  # import the section panels' heavy modules now, not after the passphrase is accepted
         self.resize(1280, 800)
 
     # --- screens -------------------------------------------------------------------------------------
@@ -108,7 +101,15 @@ class AthenaWindow(QMainWindow):
         bar.clear()
         ws = self.workspace
         diary_menu = bar.addMenu(self.tr("&Diary"))
-        if ws is not None:
+        if isinstance(ws, MensWorkspace):
+            self._action(diary_menu, self.tr("&New man in contact…"), "Ctrl+N", ws.new_man)
+            self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
+            diary_menu.addSeparator()
+            self.sync_action = self._action(diary_menu, self.tr("S&ync now"), "Ctrl+Shift+S", ws.sync.sync_now)
+            self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
+            self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
+            diary_menu.addSeparator()
+        elif ws is not None:
             self._action(diary_menu, self.tr("&New client…"), "Ctrl+N", ws.new_client)
             self._action(diary_menu, self.tr("&Export client…"), "Ctrl+E", lambda: self._ask_export(False))
             self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
@@ -125,16 +126,39 @@ class AthenaWindow(QMainWindow):
         lock.setEnabled(ws is not None)
         self._action(diary_menu, self.tr("&Preferences…"), "Ctrl+,", self.open_preferences)
         self._action(diary_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
-        if ws is not None:
+        if isinstance(ws, MensWorkspace):
+            view = bar.addMenu(self.tr("&View"))
+            self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
+            self._action(view, self.tr("&Find man"), "Ctrl+F", ws.focus_search)
+            self._action(view, self.tr("New &talk"), "Ctrl+D", ws.new_talk)
+            self._action(view, self.tr("&Statistics"), "Ctrl+R", ws.show_statistics)
+        elif ws is not None:
             view = bar.addMenu(self.tr("&View"))
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
             self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
-            if reports_available():
-                self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+            self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
             view.addSeparator()
             self._action(view, self.tr("&Log follow-up…"), "", lambda: self.open_tool("followup"))
             self._action(view, self.tr("R&etention…"), "", lambda: self.open_tool("retention"))
+        self._build_track_menu()
+
+    def _build_track_menu(self) -> None:
+        """Only for a worker with both tracks: which one she works in now, chosen explicitly."""
+        full = self.full_diary
+        if self.workspace is None or full is None or len(full.tracks) < 2:
+            return
+        menu = self.menuBar().addMenu(self.tr("T&rack"))
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        self.track_actions: dict[str, QAction] = {}
+        for track, text, key in ((Compartment.WOMEN.value, self.tr("&Women's support"), "Ctrl+1"),
+                                 (Compartment.MEN.value, self.tr("&Men's support"), "Ctrl+2")):
+            act = self._action(menu, text, key, lambda t=track: self.switch_track(t))
+            act.setCheckable(True)
+            act.setChecked(track == self.track)
+            group.addAction(act)
+            self.track_actions[track] = act
 
     def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
         act: QAction = menu.addAction(text)
@@ -145,14 +169,32 @@ class AthenaWindow(QMainWindow):
 
     # --- open and lock -------------------------------------------------------------------------------
     def _opened(self, diary: Diary) -> None:
-        self.diary = diary
+        self.full_diary = diary
+        self.track = Compartment.WOMEN.value if Compartment.WOMEN.value in diary.tracks else Compartment.MEN.value
+        self.diary = diary.for_track(self.track)
         self.session = SessionRunner(self.runner)
         self._build_workspace()
         self.triggers.arm()
 
+    def switch_track(self, track: str) -> None:
+        """Leave one track's screens for the other's: the old screens go (with any result still on its way),
+        the new ones read only the chosen track."""
+        if self.full_diary is None or track == self.track or track not in self.full_diary.tracks:
+            return
+        self._drop_workspace()
+        if self.session is not None:
+            self.session.end()
+        self.track = track
+        self.diary = self.full_diary.for_track(track)
+        self.session = SessionRunner(self.runner)
+        self._build_workspace()
+
     def _build_workspace(self) -> None:
         assert self.diary is not None and self.session is not None
-        self.workspace = Workspace(self.diary, self.session, self)
+        if self.track == Compartment.MEN.value:
+            self.workspace = MensWorkspace(self.diary, self.session, self)
+        else:
+            self.workspace = Workspace(self.diary, self.session, self)
         # Everything built so far lives as long as the session: keep it out of the collector's full
         # passes, which otherwise grow with every object and pause every thread.
         self.workspace.ready.connect(gc.freeze)
@@ -168,7 +210,10 @@ class AthenaWindow(QMainWindow):
         self._report_windows.clear()
         if self.workspace is not None:
             self.workspace.sync.stop()  # a round already queued finishes before the store closes
-            self.workspace.client_view.set_client(None)
+            if isinstance(self.workspace, MensWorkspace):
+                self.workspace.case_view.set_man(None)
+            else:
+                self.workspace.client_view.set_client(None)
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()
             self.workspace.deleteLater()
@@ -177,7 +222,7 @@ class AthenaWindow(QMainWindow):
     def lock(self, reason: str = "manual") -> None:
         if self.diary is None:
             return
-        diary, self.diary = self.diary, None
+        diary, self.diary, self.full_diary = self.diary, None, None
         if self.session is not None:
             self.session.end()
             self.session = None
@@ -226,22 +271,26 @@ class AthenaWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         i18n.install(app, lang)
-        client_id = self.workspace.client_view.client_id if self.workspace else None
+        ws = self.workspace
+        client_id = ws.man_id if isinstance(ws, MensWorkspace) else ws.client_view.client_id if ws else None
         if self.workspace is not None:
             self._drop_workspace()
             if self.session is not None:  # the old widgets' pending results must not arrive
                 self.session.end()
             self.session = SessionRunner(self.runner)
             self._build_workspace()
-            if client_id and self.workspace is not None:
-                self.workspace.open_client(client_id)
+            new = self.workspace
+            if client_id and new is not None:
+                if isinstance(new, MensWorkspace):
+                    new.open_man(client_id)
+                else:
+                    new.open_client(client_id)
         self._build_gate(locked=True)
 
     def open_reports(self) -> None:
         if self.diary is None or self.session is None:
             return
-        cls = importlib.import_module(REPORTS_MODULE).ReportScreen
-        screen = cls(self.diary, self.session, self)
+        screen = ReportScreen(self.diary, self.session, self)
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setWindowTitle(self.tr("Athena – Reports"))
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -272,7 +321,10 @@ class AthenaWindow(QMainWindow):
             screen.setWindowTitle(self.tr("Athena – Reference lists"))
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        screen.resize(980, 620) if which != "reference" else screen.resize(520, 520)
+        if which == "reference":
+            screen.resize(520, 520)
+        else:
+            screen.resize(980, 620)
         screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
                                  if screen in self._report_windows else None)
         self._report_windows.append(screen)
@@ -281,13 +333,34 @@ class AthenaWindow(QMainWindow):
     def _ask_export(self, whole: bool) -> None:
         if self.workspace is None:
             return
-        if not whole and self.workspace.client_view.client_id is None:
+        if isinstance(self.workspace, MensWorkspace):
+            whole = True  # a man's case goes out with the whole diary's export of the men's track
+        elif not whole and self.workspace.client_view.client_id is None:
             self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / "athena-export.json"),
                                               self.tr("JSON (*.json)"))
-        if path:
-            self.workspace.export(Path(path), whole_diary=whole)
+        ws = self.workspace
+        if not path or ws is None:
+            return
+        if isinstance(ws, MensWorkspace):
+            self._export_men(Path(path))
+        else:
+            ws.export(Path(path), whole_diary=whole)
+
+    def _export_men(self, path: Path) -> None:
+        ws = self.workspace
+        if not isinstance(ws, MensWorkspace) or self.session is None:
+            return
+        ws.status.showMessage(self.tr("Exporting…"))
+
+        def failed(exc: Exception) -> None:
+            ws.status.clearMessage()
+            show_error(self, exc)
+
+        self.session.run(export_to_file, ws.diary, path, None,
+                         on_done=lambda p: ws.status.showMessage(self.tr("Exported to {path}").format(path=p), 8000),
+                         on_error=failed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock("quit")

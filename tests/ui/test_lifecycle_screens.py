@@ -114,7 +114,7 @@ def test_retention_preview_confirm_purge(qtbot, store: Store, runner: SessionRun
 
 
 def test_reference_editor_adds_and_retires(qtbot, store: Store, runner: SessionRunner) -> None:  # type: ignore[no-untyped-def]
-    from app.services import reference
+    from app.services import reference_lists as reference
     from app.ui.reference.editor import ReferenceEditor
 
     lead = Diary(store, Worker("Lea Lind", "Projektledare"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import stat
@@ -20,7 +19,7 @@ from app.services.clients import clients, records
 from app.services.context import Diary, Worker
 from app.storage import vault
 from app.storage.keyfile import KdfParams
-from app.ui.panels import CLIENT_PANELS
+from app.ui.safety_plan.panel import SafetyPlanPanel
 from app.ui.tasks import TaskRunner
 
 PASSPHRASE = "korrekt häst batteri häftklammer"
@@ -46,9 +45,7 @@ def setup(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
         s.add(RiskAssessment(client_id=c.id, instrument_id="freda", instrument_version="1",
                              assessed_on=date(2026, 11, 1)))
     runner = TaskRunner()
-    spec = next(s for s in CLIENT_PANELS if s.key == "safety_plan")
-    cls = getattr(importlib.import_module(spec.module), spec.cls)
-    panel = cls(diary, runner)
+    panel = SafetyPlanPanel(diary, runner)
     qtbot.addWidget(panel)
     yield panel, runner, diary, c.id, tmp
     runner.wait()
@@ -112,15 +109,15 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
     panel.open_print()
     dlg = panel.print_dialog
     settle(qtbot, runner)
-    assert dlg.result is not None and dlg.result.pages >= 1
+    assert dlg.document is not None and dlg.document.pages >= 1
     assert "name" in dlg.omissions.text() and "Protected identity" in dlg.omissions.text()
     dlg.paper.setCurrentIndex(dlg.paper.findData("card"))
     settle(qtbot, runner)
-    assert "card" in dlg.result.detail
+    assert "card" in dlg.document.detail
     from app.ui.printing import preview as pdf_preview
 
     if pdf_preview.backend() != "none":  # the real pages are shown
-        assert dlg.pages.count() == dlg.result.pages
+        assert dlg.pages.count() == dlg.document.pages
         assert not dlg.pages.itemAt(0).widget().pixmap().isNull()
     panel.grab().save(str(tmp_path / "panel.png"))
     dlg.grab().save(str(tmp_path / "print_dialog.png"))
@@ -129,6 +126,8 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
         panel.grab().save(os.path.join(os.environ["ATHENA_SHOTS"], "panel.png"))
 
     out = tmp_path / "plan.pdf"
+    out.write_bytes(b"an older printout")
+    out.chmod(0o644)  # saving over an old world-readable file leaves it readable by her only
     dlg.save_to(str(out))
     settle(qtbot, runner)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -182,7 +181,7 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
         m.setattr(safety_plan_print, "_cups_printer", lambda printer: "kontoret")  # no CUPS in the test
         dlg.print_to(QPrinter())
         settle(qtbot, runner)
-        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.result.pdf
+        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.document.pdf
 
     if pdf_preview.backend() != "none":  # painting on a QPrinter (here: Qt's PDF writer to a chosen file)
         target = tmp_path / "printed.pdf"
@@ -196,4 +195,36 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
     assert len(prints) == (2 if pdf_preview.backend() != "none" else 1)
     assert all(d == "safety plan v1, discreet, a4, sv, printer" for d in prints)
     assert sorted(os.listdir(tempfile.gettempdir())) == before
+    dlg.close()
+
+
+def test_a_failed_print_audit_event_is_shown(setup, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services.safety_plan import plans as safety_plans
+    from app.ui.safety_plan import print_dialog
+
+    panel, runner, diary, client_id, _tmp = setup
+    safety_plans.save_version(diary, client_id, {"where_to_go": "Till Märta."}, neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+
+    def audit_fails(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(print_dialog, "log_print", audit_fails)
+    dlg.save_to(str(tmp_path / "plan.pdf"))
+    settle(qtbot, runner)
+
+    def shown() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=10_000)
+    assert "OSError" in shown()[0].text()
+    for box in shown():
+        box.close()
     dlg.close()

@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from app.printing import report_tables as rt
 from app.printing.report_pdf import report_pdf
 from app.services.context import Diary, Worker
 from app.services.demo import diary as demo
 from app.services.reports import statistics
-from app.services.reports import tables as rt
 
 
 def test_protect_picks_the_smallest_other_counts() -> None:

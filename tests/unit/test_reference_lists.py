@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app import reference as files
 from app.errors import DomainError
-from app.services import reference
+from app.services import reference_lists as reference
 from app.services.clients import cases, clients
 from app.services.clients.cases import DecisionInput
 from app.services.clients.clients import ClientInput
@@ -46,7 +47,7 @@ def test_add_retire_relabel(diary: Diary) -> None:
         reference.relabel_item(diary, "district", "Farsta", "Farsta-Sköndal")
     with pytest.raises(DomainError):
         reference.retire_item(diary, "district", "Nowhere")
-    assert reference.districts() == ["Hägersten-Liljeholmen", "Skärholmen", "Älvsjö"]  # the file is untouched
+    assert files.districts() == ["Hägersten-Liljeholmen", "Skärholmen", "Älvsjö"]  # the file is untouched
 
 
 def test_import_uses_the_team_lists(diary: Diary) -> None:

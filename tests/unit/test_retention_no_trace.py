@@ -106,7 +106,8 @@ def test_purge_leaves_no_trace_here_or_on_the_other_laptop(tmp_path: Path) -> No
         vault.backup_copy(b.store.engine, b.store.data_dir, "earlier")
 
         pv = purge.preview(da)
-        assert [c.client_id for c in pv.purge] == [gone] and pv.records == 5
+        # Her, two entries, a case, a decision and its district's and unit's history.
+        assert [c.client_id for c in pv.purge] == [gone] and pv.records == 7
         result = purge.run(da, pv.token)
         assert result.clients == 1 and result.counts["diary_entries"] == 2
         assert purge.purge_log(da)[0].clients_purged == 1

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Select, select, tuple_
 
 from app.models import AuditEvent, AuditRecord, Change
+from app.printing.output import PrintResult
 from app.services.audit import chain
 from app.services.context import Diary
 
@@ -38,6 +39,12 @@ def log(diary: Diary, action: str, *, client_id: str | None = None, compartment:
     with diary.write() as s:
         chain.append(s, origin_device=diary.store.device_id, actor=diary.worker.name, compartment=comp,
                      action=action, client_id=client_id, entity=entity, entity_id=entity_id, detail=detail)
+
+
+def log_print(diary: Diary, result: PrintResult, *, target: str = "file") -> None:
+    """One audit event per print or save: what, which version and how — never the content."""
+    log(diary, "print", client_id=result.client_id, compartment=result.compartment, entity=result.entity,
+        entity_id=result.entity_id, detail=f"{result.detail}, {target}")
 
 
 def log_list(diary: Diary, action: str, what: str, client_ids: Iterable[str], *, compartment: str = "") -> None:
@@ -134,23 +141,32 @@ def trail(diary: Diary, *, client_id: str | None = None, start: date | None = No
 CSV_HEADER = ["at", "actor", "device_id", "action", "entity", "entity_id", "client_id", "fields", "detail"]
 
 
-def write_trail(entries: Iterable[TrailEntry], out: io.TextIOBase | Any, fmt: str = "csv") -> int:
-    """Stream entries to ``out`` as CSV or a JSON list (one entry per line). Returns how many were written."""
-    n = 0
+def trail_chunks(entries: Iterable[TrailEntry], fmt: str = "csv", per_chunk: int = 500) -> Iterator[str]:
+    """The entries as CSV or a JSON list (one entry per line), a piece at a time, for a file written as it
+    goes (``write_private`` takes the pieces) or standard output."""
     if fmt == "json":
-        out.write("[")
-        for e in entries:
-            out.write(("\n" if n == 0 else ",\n") + json.dumps(asdict(e), ensure_ascii=False))
-            n += 1
-        out.write("\n]\n")
-        return n
-    w = csv.writer(out)
+        yield "["
+        for i, e in enumerate(entries):
+            yield ("\n" if i == 0 else ",\n") + json.dumps(asdict(e), ensure_ascii=False)
+        yield "\n]\n"
+        return
+    buf = io.StringIO()
+    w = csv.writer(buf)
     w.writerow(CSV_HEADER)
-    for e in entries:
+    for i, e in enumerate(entries, start=1):
         w.writerow([e.at, e.actor, e.device_id, e.action, e.entity, e.entity_id, e.client_id or "",
                     " ".join(e.fields), e.detail])
-        n += 1
-    return n
+        if i % per_chunk == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def write_trail(entries: Iterable[TrailEntry], out: io.TextIOBase | Any, fmt: str = "csv") -> None:
+    """Stream entries to an open text stream (standard output)."""
+    for chunk in trail_chunks(entries, fmt):
+        out.write(chunk)
 
 
 def export_trail(entries: list[TrailEntry], fmt: str = "json") -> str:

@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from app.models import AuditHead, AuditRecord, new_id
 from app.models.base import utcnow
 from app.storage.auditchain import GENESIS, head_id, row_hash
+from app.storage.changefeed import Identity
+from app.storage.vault import Store
 
 try:
     _SWEDEN: ZoneInfo | None = ZoneInfo("Europe/Stockholm")
@@ -153,6 +155,12 @@ def verify(session: Session) -> list[ChainProblem]:
 def _check_head_ids(head: AuditHead | None, device: str, compartment: str, out: list[ChainProblem]) -> None:
     if head is not None and head.id != head_id(device, compartment):
         out.append(ChainProblem(HEAD, device[:8], head.created_by, compartment, head.count))
+
+
+def check_store(store: Store) -> list[str]:
+    """``athena integrity``'s part: every break in every access-log chain, as messages to show."""
+    with store.read(Identity("", store.device_id)) as s:
+        return describe(verify(s))
 
 
 def describe(problems: Iterable[ChainProblem]) -> list[str]:

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Integer, and_, case, cast, exists, func, literal_column, or_, select, tuple_
@@ -305,6 +306,13 @@ def iter_rows(diary: Diary, flt: FollowupFilter | None = None, size: int = 2000)
         if p.cursor is None:
             return
         cursor = p.cursor
+
+
+def export_to(diary: Diary, flt: FollowupFilter | None, fmt: str, path: str) -> Path:
+    """The export written only to the chosen file (0600, atomic)."""
+    from app.storage.private_files import write_private
+
+    return write_private(path, export(diary, flt, fmt))
 
 
 HEADER = ["at", "actor", "action", "what", "record", "client_id", "records_listed", "flags"]

@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import reference
 from app.errors import DomainError
 from app.i18n import tr
 from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_id
 from app.models.base import utcnow
-from app.services import audit, reference, validation
+from app.services import audit, reference_lists, validation
 from app.services.context import Diary
 from app.services.importing.layout import (
     COLUMN_BY_KEY,
@@ -231,7 +232,7 @@ def check(diary: Diary, sheet: Sheet, choice: str | None = None) -> tuple[list[P
         return problems, _Plan()
     header_of = {key: sheet.headers[i] for i, key in cols.items()}
     known = _existing(diary)
-    lists = reference.lists(diary)
+    lists = reference_lists.lists(diary)
     maps = reference_maps(lists)
     case_numbers = known.numbers
     seen_pnr: dict[str, int] = {}

@@ -41,6 +41,7 @@ from app.models import (
     RiskAssessment,
     SafetyPlanVersion,
     Setting,
+    StatusHistory,
     SyncConflict,
     SyncPendingBase,
     SyncPurge,
@@ -69,10 +70,12 @@ WOMEN_TABLES: tuple[tuple[type[Record], str, str], ...] = (
     (RiskAssessment, "client_id", "clients"),
     (Incident, "client_id", "clients"),
     (ArchiveMark, "client_id", "clients"),
+    (StatusHistory, "client_id", "clients"),
 )
 MEN_TABLES: tuple[tuple[type[Record], str, str], ...] = (
     (MenTalk, "men_client_id", "men_clients"),
     (ArchiveMark, "client_id", "men_clients"),
+    (StatusHistory, "client_id", "men_clients"),
 )
 
 
@@ -167,12 +170,19 @@ _WOMEN_STATS: tuple[tuple[str, str], ...] = (
     ("children", "SELECT client_id, date(max(created_at)), count(*) FROM children GROUP BY client_id"),
     ("archive_marks", "SELECT client_id, '', count(*) FROM archive_marks WHERE entity = 'clients' "
                       "GROUP BY client_id"),
+    ("status_history", "SELECT client_id, max(valid_from), count(*) FROM status_history "
+                       "WHERE client_id IS NOT NULL GROUP BY client_id"),
 )
 _MEN_STATS: tuple[tuple[str, str], ...] = (
-    ("men_clients", "SELECT id, max(date(created_at), coalesce(first_contact_on, '')), 1 FROM men_clients"),
+    ("men_clients", "SELECT id, max(date(created_at), coalesce(first_contact_on, ''), "
+                    "coalesce(investigation_opened_on, ''), coalesce(investigation_closed_on, ''), "
+                    "coalesce(registered_on, ''), coalesce(referred_onward_on, ''), coalesce(closed_on, '')), 1 "
+                    "FROM men_clients"),
     ("men_talks", "SELECT men_client_id, max(held_on), count(*) FROM men_talks GROUP BY men_client_id"),
     ("archive_marks", "SELECT client_id, '', count(*) FROM archive_marks WHERE entity = 'men_clients' "
                       "GROUP BY client_id"),
+    ("status_history", "SELECT client_id, max(valid_from), count(*) FROM status_history "
+                       "WHERE client_id IS NOT NULL GROUP BY client_id"),
 )
 
 

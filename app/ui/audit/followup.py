@@ -3,7 +3,6 @@ records, when; filters; the four checks; export. Pages arrive from the task runn
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -33,11 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _write_export(diary: Diary, flt: FollowupFilter, fmt: str, path: str) -> str:
     """Worker thread: build the export in memory, then write it only to the chosen file (0600)."""
-    text = followup.export(diary, flt, fmt)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
-    return path
+    return str(followup.export_to(diary, flt, fmt, path))
 
 
 class FollowupModel(QAbstractTableModel):

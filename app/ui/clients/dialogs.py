@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app import reference
 from app.services.clients.cases import DecisionInput
 from app.services.clients.clients import ClientDetail, ClientInput
 from app.services.validation import add_months
@@ -34,6 +34,9 @@ def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     accessible(edit, name)
     return edit
+
+
+W = TypeVar("W", bound=QWidget)
 
 
 class _FormDialog(QDialog):
@@ -57,7 +60,7 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def row(self, label: str, widget: QWidget) -> QWidget:
+    def row(self, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
         widget.setAccessibleName(label.replace("&", ""))
         return widget

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app import reference
+from app.services import reference_lists
 from app.services.clients import cases
 from app.services.clients.cases import CaseView, DecisionView
 from app.services.context import Diary
@@ -155,7 +156,7 @@ class OverviewPanel(QWidget):
         case = self._open()
         if case is not None:
             # The team's lists are read on the task runner, then the dialog offers them.
-            self._runner.run(reference.lists, self._diary, parallel=True,
+            self._runner.run(reference_lists.lists, self._diary, parallel=True,
                              on_done=lambda lists: run_dialog(
                                  DecisionDialog(self._diary.today(), self, lists), self._runner,
                                  cases.add_decision, self._diary, case.id, on_saved=self._after_change),

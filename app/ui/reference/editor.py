@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app.reference import ReferenceLists
+from app.services import reference_lists as reference
 from app.services.context import Diary
-from app.services.reference import ReferenceLists, TeamItem
+from app.services.reference_lists import TeamItem
 from app.ui.common import error_text
 from app.ui.session import SessionRunner
 

@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.output import PrintResult, log_print, write_private
-from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
+from app.printing.output import PrintResult
+from app.printing.safety_plan import PlanPrintOptions
+from app.reference import plan_sections
+from app.services.audit import log_print
 from app.services.context import Diary
-from app.services.safety_plan import sections as plan_sections
+from app.services.safety_plan.printout import render_safety_plan
+from app.storage.private_files import write_private
 from app.ui.printing import preview as pdf_preview
 from app.ui.tasks import TaskRunner
 
@@ -44,7 +47,7 @@ class SafetyPlanPrintDialog(QDialog):
                  neutral_title: str, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diary, self.runner, self.client_id, self.version = diary, runner, client_id, version
-        self.result: PrintResult | None = None
+        self.document: PrintResult | None = None  # not ``result``: that would hide QDialog.result()
         self._pending = self._again = False
         self.setWindowTitle(self.tr("Print safety plan"))
         self.resize(900, 700)
@@ -150,12 +153,12 @@ class SafetyPlanPrintDialog(QDialog):
         if self._again:
             self.refresh()
             return
-        self.result, images = value
-        self.omissions.setText("\n".join(f"• {o}" for o in self.result.omissions) or self.tr("Nothing."))
+        self.document, images = value
+        self.omissions.setText("\n".join(f"• {o}" for o in self.document.omissions) or self.tr("Nothing."))
         while self.pages.count():
             item = self.pages.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for img in images:
             label = QLabel()
             pixmap = QPixmap.fromImage(img)
@@ -165,34 +168,34 @@ class SafetyPlanPrintDialog(QDialog):
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         if not images:
             self.pages.addWidget(QLabel(self.tr("No page preview on this computer; the document is ready.")))
-        self.status.setText(self.tr("%n page(s)", "", self.result.pages))
+        self.status.setText(self.tr("%n page(s)", "", self.document.pages))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
     def _failed(self, exc: Exception) -> None:
         self._pending = False
-        self.result = None
+        self.document = None
         self.status.setText(str(exc) if hasattr(exc, "user_message") else self.tr("The document failed."))
 
     def save_as_pdf(self) -> None:
-        if self.result is None:
+        if self.document is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), "", self.tr("PDF (*.pdf)"))
         if path:
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
-        assert self.result is not None
+        assert self.document is not None
         try:
-            write_private(path, self.result.pdf)
+            write_private(path, self.document.pdf)
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Save as PDF"), str(exc))
             return
-        self.runner.run(log_print, self.diary, self.result, target="file")
+        self.runner.run(log_print, self.diary, self.document, target="file")
         self.status.setText(self.tr("Saved."))
 
     def print_document(self) -> None:
-        if self.result is None:
+        if self.document is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
@@ -206,24 +209,24 @@ class SafetyPlanPrintDialog(QDialog):
         job through a temporary file. Elsewhere (or when printing to a file) the page images are painted on
         the QPrinter; they exist in memory only.
         """
-        assert self.result is not None
+        assert self.document is not None
         lp = shutil.which("lp")
         name = _cups_printer(printer)
         if lp and name:
             done = subprocess.run([lp, "-d", name, "-n", str(max(printer.copyCount(), 1)),
-                                   "-t", "document", "-"], input=self.result.pdf, capture_output=True,
+                                   "-t", "document", "-"], input=self.document.pdf, capture_output=True,
                                   timeout=60, check=False)
             if done.returncode != 0:
                 QMessageBox.warning(self, self.tr("Print"), self.tr("The printer did not accept the document."))
                 return
         elif not self._paint(printer):
             return
-        self.runner.run(log_print, self.diary, self.result, target="printer")
+        self.runner.run(log_print, self.diary, self.document, target="printer")
         self.status.setText(self.tr("Sent to the printer."))
 
     def _paint(self, printer: QPrinter) -> bool:
-        assert self.result is not None
-        images = pdf_preview.render_pages(self.result.pdf, dpi=200, max_pages=self.result.pages)
+        assert self.document is not None
+        images = pdf_preview.render_pages(self.document.pdf, dpi=200, max_pages=self.document.pages)
         if not images:
             QMessageBox.warning(self, self.tr("Print"), self.tr("This computer cannot print PDF pages; save the "
                                                                "document as PDF and print it from there."))
