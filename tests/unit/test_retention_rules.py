@@ -115,3 +115,29 @@ def test_the_run_needs_the_previewed_list(diary: Diary) -> None:
         purge.run(d, pv.token)
     with diary.read() as s:
         assert s.query(Client).count() == 2
+
+
+def test_the_mens_track_is_purged_too(men_diary: Diary) -> None:
+    from sqlalchemy import select
+
+    from app.models import MenClient, MenTalk, StatusHistory
+    from app.services.mens_track import men
+
+    d = Diary(men_diary.store, men_diary.worker, today_override=date(2019, 5, 1))
+    old = men.add_man(d, name="Gammal Man", first_contact_on=date(2019, 3, 1)).id
+    men.add_talk(d, old, held_on=date(2019, 3, 8), themes=["violence"], text="Samtal om ansvar.")
+    kept = men.add_man(d, name="Ny Man", first_contact_on=date(2019, 3, 1)).id
+    with d.write() as s:
+        s.execute(update(MenClient).values(created_at=datetime(2019, 3, 1)))
+        s.execute(update(StatusHistory).values(created_at=datetime(2019, 3, 1)))
+    men.add_talk(Diary(d.store, d.worker, today_override=date(2025, 2, 1)), kept, held_on=date(2025, 2, 1),
+                 themes=["violence"])
+    later = Diary(d.store, d.worker, today_override=date(2026, 1, 1))
+    pv = purge.preview(later)
+    assert [(c.client_id, c.entity) for c in pv.purge] == [(old, "men_clients")]
+    assert pv.counts["men_talks"] == 1 and pv.counts["men_clients"] == 1
+    purge.run(later, pv.token)
+    with d.read() as s:
+        assert s.get(MenClient, old) is None and s.get(MenClient, kept) is not None
+        assert s.scalars(select(MenTalk).where(MenTalk.men_client_id == old)).all() == []
+        assert s.scalars(select(StatusHistory).where(StatusHistory.client_id == old)).all() == []

@@ -419,7 +419,10 @@ def list_men(diary: Diary, *, status: str | None = None, search: str = "", open_
                         | MenClient.phone.like(like) | MenClient.id.in_(in_talks))
         men = list(s.scalars(q))
         counts = _counts(s)
-        return [_view(m, counts.get(m.id, (0, 0, None))) for m in men]
+        views = [_view(m, counts.get(m.id, (0, 0, None))) for m in men]
+    if needle:  # a search is logged: which records it showed, never what was typed
+        audit.log_list(diary, "search", "men_search", [v.id for v in views], compartment=MEN)
+    return views
 
 
 def talks(diary: Diary, man_id: str) -> list[TalkView]:
