@@ -4,7 +4,8 @@ For publication, counts from 1 to 4 are shown as "< 5" so that no one can be sin
 median over 1 to 4 cases is left out for the same reason. Where the hidden counts of a table could be worked
 out from its total (one hidden cell is the total minus the others; two hidden cells that add up to less than
 5 narrow each down), the smallest other counts are hidden too ("x": secondary suppression) until the hidden
-cells of every such group number at least two and add up to at least 5. The period report holds no names.
+cells of every such group number at least two and add up to at least 5 (women per district, per referring unit,
+each kind per district; men per referral source). The period report holds no names.
 """
 
 from __future__ import annotations
@@ -77,6 +78,10 @@ def suppress(report: dict[str, Any]) -> dict[str, Any]:
             out[track] = _small(out[track])
     if women:
         _secondary(report["women"], out["women"])
+    men = report.get("men")
+    if men and men.get("by_referral_source"):
+        for i in _protect([r["count"] for r in men["by_referral_source"]], men.get("in_contact")):
+            out["men"]["by_referral_source"][i]["count"] = HIDDEN
     out["suppressed"] = True
     return out
 
@@ -222,7 +227,7 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
             [t("Talks cancelled"), m["talks_cancelled"]],
             [t("Talks missed (no-show)"), m["talks_no_show"]],
             [t("Hours of talks held"), m["talk_hours"]],
-        ]))
+        ], chart=True))
         out.append(Table("men_by_referral_source", t("Men in contact, per referral source"),
                          [t("Referral source"), t("Men")],
                          [[t(MEN_SOURCE_LABELS.get(r["key"], r["key"])), r["count"]]
