@@ -139,3 +139,22 @@ def test_reference_editor_adds_and_retires(qtbot, store: Store, runner: SessionR
     assert "Skärholmen" in reference.lists(lead).districts and w.old.count() == 0
     w.kind.setCurrentIndex(w.kind.findData("referring_unit"))
     assert w.items.count() == 5
+
+
+def test_a_search_in_the_client_list_is_logged(qtbot, store: Store, runner: SessionRunner) -> None:  # type: ignore[no-untyped-def]
+    from app.services.audit import followup
+    from app.services.audit.followup import FollowupFilter
+    from app.ui.clients.client_list import ClientListPane
+
+    d = Diary(store, Worker("Lea Lind"))
+    lena = clients.create_client(d, ClientInput(name="Lena Svensson")).id
+    pane = ClientListPane(d, runner)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.search_finished, timeout=10_000):
+        pane.search.setText("lena")
+    qtbot.waitUntil(lambda: bool(followup.page(d, FollowupFilter(action="search")).rows), timeout=10_000)
+    row = followup.page(d, FollowupFilter(action="search")).rows[0]
+    assert row.what == "client_search" and row.records_listed == 1 and row.actor == "Lea Lind"
+    from app.services import audit
+
+    assert any(e.detail == f"1:{lena}" for e in audit.trail(d) if e.action == "search")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import reference
+from app.services import audit
 from app.services.clients.clients import ClientSummary, Page, list_clients
 from app.services.clients.search import search_clients
 from app.services.context import Diary
@@ -233,7 +234,9 @@ class ClientListPane(QWidget):
         self._search_running = True
 
         def find() -> list[ClientSummary]:
-            hits = [h.client for h in search_clients(diary, text)]
+            # Logged once shown (below), on the database thread: a search on the pool never waits for the
+            # write lock (a sync round can hold it for seconds).
+            hits = [h.client for h in search_clients(diary, text, log=False)]
             if not hits or not (filters["status"] or filters["district"] or filters["mine"]):
                 return hits
             kept = {c.id for c in list_clients(diary, ids=[c.id for c in hits], limit=len(hits),
@@ -249,6 +252,7 @@ class ClientListPane(QWidget):
             self._run_search()
             return
         self.model.set_items(hits)
+        self._runner.run(audit.log_list, self._diary, "search", "client_search", [c.id for c in hits])
         self.search_finished.emit((time.perf_counter() - self._typed_at) * 1000)
 
     def _search_failed(self, seq: int, exc: Exception) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.services import audit
 from app.services.context import Diary
 from app.services.mens_track import men
 from app.services.mens_track.men import ManView
@@ -70,14 +71,17 @@ class MenListPane(QWidget):
 
         def fetch() -> list[ManView]:
             return men.list_men(diary, search=text, open_only=code == "open",
-                                status=code if code not in ("", "open") else None)
+                                status=code if code not in ("", "open") else None, log=False)
 
-        self._runner.run(fetch, on_done=lambda items: self._show(seq, items),
+        self._runner.run(fetch, on_done=lambda items: self._show(seq, items, searched=bool(text)),
                          on_error=lambda e: self.count.setText(error_text(e)), parallel=True)
 
-    def _show(self, seq: int, items: list[ManView]) -> None:
+    def _show(self, seq: int, items: list[ManView], *, searched: bool = False) -> None:
         if seq != self._seq:
             return  # she typed on: a newer search is under way
+        if searched:  # logged on the database thread once shown: the search itself never waits for a writer
+            self._runner.run(audit.log_list, self._diary, "search", "men_search", [m.id for m in items],
+                             compartment="men")
         self.view.clear()
         for m in items:
             due = m.registration_due
