@@ -193,9 +193,18 @@ class CreateDiaryScreen(_Card):
         for widget in (self.busy, self.error, self.button):
             self.column.addWidget(widget)
         self.pass1.textChanged.connect(self._rate)
+        self.women.toggled.connect(self._track_chosen)
+        self.men.toggled.connect(self._track_chosen)
         self.button.clicked.connect(self.submit)
         self.pass2.returnPressed.connect(self.submit)
         self._rate("")
+
+    def _track_chosen(self, _checked: bool) -> None:
+        """The suggested title follows the track while she has not written her own."""
+        suggested = {self.tr("Women's support worker"), self.tr("Men's support worker")}
+        if self.title_edit.text() in suggested:
+            men_only = self.men.isChecked() and not self.women.isChecked()
+            self.title_edit.setText(self.tr("Men's support worker") if men_only else self.tr("Women's support worker"))
 
     def _rate(self, text: str) -> None:
         s = strength.strength(text, [self.name.text()] if self.name.text() else None)
