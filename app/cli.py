@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.commands import core, gui, mens_track, printing, recovery, reports, risk, sync
+from app.commands import backup, core, gui, mens_track, printing, recovery, reports, risk, sync
 from app.commands.common import CliError
 from app.errors import AthenaError
 from app.i18n import tr
 
-COMMANDS = [core, recovery, printing, gui, risk, reports, sync, mens_track]  # in the order of `athena --help`
+COMMANDS = [core, recovery, printing, gui, risk, reports, sync, mens_track, backup]  # in the order of `athena --help`
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,6 +55,7 @@ class Store:
     diary_id: str
     device_id: str
     _key: bytes
+    backup_problem: str = ""  # set when the scheduled backup at unlock failed (the diary itself is fine)
 
     def __post_init__(self) -> None:
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import WrongPassphrase
+from app.errors import StorageError, WrongPassphrase
 from app.i18n import tr as core_tr
 from app.models import Compartment
 from app.services.access import passphrase as strength
+from app.services.backup import backup_if_due
 from app.services.context import Diary, Worker, open_diary, save_worker
 from app.storage import vault
 from app.ui.common import accessible, error_text, heading
@@ -30,7 +31,15 @@ from app.ui.tasks import TaskRunner
 
 
 def open_existing(data_dir: Path, passphrase: str) -> Diary:
-    return open_diary(vault.unlock(data_dir, passphrase))
+    store = vault.unlock(data_dir, passphrase)
+    try:
+        backup_if_due(store)
+    except StorageError as exc:
+        store.backup_problem = str(exc)  # the diary is fine; the window says that no backup was taken
+    except BaseException:
+        store.close()
+        raise
+    return open_diary(store)
 
 
 def create_new(data_dir: Path, passphrase: str, worker: Worker) -> Diary:
