@@ -63,7 +63,7 @@ def _stamp(now: datetime) -> str:
     return now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _parse(path: Path) -> BackupFile | None:
+def parse(path: Path) -> BackupFile | None:
     m = _NAME.match(path.name)
     if not m:
         return None
@@ -83,7 +83,7 @@ def list_backups(folders: Iterable[Path], diary_id: str | None = None) -> list[B
     for folder in folders:
         with contextlib.suppress(OSError):
             for p in Path(folder).iterdir():
-                b = _parse(p)
+                b = parse(p)
                 if b is not None and (diary_id is None or b.diary_id == tag(diary_id)):
                     found.append(b)
     found.sort(key=lambda b: (b.taken_at, str(b.path)), reverse=True)
@@ -176,7 +176,7 @@ def _take_one(source: Any, key: bytes, diary_id: str, reason: str, folder: Path,
     layout.fsync_dir(folder)
     if key_file is not None:
         copy_key(key_file, folder, diary_id)
-    b = _parse(final)
+    b = parse(final)
     assert b is not None
     return b
 
@@ -264,7 +264,7 @@ def finish_rekey(folders: Iterable[Path], diary_id: str, *, keep_new: bool) -> N
     for folder in folders:
         with contextlib.suppress(OSError):
             for p in list(Path(folder).iterdir()):
-                if not p.name.endswith(REKEYED) or _parse(p.with_name(p.name[: -len(REKEYED)])) is None:
+                if not p.name.endswith(REKEYED) or parse(p.with_name(p.name[: -len(REKEYED)])) is None:
                     if p.name.endswith(REKEYED + ".tmp"):
                         p.unlink(missing_ok=True)
                     continue

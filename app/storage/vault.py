@@ -120,9 +120,25 @@ def take_backup(engine: Engine, key: bytes, diary_id: str, data_dir: Path, reaso
     cfg = machine_config()
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
-        return backups.take(raw, key, diary_id, reason, folders or backup_folders(data_dir), now=now,
-                            rotation=backups.Rotation(cfg.backup_keep_daily, cfg.backup_keep_weekly),
-                            key_file=key_path(data_dir))
+        written = backups.take(raw, key, diary_id, reason, folders or backup_folders(data_dir), now=now,
+                               rotation=backups.Rotation(cfg.backup_keep_daily, cfg.backup_keep_weekly),
+                               key_file=key_path(data_dir))
+    if written:
+        record_event(engine, "backup", reason, written[0].taken_at, written[0].size, len(written))
+    return written
+
+
+def record_event(engine: Engine, kind: str, reason: str, taken_at: datetime | None, size: int,
+                 folders: int) -> None:
+    """A row in ``backup_events`` (not in the change feed: it is about this laptop's files). Best effort: a
+    diary still at an older schema (the backup before its migration) has no such table yet."""
+    from app.models.base import utcnow
+
+    with contextlib.suppress(DBAPIError), engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO backup_events (at, kind, reason, backup_taken_at, size, folders) VALUES (?,?,?,?,?,?)",
+            (utcnow().isoformat(sep=" "), kind, reason,
+             taken_at.replace(tzinfo=None).isoformat(sep=" ") if taken_at else None, size, folders))
 
 
 def create(data_dir: Path, passphrase: str, params: KdfParams | None = None) -> Store:
@@ -310,6 +326,7 @@ def restore(data_dir: Path, passphrase: str, backup: Path) -> Store:
     if kf.pending is not None and db_path(data_dir).exists():
         with contextlib.suppress(StorageError):
             db_key = _finish_interrupted_rekey(data_dir, kf, passphrase, db_key)
+    info = backups.parse(Path(backup))
     staged = backups.stage(Path(backup), db_key, data_dir)  # first: rotation below may drop the chosen one
     current: Store | None = None
     with contextlib.suppress(StorageError):
@@ -328,7 +345,10 @@ def restore(data_dir: Path, passphrase: str, backup: Path) -> Store:
         staged.unlink(missing_ok=True)
         raise
     backups.swap_in(staged, data_dir)
-    return _open(data_dir, kf, db_key)
+    restored = _open(data_dir, kf, db_key)
+    record_event(restored.engine, "restore", info.reason if info else "", info.taken_at if info else None,
+                 info.size if info else 0, 0)
+    return restored
 
 
 def restore_key_copy(data_dir: Path, folder: Path, diary_id: str) -> None:

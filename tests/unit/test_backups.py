@@ -224,3 +224,15 @@ def test_backup_leftovers_are_not_listed(store: vault.Store, data_dir: Path) -> 
     backup_service.make_backup(store, "manual")
     (layout.backups_dir(data_dir) / "athena-x-20260101T000000Z-manual.db.tmp").write_bytes(b"x")
     assert len(backup_service.list_backups(data_dir)) == 1
+
+
+def test_the_diary_records_its_backups_and_restores(store: vault.Store, data_dir: Path) -> None:
+    taken = backup_service.make_backup(store, "manual")[0]
+    store.close()
+    restored = backup_service.restore(data_dir, PASSPHRASE, taken.path)
+    try:
+        events = backup_service.history(restored)
+    finally:
+        restored.close()
+    assert [(e.kind, e.reason) for e in events][:1] == [("restore", "manual")]
+    assert events[0].backup_taken_at == taken.taken_at.replace(microsecond=taken.taken_at.microsecond)

@@ -5,12 +5,14 @@ it returns the backups written, or raises ``BackupError``/``DiskFull`` — then 
 """
 
 from app.services.backup.service import (
+    BackupEvent,
     BackupInfo,
     backup_if_due,
     diary_id_of,
+    history,
     list_backups,
     make_backup,
     restore,
 )
 
-__all__ = ["BackupInfo", "backup_if_due", "diary_id_of", "list_backups", "make_backup", "restore"]
+__all__ = ["BackupEvent", "BackupInfo", "backup_if_due", "diary_id_of", "history", "list_backups", "make_backup", "restore"]

@@ -87,3 +87,32 @@ def restore(data_dir: Path, passphrase: str, backup: Path, *, from_folder: Path 
             raise DiaryMissing("The backup folder holds no key file for this diary.")
         vault.restore_key_copy(data_dir, folder, copies[0].name[len(backups.PREFIX):-len(".key")])
     return vault.restore(data_dir, passphrase, backup)
+
+
+@dataclass(frozen=True)
+class BackupEvent:
+    at: datetime  # UTC
+    kind: str  # backup | restore
+    reason: str
+    backup_taken_at: datetime | None
+    size: int
+
+
+def history(diary_or_store: Diary | Store, limit: int = 20) -> list[BackupEvent]:
+    """The diary's own record of its backups and restores, newest first."""
+    from sqlalchemy import text
+
+    store = diary_or_store.store if isinstance(diary_or_store, Diary) else diary_or_store
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT at, kind, reason, backup_taken_at, size FROM backup_events "
+                                 "ORDER BY seq DESC LIMIT :n"), {"n": limit}).fetchall()
+        conn.rollback()
+
+    def when(v: object) -> datetime | None:
+        if v is None:
+            return None
+        d = v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
+        return d.replace(tzinfo=UTC)
+
+    return [BackupEvent(when(r[0]) or datetime.now(UTC), str(r[1]), str(r[2]), when(r[3]), int(r[4]))
+            for r in rows]
