@@ -15,4 +15,5 @@ from app.services.backup.service import (
     restore,
 )
 
-__all__ = ["BackupEvent", "BackupInfo", "backup_if_due", "diary_id_of", "history", "list_backups", "make_backup", "restore"]
+__all__ = ["BackupEvent", "BackupInfo", "backup_if_due", "diary_id_of", "history", "list_backups", "make_backup",
+           "restore"]
