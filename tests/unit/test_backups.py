@@ -206,7 +206,7 @@ def test_rotation_keeps_seven_daily_and_four_weekly(store: vault.Store, data_dir
 
 
 def test_a_failed_backup_stops_the_import_before_anything_is_written(diary, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services import importer
+    from app.services.importing import importer
 
     def refuse(*_a: object, **_k: object) -> None:
         raise BackupError("The backup could not be written; nothing was changed.")
