@@ -32,7 +32,7 @@ BACKUPS_DIR = "backups"
 PAGE_SIZE = 4096
 SCREENSHOT_PREFIX = "athena-shots-"
 
-RESTORE_HINT = "Restore it from a backup: athena restore, or Diary → Restore from backup in the app."
+RESTORE_HINT = "Restore it from a backup (the “Restore from a backup…” button, or athena restore)."
 
 
 def db_path(data_dir: Path) -> Path:

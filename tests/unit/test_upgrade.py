@@ -12,8 +12,8 @@ from app.errors import BackupError, DiaryTooNew
 from app.services import backup as backup_service
 from app.services.clients import clients, entries
 from app.services.clients.clients import ClientInput
-from app.services.context import Worker, open_diary, save_worker
 from app.services.clients.entries import EntryInput
+from app.services.context import Worker, open_diary, save_worker
 from app.storage import backups, migrate, vault
 from app.storage.engine import WRITE_OPTION
 from app.storage.keyfile import KdfParams

@@ -98,11 +98,16 @@ class UnlockScreen(_Card):
     """Also the lock screen: it shows no client data, only the diary's folder state and a passphrase box."""
 
     unlocked = Signal(object)  # Diary
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_dir, self._runner = data_dir, runner
         self.accepted_at = 0.0
+        self.restore_button = QPushButton(self.tr("Restore from a &backup…"), self.card)
+        self.restore_button.setFlat(True)
+        accessible(self.restore_button, self.tr("Restore from a backup"))
+        self.restore_button.clicked.connect(self.restore_requested.emit)
         self.title = heading("Athena", self.card, size=1.8)
         self.message = QLabel(self.tr("The diary is locked. Enter your passphrase to open it."), self.card)
         self.message.setWordWrap(True)
@@ -114,7 +119,8 @@ class UnlockScreen(_Card):
         self.button = QPushButton(self.tr("&Unlock"), self.card)
         self.button.setDefault(True)
         accessible(self.button, self.tr("Unlock"))
-        for w in (self.title, self.message, label, self.passphrase, self.busy, self.error, self.button):
+        for w in (self.title, self.message, label, self.passphrase, self.busy, self.error, self.button,
+                  self.restore_button):
             self.column.addWidget(w)
         self.button.clicked.connect(self.submit)
         self.passphrase.returnPressed.connect(self.submit)
