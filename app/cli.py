@@ -44,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    from app.config import machine_config
+
+    for problem in machine_config().problems:  # IT's settings file: named, never fatal
+        print("athena: " + tr("settings: {problem}").format(problem=problem), file=sys.stderr)
     try:
         result: int = args.handler(args)
         return result

@@ -9,6 +9,7 @@ file never stops Athena: its problem is reported (``MachineConfig.problems``) an
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ def load(path: Path) -> MachineConfig:
     if isinstance(backup, dict):
         folder = get(backup, "folder", str, "backup.")
         if folder:
-            kw["backup_folder"] = Path(os.path.expandvars(os.path.expanduser(folder)))
+            kw["backup_folder"] = expand_path(folder)
         hours = get(backup, "interval_hours", (int, float), "backup.")
         if hours is not None and hours > 0:
             kw["backup_interval_hours"] = float(hours)
@@ -121,6 +122,12 @@ def load(path: Path) -> MachineConfig:
             if n is not None and 0 <= n <= 365:
                 kw[attr] = n
     return MachineConfig(path=path, problems=tuple(problems), **kw)
+
+
+def expand_path(text: str) -> Path:
+    """``~``, ``$VAR`` and ``%VAR%`` (on every platform, so one file serves Windows and Linux)."""
+    text = re.sub(r"%([A-Za-z_][A-Za-z0-9_]*)%", lambda m: os.environ.get(m[1], m[0]), text)
+    return Path(os.path.expandvars(os.path.expanduser(text)))
 
 
 def _texts(value: Any) -> dict[str, str]:

@@ -11,6 +11,7 @@ import os
 from functools import cache
 from pathlib import Path
 
+
 def _resources_root() -> Path:
     """The one folder every resource is read from: ``app/resources`` in an installed wheel or a bundle,
     ``resources/`` beside ``app/`` in a checkout."""

@@ -51,6 +51,9 @@ def main() -> int:
     bundle = DIST / f"athena-{ver}"
     t0 = time.perf_counter()
     shutil.rmtree(bundle, ignore_errors=True)
+    if sys.platform == "win32":  # the program's and the installer's icon (Qt writes .ico itself)
+        (ROOT / "build").mkdir(exist_ok=True)
+        render_icon(ROOT / "packaging" / "athena.svg", ROOT / "build" / "athena.ico")
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),
                     str(ROOT / "packaging" / "athena.spec")], check=True, cwd=ROOT)

@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from app.config import machine_config
 from app.i18n import RESOURCES
+from app.storage import layout
 from app.ui import i18n
 from app.ui.preferences import Preferences
 from app.ui.shell import AthenaWindow
@@ -70,10 +72,15 @@ def main(data_dir: Path, *, unlock_from_env: bool = False, lang: str | None = No
     passphrase from ATHENA_PASSPHRASE into the unlock screen and submits it. ``startup_check`` (IT, the
     bundle benchmark) quits as soon as the first screen has been painted, printing which screen it was."""
     app = make_app()
+    layout.clean_screenshot_folders()  # temporary settings of a screenshot run that crashed
     prefs = Preferences()
     i18n.install(app, lang or prefs.language)
     window = AthenaWindow(Path(data_dir), prefs)
     window.show()
+    problems = machine_config().problems
+    if problems:
+        window.statusBar().showMessage(QCoreApplication.translate("AthenaWindow", "IT settings: {problem}")
+                                       .format(problem=problems[0]), 60_000)
     if startup_check:
         def shown() -> None:
             window.repaint()

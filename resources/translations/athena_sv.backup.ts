@@ -122,6 +122,10 @@
 <context>
     <name>AthenaWindow</name>
     <message>
+        <source>IT settings: {problem}</source>
+        <translation>IT-inställningar: {problem}</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>&amp;Säkerhetskopiera nu</translation>
     </message>
