@@ -138,7 +138,8 @@ def take(source: Any, key: bytes, diary_id: str, reason: str, folders: Sequence[
     written: list[BackupFile] = []
     for i, folder in enumerate(folders):
         try:
-            written.append(_take_one(source, key, diary_id, reason, Path(folder), now, key_file))
+            written.append(_take_one(source, key, diary_id, reason, Path(folder), now, key_file,
+                                     make_parents=i == 0))
         except (OSError, BackupError, sqlcipher3.DatabaseError) as exc:
             if i == 0:
                 if layout.is_disk_full(exc):
@@ -152,8 +153,10 @@ def take(source: Any, key: bytes, diary_id: str, reason: str, folders: Sequence[
 
 
 def _take_one(source: Any, key: bytes, diary_id: str, reason: str, folder: Path, now: datetime,
-              key_file: Path | None) -> BackupFile:
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+              key_file: Path | None, *, make_parents: bool) -> BackupFile:
+    # A second folder is made only inside a parent that exists: an unplugged stick's mount point must not
+    # turn into a local folder that looks like a second copy.
+    folder.mkdir(parents=make_parents, exist_ok=True, mode=0o700)
     final = folder / f"{PREFIX}{tag(diary_id)}-{_stamp(now)}-{reason}{SUFFIX}"
     tmp = final.with_name(final.name + ".tmp")
     for p in (tmp, Path(str(tmp) + "-journal")):

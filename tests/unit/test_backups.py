@@ -34,6 +34,7 @@ def _names(store: vault.Store) -> set[str]:
 @pytest.fixture
 def second_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home-drive" / "Athena"
+    folder.parent.mkdir()  # the drive is there; Athena makes its own folder in it
     cfg = tmp_path / "athena.toml"
     cfg.write_text(f'[backup]\nfolder = "{folder.as_posix()}"\n', encoding="utf-8")
     monkeypatch.setenv("ATHENA_CONFIG", str(cfg))
@@ -236,3 +237,19 @@ def test_the_diary_records_its_backups_and_restores(store: vault.Store, data_dir
         restored.close()
     assert [(e.kind, e.reason) for e in events][:1] == [("restore", "manual")]
     assert events[0].backup_taken_at == taken.taken_at.replace(microsecond=taken.taken_at.microsecond)
+
+
+def test_an_unplugged_second_folder_is_skipped_not_created(store: vault.Store, data_dir: Path,
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "media" / "usb" / "Athena"
+    cfg = tmp_path / "athena.toml"
+    cfg.write_text(f'[backup]\nfolder = "{missing.as_posix()}"\n', encoding="utf-8")
+    monkeypatch.setenv("ATHENA_CONFIG", str(cfg))
+    config.reload()
+    try:
+        written = backup_service.make_backup(store, "manual")
+    finally:
+        monkeypatch.setenv("ATHENA_CONFIG", os.devnull)
+        config.reload()
+    assert [b.folder for b in written] == [data_dir / "backups"]
+    assert not (tmp_path / "media").exists()
