@@ -57,6 +57,8 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"),
                     str(ROOT / "packaging" / "athena.spec")], check=True, cwd=ROOT)
+    for link in [p for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]:
+        link.unlink()  # pointed at a library left out on purpose (see athena.spec)
     icon = DIST / "athena.png"
     render_icon(ROOT / "packaging" / "athena.svg", icon)
     print(f"bundle: {bundle} ({folder_size(bundle) / 1e6:.0f} MB unpacked, built in "
