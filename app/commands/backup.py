@@ -73,5 +73,5 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def _list_folder(folder: Path) -> list[backup_service.BackupInfo]:
     from app.storage import backups
 
-    return [backup_service.BackupInfo(b.path, b.path.parent, b.taken_at, b.reason, b.size)
+    return [backup_service.BackupInfo(b.path, b.path.parent, b.taken_at, b.reason, b.size, False)
             for b in backups.list_backups([folder])]

@@ -174,6 +174,13 @@ def is_disk_full(exc: BaseException) -> bool:
     return "database or disk is full" in text or "no space left" in text
 
 
+def free_bytes(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return 1 << 62
+
+
 def disk_full(where: str) -> DiskFull:
     return DiskFull("The disk is full: {where} could not be saved. Nothing was lost; free some space and "
                     "try again.", where=where)

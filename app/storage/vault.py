@@ -190,6 +190,9 @@ def _open(data_dir: Path, kf: KeyFile, db_key: bytes, *, new: bool = False) -> S
         try:
             tables = _table_count(engine)
         except (WrongPassphrase, StorageError, DBAPIError, sqlcipher3.Error):
+            # SQLite cannot even make its write-ahead log on a full disk; that is not damage.
+            if layout.free_bytes(data_dir) < layout.PAGE_SIZE * 16:
+                raise layout.disk_full("the diary") from None
             # The key was unwrapped (authenticated), so it is the right one: the file is damaged.
             raise DiaryDamaged(DAMAGED) from None
         if tables == 0 and not new:

@@ -103,3 +103,18 @@ def test_creating_a_diary_on_a_full_disk_is_named_and_leaves_nothing(small_disk:
     with pytest.raises(DiskFull):
         vault.create(d, PASSPHRASE, KdfParams.fast_for_tests())
     assert not vault.diary_exists(d)
+
+
+def test_unlocking_on_a_full_disk_is_named_as_full_not_damaged(small_disk: Path) -> None:
+    d = small_disk / "diary"
+    store = vault.create(d, PASSPHRASE, KdfParams.fast_for_tests())
+    store.close()
+    for side in ("diary.db-wal", "diary.db-shm"):
+        (d / side).unlink(missing_ok=True)
+    before = (d / "diary.db").read_bytes()
+    _fill(small_disk / "ballast")
+    try:
+        vault.unlock(d, PASSPHRASE).close()  # SQLite may still find room for its small files
+    except DiskFull as exc:
+        assert "disk is full" in str(exc)
+    assert (d / "diary.db").read_bytes() == before

@@ -21,21 +21,20 @@ class BackupInfo:
     taken_at: datetime  # UTC
     reason: str  # scheduled, manual, migration, rekey, import, purge, restore, demo
     size: int  # bytes
-
-    @property
-    def in_diary_folder(self) -> bool:
-        return self.folder.name == layout.BACKUPS_DIR
+    in_diary_folder: bool = True  # False: IT's second folder (or one named on the command line)
 
 
-def _info(b: backups.BackupFile) -> BackupInfo:
-    return BackupInfo(path=b.path, folder=b.path.parent, taken_at=b.taken_at, reason=b.reason, size=b.size)
+def _info(b: backups.BackupFile, data_dir: Path | None = None) -> BackupInfo:
+    local = data_dir is None or b.path.parent == layout.backups_dir(data_dir)
+    return BackupInfo(path=b.path, folder=b.path.parent, taken_at=b.taken_at, reason=b.reason, size=b.size,
+                      in_diary_folder=local)
 
 
 def make_backup(diary_or_store: Diary | Store, reason: str) -> list[BackupInfo]:
     """An encrypted, verified backup now, in the diary's ``backups/`` and IT's second folder (if set and
     reachable), rotated. Call it before anything that changes many records at once."""
     store = diary_or_store.store if isinstance(diary_or_store, Diary) else diary_or_store
-    return [_info(b) for b in store.backup(reason)]
+    return [_info(b, store.data_dir) for b in store.backup(reason)]
 
 
 def diary_id_of(data_dir: Path) -> str:
@@ -56,7 +55,7 @@ def list_backups(data_dir: Path, *, extra: Path | None = None) -> list[BackupInf
         diary_id: str | None = diary_id_of(data_dir)
     except DiaryMissing:
         diary_id = None
-    return [_info(b) for b in backups.list_backups(folders, diary_id)]
+    return [_info(b, data_dir) for b in backups.list_backups(folders, diary_id)]
 
 
 def backup_if_due(store: Store, *, now: datetime | None = None) -> BackupInfo | None:
@@ -66,7 +65,7 @@ def backup_if_due(store: Store, *, now: datetime | None = None) -> BackupInfo | 
     if newest and now - newest[0].taken_at < timedelta(hours=machine_config().backup_interval_hours):
         return None
     written = store.backup("scheduled", now=now)
-    return _info(written[0]) if written else None
+    return _info(written[0], store.data_dir) if written else None
 
 
 def restore(data_dir: Path, passphrase: str, backup: Path, *, from_folder: Path | None = None) -> Store:
