@@ -9,7 +9,7 @@ from pathlib import Path
 import app.storage
 
 STORAGE = Path(app.storage.__file__).parent
-ORDER = ["layout", "engine", "hlc", "keyfile", "backups", "changefeed", "migrate", "recovery", "vault"]
+ORDER = ["private_files", "layout", "engine", "hlc", "keyfile", "backups", "changefeed", "migrate", "recovery", "vault"]
 
 
 def _storage_imports(tree: ast.AST) -> list[tuple[str, bool]]:
