@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import app.reference as reference
 from app import config
-from app.services import reference
-from app.services.safety_plan import phone_numbers
+from app.reference import phone_numbers
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "packaging" / "athena.example.toml"
 
