@@ -20,7 +20,16 @@ from app.storage.keyfile import KdfParams
 
 from .conftest import PASSPHRASE
 
-PREVIOUS_RELEASE_HEAD = "0600"
+def _previous_release_head() -> str:
+    """The schema just before this release's own migration (the backup-events table, 1000)."""
+    from alembic.script import ScriptDirectory
+
+    down = ScriptDirectory.from_config(migrate.config()).get_revision("1000").down_revision
+    assert isinstance(down, str)
+    return down
+
+
+PREVIOUS_RELEASE_HEAD = _previous_release_head()
 
 
 def _previous_release_diary(data_dir: Path) -> str:

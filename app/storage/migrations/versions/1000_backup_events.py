@@ -2,13 +2,13 @@
 when the last backup was taken wherever it went, and a restored diary knows it was restored.
 
 Revision ID: 1000
-Revises: 0600
+Revises: 0900
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "1000"
-down_revision = "0600"
+down_revision = "0900"
 branch_labels = None
 depends_on = None
 
