@@ -20,6 +20,7 @@ from app.storage.keyfile import KdfParams
 
 from .conftest import PASSPHRASE
 
+
 def _previous_release_head() -> str:
     """The schema just before this release's own migration (the backup-events table, 1000)."""
     from alembic.script import ScriptDirectory
