@@ -169,7 +169,12 @@ class KeyFile:
             raise StorageError("The key file is missing or damaged.") from None
 
     def save(self, path: Path) -> None:
-        write_private(path, json.dumps(self.to_json(), indent=1).encode("utf-8"))
+        try:
+            write_private(path, json.dumps(self.to_json(), indent=1).encode("utf-8"))
+        except StorageError:
+            if layout.free_bytes(path.parent) < 64 * 1024:
+                raise layout.disk_full("the key file") from None
+            raise
 
 
 def unwrap_folder(data_dir: Path, passphrase: str) -> tuple[KeyFile, bytes]:

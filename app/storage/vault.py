@@ -162,7 +162,8 @@ def create(data_dir: Path, passphrase: str, params: KdfParams | None = None) -> 
         for p in (db_path(data_dir), *layout.sidecars(db_path(data_dir)), key_path(data_dir),
                   data_dir / (KEY_NAME + ".tmp")):
             p.unlink(missing_ok=True)
-        if isinstance(exc, (OSError, DBAPIError, sqlcipher3.Error, StorageError)) and layout.is_disk_full(exc):
+        if isinstance(exc, (OSError, DBAPIError, sqlcipher3.Error, StorageError)) and (
+                layout.is_disk_full(exc) or layout.free_bytes(data_dir) < layout.PAGE_SIZE * 16):
             raise layout.disk_full("the new diary") from None
         raise
 
