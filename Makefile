@@ -55,7 +55,7 @@ bench: $(STAMP)
 # the checkout and runs `athena demo` and `athena print safety-plan` there (needs the package index; ~2 min).
 wheel: $(STAMP) translations
 	rm -rf build/lib build/bdist.* dist/athena-*.whl
-	$(PY) -m pip wheel -q --no-deps --no-build-isolation -w dist .
+	$(PY) -m pip wheel -q --no-deps -w dist .
 
 install-check: wheel
 	bash packaging/check_install.sh dist

@@ -22,11 +22,10 @@ def test_wheel_installs_and_works_outside_the_checkout(tmp_path: Path) -> None:
     if not list((ROOT / "resources" / "translations").glob("*.qm")):
         pytest.skip("no compiled translations (make translations)")
     dist = tmp_path / "dist"
-    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
-                        str(dist), str(ROOT)], capture_output=True, text=True, cwd=tmp_path, timeout=300,
-                       )
-    if r.returncode != 0 and "setuptools" in r.stderr:
-        pytest.skip("setuptools is not in this venv")
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    if r.returncode != 0 and ("No matching distribution" in r.stderr or "Could not find a version" in r.stderr):
+        pytest.skip("the package index cannot be reached")
     assert r.returncode == 0, r.stderr
     for leftover in [ROOT / "build" / "lib", *(ROOT / "build").glob("bdist.*")]:
         shutil.rmtree(leftover, ignore_errors=True)  # setuptools builds in the tree
