@@ -102,8 +102,10 @@ def test_purge_leaves_no_trace_here_or_on_the_other_laptop(tmp_path: Path) -> No
         b.store.checkpoint()
         _, key_b = vault.unwrap_key(b.store.data_dir, PASS)
         assert GONE[0].encode() in plaintext(vault.db_path(b.store.data_dir), key_b)
-        vault.backup_copy(a.store.engine, a.store.data_dir, "earlier")
-        vault.backup_copy(b.store.engine, b.store.data_dir, "earlier")
+        earlier = a.store.backup("manual")[0].path
+        b.store.backup("manual")
+        _, key_a = vault.unwrap_key(a.store.data_dir, PASS)
+        assert GONE[0].encode() in plaintext(earlier, key_a)  # a backup is readable with the key: the check bites
 
         pv = purge.preview(da)
         # Her, two entries, a case, a decision and its district's and unit's history.

@@ -20,6 +20,7 @@ from app.i18n import tr
 from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_id
 from app.models.base import utcnow
 from app.services import audit, reference_lists, validation
+from app.services.backup import make_backup
 from app.services.context import Diary
 from app.services.importing.layout import (
     COLUMN_BY_KEY,
@@ -352,6 +353,7 @@ def import_sheet(diary: Diary, sheet: Sheet, *, dry_run: bool, duplicates: str |
                           skipped=plan.skipped if duplicates != "import" else 0)
     if problems or dry_run:
         return report
+    make_backup(diary, "import")  # a failed backup stops the import before anything is written
     with diary.write() as s:
         for model, key in ((Client, "clients"), (Case, "cases"), (Decision, "decisions"),
                            (Extension, "extensions"), (DiaryEntry, "entries")):

@@ -1,58 +1,39 @@
 """Backups around a purge: one before (in case the run fails half-way), and afterwards none that still
-holds the purged records.
-
-HOOK: when the backup service (``app.services.backup.service.make_backup`` / ``list_backups``) is present,
-it is used; until then the diary's own encrypted copies in ``backups/`` (``vault.backup_copy``) are.
-"""
+holds the purged records — in the diary's own ``backups/`` and in IT's backup folder (``docs/backup.md``)."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 
+from app.services.backup import list_backups, make_backup
 from app.services.context import Diary
-from app.storage import vault
-
-
-def _service() -> ModuleType | None:
-    try:
-        return importlib.import_module("app.services.backup.service")
-    except ImportError:
-        return None
-
-
-def _take(diary: Diary, reason: str) -> None:
-    svc = _service()
-    if svc is not None and hasattr(svc, "make_backup"):
-        svc.make_backup(diary, reason)
-        return
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    vault.backup_copy(diary.store.engine, diary.store.data_dir, f"{reason}-{stamp}")
+from app.storage import layout
 
 
 def before_purge(diary: Diary) -> None:
-    _take(diary, "purge")
+    make_backup(diary, "purge")
 
 
-def _backup_files(diary: Diary) -> list[tuple[Path, datetime]]:
-    svc = _service()
-    if svc is not None and hasattr(svc, "list_backups"):
-        return [(b.path, b.taken_at.replace(tzinfo=None) if b.taken_at.tzinfo else b.taken_at)
-                for b in svc.list_backups(diary.store.data_dir)]
-    folder = diary.store.data_dir / "backups"
-    if not folder.is_dir():
-        return []
-    return [(p, datetime.fromtimestamp(p.stat().st_mtime, UTC).replace(tzinfo=None))
-            for p in folder.iterdir() if p.is_file()]
+def _naive(at: datetime) -> datetime:
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo else at
 
 
-def drop_older_than(diary: Diary, before: datetime) -> int:
-    """Remove every backup taken before ``before`` (naive UTC): they hold what was purged."""
+def _backup_files(diary: Diary) -> dict[Path, datetime]:
+    found = {b.path: _naive(b.taken_at) for b in list_backups(diary.store.data_dir)}
+    own = layout.backups_dir(diary.store.data_dir)
+    if own.is_dir():  # copies the backup service does not list (e.g. taken before a schema upgrade)
+        for p in own.iterdir():
+            if p.is_file() and p not in found:
+                found[p] = datetime.fromtimestamp(p.stat().st_mtime, UTC).replace(tzinfo=None)
+    return found
+
+
+def drop_older_than(diary: Diary, before: datetime, keep: set[Path] | None = None) -> int:
+    """Remove every backup taken before ``before`` (naive UTC) except ``keep``: they hold what was purged."""
     removed = 0
-    for path, taken in _backup_files(diary):
-        if taken <= before:
+    for path, taken in _backup_files(diary).items():
+        if taken <= before and path not in (keep or set()):
             path.unlink(missing_ok=True)
             removed += 1
     return removed
@@ -61,5 +42,5 @@ def drop_older_than(diary: Diary, before: datetime) -> int:
 def after_purge(diary: Diary, started: datetime) -> int:
     """Replace the backups that hold the purged records by one taken now. Returns how many were removed."""
     cut = datetime.now(UTC).replace(tzinfo=None)
-    _take(diary, "after-purge")
-    return drop_older_than(diary, cut)
+    fresh = {b.path for b in make_backup(diary, "purge")}
+    return drop_older_than(diary, cut, fresh)

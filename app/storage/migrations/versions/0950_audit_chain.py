@@ -4,13 +4,13 @@ the team's own reference lists.
 Rows of the old local ``audit_events`` table stay where they are and are still read, but are not chained.
 
 Revision ID: 0950
-Revises: 0900
+Revises: 1000
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0950"
-down_revision = "0900"
+down_revision = "1000"
 branch_labels = None
 depends_on = None
 
