@@ -14,9 +14,13 @@ from app.i18n import tr
 from app.services.retention import scrub as retention_scrub
 from app.storage.private_files import write_private
 from app.sync import team as teams
+from app.sync.backends import open_share
+from app.sync.errors import SyncError
 from app.sync.log import recent
-from app.sync.round import sync_round
-from app.sync.share import open_share
+from app.sync.round import EXIT_UNREACHABLE, sync_round
+
+EXIT_CODES = ("athena sync exit codes: 0 done, 1 the round had problems, 4 the share was not reachable, "
+              "5 this laptop was removed from the team, 6 this laptop's clock is ahead")
 
 
 def register(sub: Any) -> None:
@@ -41,7 +45,7 @@ def register(sub: Any) -> None:
     m.add_argument("--compartment", choices=["women", "men"])
     m.set_defaults(handler=cmd_team_members)
 
-    s = sub.add_parser("sync", help=tr("one sync round with the team's share"))
+    s = sub.add_parser("sync", help=tr("one sync round with the team's share"), epilog=tr(EXIT_CODES))
     s.add_argument("--share", required=True, help=tr("a folder, a UNC path or an smb:// address"))
     s.set_defaults(handler=cmd_sync)
     g = sub.add_parser("sync-log", help=tr("what the last sync rounds did"))
@@ -102,7 +106,12 @@ def cmd_team_members(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    share = open_share(args.share)
+    """Exit codes: see EXIT_CODES (documented in docs/sync.md)."""
+    try:
+        share = open_share(args.share)
+    except SyncError as exc:
+        print(tr("problem: ") + str(exc), file=sys.stderr)
+        return EXIT_UNREACHABLE
     with opened(args) as diary:
         summary = sync_round(diary.store, share, diary.identity)
         if summary.pulled:  # records purged on another laptop: clear what the round left of them here
@@ -115,7 +124,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(tr("warning: ") + w, file=sys.stderr)
     for p in summary.problems:
         print(tr("problem: ") + p, file=sys.stderr)
-    return 0 if summary.ok else 1
+    return summary.exit_code
 
 
 def cmd_sync_log(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from app.models.mens_track import (
 )
 from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion
 from app.models.sync import (
+    SyncAck,
     SyncConflict,
     SyncCursor,
     SyncEpochKey,
@@ -73,6 +74,7 @@ __all__ = [
     "Setting",
     "StatusHistory",
     "SupportKind",
+    "SyncAck",
     "SyncConflict",
     "SyncCursor",
     "SyncEpochKey",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, utcnow
@@ -31,6 +31,11 @@ class SyncTeam(Base):
     segments_since_snapshot: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_sync_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    protocol: Mapped[int] = mapped_column(Integer, default=2)  # 1: made before signed files; refused
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)  # this laptop was removed from the team
+    ack_number: Mapped[int] = mapped_column(Integer, default=0)  # last acknowledgement file written
+    ack_state: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)  # what it said
+    clock_problem: Mapped[int] = mapped_column(Integer, default=0)  # hours ahead, last round (0 = fine)
 
 
 class SyncMember(Base):
@@ -43,6 +48,9 @@ class SyncMember(Base):
     verify_key: Mapped[bytes] = mapped_column(LargeBinary)  # Ed25519
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    device: Mapped[str] = mapped_column(String(64), default="")  # the diary device id its HLCs carry
+    # Set by the removal record: the last segment of this member that anyone applies.
+    last_seq: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class SyncEpochKey(Base):
@@ -72,6 +80,20 @@ class SyncOutbox(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
     changes: Mapped[int] = mapped_column(Integer, default=0)
+    sent: Mapped[bool] = mapped_column(Boolean, default=False)  # on the share; kept until acknowledged
+
+
+class SyncAck(Base):
+    """The newest verified acknowledgement of another member: how far it has applied each member's files."""
+
+    __tablename__ = "sync_acks"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, default=0)
+    deps: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    bad: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # files it could not apply
+    created: Mapped[int] = mapped_column(BigInteger, default=0)  # its clock when written (ms)
 
 
 class SyncRecordState(Base):

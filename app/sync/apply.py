@@ -7,11 +7,27 @@ change feed switched off (``REMOTE``), inside the round's single transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table, delete, insert, select, text, update
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -25,6 +41,9 @@ CHUNK = 400
 GUARDED = {"diary_entries", "risk_assessments", "safety_plan_versions"}
 
 Key = tuple[str, str]
+# Columns that say which record, person and track a row is: never changed through sync.
+IDENTITY = ("id", "compartment", "client_id", "men_client_id")
+MAX_TEXT = 1_000_000
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -51,11 +70,37 @@ def save_states(session: Session, states: dict[Key, st.State], existing: set[Key
     new_rows = [{"entity": e, "entity_id": i, "compartment": compartments[(e, i)], "state": s}
                 for (e, i), s in states.items() if (e, i) not in existing]
     if new_rows:
-        session.execute(insert(SyncRecordState), new_rows)
-    for (e, i), s in states.items():
-        if (e, i) in existing:
-            session.execute(update(SyncRecordState).where(
-                SyncRecordState.entity == e, SyncRecordState.entity_id == i).values(state=s))
+        raw_insert(session, SyncRecordState.__table__, new_rows)  # type: ignore[arg-type]
+    dump = json.dumps
+    changed = [(dump(s), e, i) for (e, i), s in states.items() if (e, i) in existing]
+    if changed:
+        session.connection().exec_driver_sql(
+            "UPDATE sync_record_state SET state = ? WHERE entity = ? AND entity_id = ?", changed)
+
+
+def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any] | None]:
+    dialect = session.get_bind().dialect
+    key = (table.name, dialect.name)
+    found = _PROCESSORS.get(key)
+    if found is None:
+        found = _PROCESSORS[key] = {c.key: c.type.bind_processor(dialect) for c in table.c}
+    return found
+
+
+_PROCESSORS: dict[tuple[str, str], dict[str, Callable[[Any], Any] | None]] = {}
+
+
+def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Many rows with one prepared statement, values turned into what SQLAlchemy would store (its own bind
+    processors): the same rows as ``insert(table)``, without compiling and processing row by row."""
+    cols = list(rows[0])
+    procs = _processors(session, table)
+    plist = [procs[c] for c in cols]
+    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
+    params = [tuple(v if p is None else p(v) for p, v in zip(plist, (r[c] for c in cols),
+                                                                          strict=True)) for r in rows]
+    session.connection().exec_driver_sql(sql, params)
 
 
 def _convert(table: Table, values: dict[str, Any]) -> dict[str, Any]:
@@ -73,6 +118,131 @@ def _convert(table: Table, values: dict[str, Any]) -> dict[str, Any]:
                 value = bool(value)
         out[name] = value
     return out
+
+
+def _value_ok(col: Any, value: object) -> bool:
+    if value is None:
+        return bool(col.nullable)
+    t = col.type
+    if isinstance(t, DateTime):
+        if not isinstance(value, str):
+            return False
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    if isinstance(t, Date):
+        if not isinstance(value, str) or len(value) != 10:
+            return False
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    if isinstance(t, Boolean):
+        return isinstance(value, bool)
+    if isinstance(t, Integer | BigInteger):
+        return isinstance(value, int) and not isinstance(value, bool) and -(2 ** 63) <= value < 2 ** 63
+    if isinstance(t, String | Text):
+        return isinstance(value, str) and len(value) <= MAX_TEXT
+    return isinstance(t, JSON)
+
+
+@cache
+def _checkers(entity: str) -> dict[str, tuple[bool, Callable[[object], bool]]] | None:
+    cls = RECORD_CLASSES.get(entity)
+    if cls is None:
+        return None
+    table: Table = cls.__table__  # type: ignore[assignment]
+    out: dict[str, tuple[bool, Callable[[object], bool]]] = {}
+    for col in table.c:
+        if col.key in cls.__feed_exclude__ or col.key == "id":
+            continue
+        t = col.type
+        check: Callable[[object], bool]
+        if isinstance(t, String | Text) and not isinstance(t, DateTime | Date):
+            check = _is_text
+        elif isinstance(t, Boolean):
+            check = _is_bool
+        else:
+            check = (lambda c: lambda v: _value_ok(c, v))(col)
+        out[col.key] = (bool(col.nullable), check)
+    return out
+
+
+def _is_text(v: object) -> bool:
+    return type(v) is str and len(v) <= MAX_TEXT
+
+
+def _is_bool(v: object) -> bool:
+    return type(v) is bool
+
+
+def check_fields(entity: str, fields: dict[str, Any]) -> str | None:
+    """Why these field values cannot be applied to ``entity``, or None. Messages name fields, never values."""
+    checkers = _checkers(entity)
+    if checkers is None:
+        return "A received change is for a kind of record this Athena does not know; it was refused."
+    for name, value in fields.items():
+        found = checkers.get(name)
+        if found is None:
+            return "A received change sets a field this Athena does not know; it was refused."
+        if value is None:
+            if not found[0]:
+                return "A received change has a value of the wrong type; it was refused."
+        elif not found[1](value):
+            return "A received change has a value of the wrong type; it was refused."
+    return None
+
+
+def load_compartments(session: Session, keys: Iterable[Key]) -> dict[Key, str]:
+    """Which track each record is in on this laptop (its row, or its merge state), where known."""
+    by_entity: dict[str, list[str]] = {}
+    for e, i in keys:
+        by_entity.setdefault(e, []).append(i)
+    out: dict[Key, str] = {}
+    for entity, ids in by_entity.items():
+        cls = RECORD_CLASSES.get(entity)
+        for part in _chunks(sorted(set(ids))):
+            for rid, c in session.execute(select(SyncRecordState.entity_id, SyncRecordState.compartment).where(
+                    SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part))):
+                out[(entity, rid)] = c
+            if cls is not None:
+                table: Table = cls.__table__  # type: ignore[assignment]
+                for rid, c in session.execute(select(table.c.id, table.c.compartment).where(
+                        table.c.id.in_(part))):
+                    out[(entity, rid)] = c
+    return out
+
+
+def foreign_record(session: Session, key: Key, compartment: str) -> bool:
+    found = load_compartments(session, [key]).get(key)
+    return found is not None and found != compartment
+
+
+def check_write(w: st.Write, compartment: str, state: st.State | None, known_compartment: str | None) -> str | None:
+    """Why a verified remote write must not be applied, or None (docs/sync.md, "Validating writes")."""
+    if w["c"] != compartment or (known_compartment is not None and known_compartment != compartment):
+        return "A received change belongs to the other track; it was refused."
+    fields = w.get("f", {}) if w["o"] == "u" else {}
+    problem = check_fields(str(w["e"]), fields)
+    if problem:
+        return problem
+    if "compartment" in fields and fields["compartment"] != compartment:
+        return "A received change tries to move a record to the other track; it was refused."
+    for name in ("client_id", "men_client_id"):
+        if name in fields and fields[name] != w.get("k"):
+            return "A received change tries to move a record to another person; it was refused."
+    if state is not None and (state["f"] or state.get("p") is not None):
+        if state.get("k") != w.get("k") and (state.get("k") or w.get("k")):
+            return "A received change tries to move a record to another person; it was refused."
+        for name in IDENTITY:
+            if name in fields:
+                top = st.winner(state, name)
+                if top is not None and top[1] != fields[name]:
+                    return "A received change tries to move a record to another person; it was refused."
+    return None
 
 
 def materialise(session: Session, states: dict[Key, st.State], problems: list[str]) -> None:
@@ -96,14 +266,34 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                         session.execute(delete(table).where(table.c.id == rid))
                     continue
                 want = _convert(table, st.values(s, entity))
+                prov = st.provenance(s, entity)
+                if prov is not None:
+                    want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
+                                updated_at=datetime.fromisoformat(st.hlc_time(prov[0], "milliseconds")))
                 if row is None:
-                    inserts.append({**want, "id": rid})
+                    if _complete(table, want):
+                        inserts.append({**want, "id": rid})
+                    else:
+                        problems.append("A received record is incomplete; it is kept and shown once the rest "
+                                        "of it arrives.")
                     continue
                 diff = {k: v for k, v in want.items() if row.get(k) != v}
-                if diff:
+                if set(diff) - _PROVENANCE or (diff and entity not in _INSERT_ONLY):
                     _update(session, table, rid, diff, entity, problems)
             if inserts:
                 _insert_all(session, cls, table, inserts)
+
+
+_PROVENANCE = {"updated_by", "device_id", "updated_at"}
+_INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
+
+
+def _complete(table: Table, row: dict[str, Any]) -> bool:
+    """Whether every required column has a value (an update that arrived without its record's insert)."""
+    for c in table.c:
+        if not c.nullable and not c.primary_key and c.default is None and row.get(c.key) is None:
+            return False
+    return True
 
 
 def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -117,7 +307,7 @@ def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, 
         base.update(created_at=now, updated_at=now, created_by="", updated_by="", device_id="")
         base.update(r)
         full.append(base)
-    session.execute(insert(table), full)
+    raw_insert(session, table, full)
 
 
 def _update(session: Session, table: Table, rid: str, diff: dict[str, Any], entity: str,
@@ -183,10 +373,14 @@ def _compartment_of(session: Session, key: Key) -> str:
     return c or ""
 
 
-def refresh_conflicts(session: Session, states: dict[Key, st.State], compartments: dict[Key, str]) -> None:
+def refresh_conflicts(session: Session, states: dict[Key, st.State], compartments: dict[Key, str],
+                      new: set[Key] | None = None) -> None:
+    """Rewrite the kept-versions rows of these records (``new``: records seen for the first time, which
+    have none to remove)."""
     by_entity: dict[str, list[str]] = {}
     for e, i in states:
-        by_entity.setdefault(e, []).append(i)
+        if new is None or (e, i) not in new:
+            by_entity.setdefault(e, []).append(i)
     for entity, ids in by_entity.items():
         for part in _chunks(sorted(ids)):
             session.execute(delete(SyncConflict).where(SyncConflict.entity == entity,
@@ -221,6 +415,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
     writes: list[st.Write] = []
     compartments: dict[Key, str] = {}
     touched_conflicts: set[Key] = set()
+    held: set[Key] = set()
     consumed: set[tuple[str, str, str]] = set()
     for c in changes:
         key = (c.entity, c.entity_id)
@@ -238,7 +433,10 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
                 consumed.add((key[0], key[1], f))
         change = {"hlc": c.hlc, "author": c.author, "entity": c.entity, "entity_id": c.entity_id,
                   "compartment": c.compartment, "client_id": c.client_id, "op": c.op, "fields": c.fields}
-        writes.append(st.local_write(s, change, p, purge=c.op == "delete" and key in purges))
+        w = st.local_write(s, change, p, purge=c.op == "delete" and key in purges)
+        writes.append(w)
+        if w["h"] in s.get("pd", ()):
+            held.add(key)  # this laptop's own lowering of a protected identity waits for a confirmation too
         if had or p or st.has_conflict(s):
             touched_conflicts.add(key)
     for e, i, f in consumed:
@@ -247,6 +445,8 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
     for key in keys & purges:
         session.execute(delete(SyncPurge).where(SyncPurge.entity == key[0], SyncPurge.entity_id == key[1]))
     save_states(session, states, existing, compartments)
+    if held:
+        materialise(session, {k: states[k] for k in held}, [])
     if touched_conflicts:
         refresh_conflicts(session, {k: states[k] for k in touched_conflicts}, compartments)
     return writes, changes[-1].seq

@@ -1,17 +1,20 @@
-"""The sealed container every sync file uses (segments, snapshots, member cards).
+"""The sealed and signed container every sync file uses (segments, snapshots, member cards, acknowledgements).
 
-Layout (all integers big-endian)::
+Layout, protocol 2 (all integers big-endian)::
 
     magic      10 bytes  b"ATHENA-SYN"
-    version     1 byte   1
-    kind        1 byte   b"S" segment, b"P" snapshot, b"C" member card
+    version     1 byte   2
+    kind        1 byte   b"S" segment, b"P" snapshot, b"C" member card, b"A" acknowledgement
     hlen        4 bytes  length of the header
     header   hlen bytes  UTF-8 JSON object, keys sorted; "body" = byte length of nonce + sealed
     nonce      12 bytes
-    sealed      rest     AES-256-GCM(epoch key, zlib(payload JSON), aad = every byte before the nonce)
+    sealed    body-12    AES-256-GCM(epoch key, zlib(payload JSON), aad = every byte before the nonce)
+    signature  64 bytes  Ed25519 by the writing member over SIG_CONTEXT + every byte before the signature
 
-The header is readable without a key (team, epoch, member, sequence number) but bound to the content as
-associated data, so a header edited or a file moved to another name or folder fails the checks.
+The header is readable without a key (team, epoch, member, number) but bound to the content as associated
+data and by the signature, whose key belongs to the member named in the header — which must be the member
+whose folder holds the file. So a file moved to another folder or name, or written by another member under
+someone else's name, fails the checks.
 """
 
 from __future__ import annotations
@@ -23,14 +26,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.sync.crypto import NONCE_BYTES, open_sealed, seal
+from app.sync.crypto import NONCE_BYTES, open_sealed, seal, sign, verify
 from app.sync.errors import Rejected
 
 MAGIC = b"ATHENA-SYN"
-VERSION = 1
-KINDS = {b"S": "segment", b"P": "snapshot", b"C": "card"}
+VERSION = 2
+KINDS = {b"S": "segment", b"P": "snapshot", b"C": "card", b"A": "ack"}
 MAX_HEADER = 64 * 1024
 TAG_BYTES = 16
+SIG_BYTES = 64
+SIG_CONTEXT = b"athena-sync/2\x00"
 MAX_PLAIN = 256 * 1024 * 1024  # a decompressed payload above this is refused (zip bombs)
 _PREFIX = struct.Struct(">10sBcI")
 
@@ -42,17 +47,28 @@ class Sealed:
     payload: Any
 
 
-def encode(kind: str, header: dict[str, Any], payload: object, key: bytes) -> bytes:
+@dataclass(frozen=True)
+class Keys:
+    """What a reader needs for one file: the epoch key, and the writer's Ed25519 verify key (None: the
+    caller verifies later with a key found inside, as for a member's own card)."""
+
+    epoch_key: bytes
+    verify_key: bytes | None
+
+
+def encode(kind: str, header: dict[str, Any], payload: object, key: bytes, signing_key: bytes,
+           level: int = 6) -> bytes:
     code = next(k for k, v in KINDS.items() if v == kind)
-    body = zlib.compress(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode(), 6)
+    body = zlib.compress(json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode(), level)
     header = {**header, "body": NONCE_BYTES + len(body) + TAG_BYTES}
     hbytes = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
     prefix = _PREFIX.pack(MAGIC, VERSION, code, len(hbytes)) + hbytes
-    return prefix + seal(key, body, prefix)
+    unsigned = prefix + seal(key, body, prefix)
+    return unsigned + sign(signing_key, SIG_CONTEXT + unsigned)
 
 
 def read_header(data: bytes) -> tuple[str, dict[str, Any], bytes, bytes]:
-    """Kind, header, associated data and the sealed rest. Raises Rejected."""
+    """Kind, header, associated data and the sealed rest (signature stripped). Raises Rejected."""
     if len(data) == 0:
         raise Rejected("An empty file was found on the share.")
     if len(data) < _PREFIX.size:
@@ -60,6 +76,9 @@ def read_header(data: bytes) -> tuple[str, dict[str, Any], bytes, bytes]:
     magic, version, code, hlen = _PREFIX.unpack_from(data)
     if magic != MAGIC:
         raise Rejected("A file on the share is not an Athena sync file.")
+    if version == 1:
+        raise Rejected("A file on the share was written by an older Athena (sync format 1), which did not "
+                       "sign its files; this team needs a new team folder (see the sync guide).")
     if version != VERSION:
         raise Rejected("A file on the share was written by a newer Athena (format {version}); update Athena.",
                        version=int(version))
@@ -70,23 +89,32 @@ def read_header(data: bytes) -> tuple[str, dict[str, Any], bytes, bytes]:
     raw = data[_PREFIX.size:_PREFIX.size + hlen]
     try:
         header = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise Rejected("A file on the share has a damaged header.") from None
     if not isinstance(header, dict):
         raise Rejected("A file on the share has a damaged header.")
     rest = data[_PREFIX.size + hlen:]
     body = header_int(header, "body")
-    if len(rest) < body:
+    if len(rest) < body + SIG_BYTES:
         raise Rejected("A file on the share is truncated.")
-    if len(rest) > body:
+    if len(rest) > body + SIG_BYTES:
         raise Rejected("A file on the share has extra bytes (damaged).")
-    return KINDS[code], header, data[:_PREFIX.size + hlen], rest
+    return KINDS[code], header, data[:_PREFIX.size + hlen], rest[:body]
 
 
-def decode(data: bytes, key_for: Callable[[dict[str, Any]], bytes]) -> Sealed:
-    """Check and open a container; ``key_for(header)`` returns the epoch key or raises Rejected."""
+def signature_valid(data: bytes, verify_key: bytes) -> bool:
+    return len(data) > SIG_BYTES and verify(verify_key, data[-SIG_BYTES:], SIG_CONTEXT + data[:-SIG_BYTES])
+
+
+def decode(data: bytes, keys_for: Callable[[str, dict[str, Any]], Keys]) -> Sealed:
+    """Check, verify and open a container; ``keys_for(kind, header)`` checks the header against the file's
+    name and folder and returns the keys, or raises Rejected."""
     kind, header, aad, sealed = read_header(data)
-    plain = open_sealed(key_for(header), sealed, aad)
+    keys = keys_for(kind, header)
+    if keys.verify_key is not None and not signature_valid(data, keys.verify_key):
+        raise Rejected("A file on the share is not signed by the member whose folder holds it (forged, "
+                       "altered or moved).")
+    plain = open_sealed(keys.epoch_key, sealed, aad)
     try:
         payload = json.loads(inflate(plain))
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -7,7 +7,11 @@ Share layout (every name is opaque: random team and member ids, numbers)::
                                                         snapshot at that member's seq, in parts (kind P)
                                   /c-<epoch:04d>.crd    member card for a key epoch (kind C)
                                   /k-<epoch:04d>.key    new epoch key wrapped for members (signed)
+                                  /a-<n:010d>.ack       acknowledgement: how far it applied everyone (kind A)
                                   /.tmp-<random>        a file being written; readers ignore it
+                                  /quarantine-...       a foreign or damaged file moved aside; readers ignore it
+
+Every file is signed by the member whose folder holds it (``container``); readers verify before trusting it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ SEG_RE = re.compile(r"^s-(\d{10})\.seg$")
 SNAP_RE = re.compile(r"^p-(\d{10})-(\d{4})of(\d{4})\.snp$")
 CARD_RE = re.compile(r"^c-(\d{4})\.crd$")
 KEY_RE = re.compile(r"^k-(\d{4})\.key$")
+ACK_RE = re.compile(r"^a-(\d{10})\.ack$")
+QUARANTINE_PREFIX = "quarantine-"
 HLC_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z-]{1,40}$")
 MAX_WRITES = 200_000
 
@@ -61,6 +67,14 @@ def key_name(epoch: int) -> str:
     return f"k-{epoch:04d}.key"
 
 
+def ack_name(number: int) -> str:
+    return f"a-{number:010d}.ack"
+
+
+def is_protocol_name(name: str) -> bool:
+    return any(p.match(name) for p in (SEG_RE, SNAP_RE, CARD_RE, KEY_RE, ACK_RE))
+
+
 def member_folder(member_id: str) -> str:
     return f"d-{member_id}"
 
@@ -90,61 +104,73 @@ def check_header(header: dict[str, Any], kind: str, got: str, team_id: str, memb
         raise Rejected("A file on the share was renamed or replayed under another number.")
 
 
-def open_segment(data: bytes, team_id: str, member: str, seq: int,
-                 keys: dict[int, bytes]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A verified segment's header and writes. Raises Rejected with a clear message."""
-    def key_for(h: dict[str, Any]) -> bytes:
-        check_header(h, "segment", kind, team_id, member, seq)
+UNKNOWN_MEMBER = "A file on the share comes from a laptop this laptop does not know as a team member."
+
+
+def open_container(data: bytes, kind: str, team_id: str, member: str, number: int, number_field: str,
+                   keys: dict[int, bytes], verify_key: bytes | None,
+                   self_signed: bool = False) -> container.Sealed:
+    """A verified container: header bound to its name and folder, signed by ``member`` (``verify_key``).
+    ``self_signed`` (member cards only): the caller checks the signature with the key inside."""
+    def keys_for(got: str, h: dict[str, Any]) -> container.Keys:
+        check_header(h, kind, got, team_id, member, number, number_field)
+        if verify_key is None and not self_signed:
+            raise Rejected(UNKNOWN_MEMBER)
         epoch = container.header_int(h, "epoch")
         if epoch not in keys:
             raise Rejected("A file on the share is sealed with a team key this laptop does not have.")
-        return keys[epoch]
+        return container.Keys(keys[epoch], verify_key)
 
-    kind = container.read_header(data)[0]
-    sealed = container.decode(data, key_for)
+    return container.decode(data, keys_for)
+
+
+def open_segment(data: bytes, team_id: str, member: str, seq: int, keys: dict[int, bytes],
+                 verify_key: bytes | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A verified segment's header and writes. Raises Rejected with a clear message."""
+    sealed = open_container(data, "segment", team_id, member, seq, "seq", keys, verify_key)
     writes = sealed.payload
     if not isinstance(writes, list) or len(writes) > MAX_WRITES:
         raise Rejected("A file on the share has damaged content.")
     for w in writes:
         validate_write(w)
     deps = sealed.header.get("deps", {})
-    if not isinstance(deps, dict) or not all(isinstance(v, int) for v in deps.values()):
+    if not isinstance(deps, dict) or not all(isinstance(v, int) and not isinstance(v, bool)
+                                             for v in deps.values()):
+        raise Rejected("A file on the share has a damaged header.")
+    void = sealed.header.get("void", [])
+    if not isinstance(void, list) or not all(isinstance(v, int) and 0 < v < seq for v in void):
         raise Rejected("A file on the share has a damaged header.")
     return sealed.header, writes
 
 
+def _hlcs(v: object) -> bool:
+    return isinstance(v, list) and all(isinstance(h, str) and HLC_RE.match(h) is not None for h in v)
+
+
 def validate_write(w: object) -> None:
+    """The shape of one write (its values are checked against the columns when it is applied)."""
     ok = (isinstance(w, dict) and isinstance(w.get("h"), str) and HLC_RE.match(w["h"]) is not None
-          and isinstance(w.get("e"), str) and isinstance(w.get("i"), str) and w.get("o") in ("u", "d", "p")
-          and isinstance(w.get("c"), str) and isinstance(w.get("f", {}), dict)
-          and isinstance(w.get("b", {}), dict) and isinstance(w.get("db", []), list)
-          and isinstance(w.get("kd", []), list))
+          and isinstance(w.get("e"), str) and isinstance(w.get("i"), str) and 0 < len(w["i"]) <= 36
+          and w.get("o") in ("u", "d", "p") and isinstance(w.get("c"), str)
+          and isinstance(w.get("a", ""), str) and (w.get("k") is None or isinstance(w.get("k"), str))
+          and isinstance(w.get("f", {}), dict) and isinstance(w.get("b", {}), dict)
+          and all(_hlcs(b) for b in w.get("b", {}).values()) and _hlcs(w.get("db", []))
+          and _hlcs(w.get("kd", [])) and isinstance(w.get("pc", False), bool))
     if not ok:
         raise Rejected("A file on the share has damaged content.")
 
 
-def open_container(data: bytes, kind: str, team_id: str, member: str, number: int, number_field: str,
-                   keys: dict[int, bytes]) -> container.Sealed:
-    def key_for(h: dict[str, Any]) -> bytes:
-        check_header(h, kind, got, team_id, member, number, number_field)
-        epoch = container.header_int(h, "epoch")
-        if epoch not in keys:
-            raise Rejected("A file on the share is sealed with a team key this laptop does not have.")
-        return keys[epoch]
-
-    got = container.read_header(data)[0]
-    return container.decode(data, key_for)
-
-
 # --- epoch-key files: signed, not sealed (the readers do not have the new key yet) -----------------------
 KEY_MAGIC = b"ATHENA-KEY"
+KEY_VERSION = 2
+KEY_SIG_CONTEXT = b"athena-key/2\x00"
 _KEY_PREFIX = struct.Struct(">10sBI")
 
 
 def encode_key_file(body: dict[str, Any], signing_key: bytes) -> bytes:
     raw = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
-    prefix = _KEY_PREFIX.pack(KEY_MAGIC, 1, len(raw)) + raw
-    return prefix + sign(signing_key, prefix)
+    prefix = _KEY_PREFIX.pack(KEY_MAGIC, KEY_VERSION, len(raw)) + raw
+    return prefix + sign(signing_key, KEY_SIG_CONTEXT + prefix)
 
 
 def decode_key_file(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
@@ -154,7 +180,10 @@ def decode_key_file(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
     magic, version, n = _KEY_PREFIX.unpack_from(data)
     if magic != KEY_MAGIC:
         raise Rejected("A file on the share is not an Athena sync file.")
-    if version != 1:
+    if version == 1:
+        raise Rejected("A file on the share was written by an older Athena (sync format 1), which did not "
+                       "sign its files; this team needs a new team folder (see the sync guide).")
+    if version != KEY_VERSION:
         raise Rejected("A file on the share was written by a newer Athena (format {version}); update Athena.",
                        version=int(version))
     if _KEY_PREFIX.size + n + 64 != len(data):
@@ -170,7 +199,7 @@ def decode_key_file(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
 
 
 def key_file_valid(data_signed: bytes, signature: bytes, verify_key: bytes) -> bool:
-    return verify(verify_key, signature, data_signed)
+    return verify(verify_key, signature, KEY_SIG_CONTEXT + data_signed)
 
 
 def b64(b: bytes) -> str:

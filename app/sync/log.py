@@ -25,11 +25,20 @@ class LogLine:
 
     def text(self, lang: str | None = None) -> str:
         msg = tr(self.message, lang)
-        params = {k: tr(v, lang) if k == "reason" and isinstance(v, str) else v for k, v in self.params.items()}
+        params = {k: _fill(tr(v, lang), self.params) if k == "reason" and isinstance(v, str) else v
+                  for k, v in self.params.items()}
         try:
             return msg.format(**params) if params else msg
         except (KeyError, IndexError, ValueError):
             return msg
+
+
+def _fill(text: str, params: dict[str, object]) -> str:
+    """A reason's own placeholders ({version} of a newer format) come from the line's parameters."""
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 def write(session: Session, lines: list[LogLine]) -> None:

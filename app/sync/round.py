@@ -1,38 +1,44 @@
-"""One sync round: push this laptop's new changes, pull and merge the team's, report what happened.
+"""One sync round: push this laptop's new changes, pull and merge the team's, repair its own files, report.
 
 Qt-free: the desktop runs ``sync_round`` in a worker thread and shows the returned ``SyncSummary``.
 A round never leaves the diary half-changed: everything it applies happens in one transaction, and what it
-uploads is first kept in the diary's outbox, so a crash or a vanished share at any step is repaired by the
-next round.
+uploads is first kept in the diary's outbox — and stays there, after upload, until every current member has
+acknowledged it — so a crash, a vanished share or a damaged file at any step is repaired by a later round.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select, text, update
 
-from app.models import Change, SyncConflict, SyncCursor, SyncMember, SyncOutbox, SyncTeam
+from app.models import Change, SyncAck, SyncConflict, SyncCursor, SyncMember, SyncOutbox, SyncTeam
 from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, container, files, pull, snapshot
+from app.sync import apply, clockfix, container, files, pull, snapshot
 from app.sync import state as st
 from app.sync import team as teams
-from app.sync.errors import Rejected, ShareUnavailable, SyncError, TransientShareError
+from app.sync.backends import open_share
+from app.sync.errors import AlreadyExists, Rejected, ShareUnavailable, SyncError, TransientShareError
 from app.sync.log import INFO, PROBLEM, WARNING, LogLine
 from app.sync.log import write as write_log
-from app.sync.share import Share, is_temp, open_share
+from app.sync.share import Share, is_temp
+
+# `athena sync` exit codes (docs/sync.md, "Exit codes").
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREACHABLE, EXIT_REMOVED, EXIT_CLOCK = 0, 1, 4, 5, 6
 
 
 @dataclass
 class SyncConfig:
-    max_future_ms: int = 24 * 3_600_000  # changes stamped further ahead are held back
+    max_future_ms: int = 24 * 3_600_000  # changes stamped further ahead are held back / not stamped
     segment_max_writes: int = 5000
     snapshot_every: int = 50  # own segments between snapshots
     max_segments_per_round: int = 5000
@@ -50,6 +56,21 @@ class SyncSummary:
     warnings: list[str] = field(default_factory=list)
     last_sync: datetime | None = None
     bytes_written: int = 0
+    removed: bool = False  # this laptop was removed from a team
+    unreachable: bool = False  # the share (or the team's folder) was not there; nothing changed
+    clock_ahead_hours: int = 0  # this laptop's clock is ahead of the share's: its changes are kept back
+    refused: int = 0  # received changes refused by validation
+    repaired: int = 0  # own files uploaded again or moved aside
+
+    @property
+    def exit_code(self) -> int:
+        if self.removed:
+            return EXIT_REMOVED
+        if self.unreachable:
+            return EXIT_UNREACHABLE
+        if self.clock_ahead_hours:
+            return EXIT_CLOCK
+        return EXIT_OK if self.ok else EXIT_PROBLEMS
 
 
 def sync_round(store: Store, share: Share, identity: Identity | None = None, config: SyncConfig | None = None,
@@ -72,14 +93,25 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
             _team_round(store, share, identity, team_id, cfg, clock, summary, lines)
         except SyncError as exc:
             summary.ok = False
+            summary.unreachable |= isinstance(exc, ShareUnavailable)
             lines.append(LogLine(PROBLEM, exc.message_en, dict(exc.params), team_id))
+        except OSError as exc:  # a backend error no backend mapped: still a clear message, never a crash
+            summary.ok = False
+            summary.unreachable = True
+            lines.append(LogLine(PROBLEM, "The share failed in an unexpected way ({kind}); nothing was lost and "
+                                 "the round will be retried.", {"kind": type(exc).__name__}, team_id))
     with store.write(identity) as s:
         s.info[REMOTE] = True
         write_log(s, lines)
         summary.conflicts = s.scalar(select(func.count()).select_from(SyncConflict)) or 0
         summary.waiting = _waiting(s)
-        stamps = [t.last_sync_at for t in teams.teams(s) if t.last_sync_at]
+        found = teams.teams(s)
+        stamps = [t.last_sync_at for t in found if t.last_sync_at]
         summary.last_sync = max(stamps) if stamps else None
+        summary.removed |= any(t.removed for t in found)
+        summary.clock_ahead_hours = max([summary.clock_ahead_hours] + [t.clock_problem for t in found])
+    if any(ln.level == PROBLEM for ln in lines):
+        summary.ok = False  # a round with problems is not ok, even when it applied and sent what it could
     for ln in lines:
         (summary.problems if ln.level == PROBLEM else summary.warnings if ln.level == WARNING else []).append(
             ln.text())
@@ -89,10 +121,27 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
 def _waiting(s: DiarySession) -> int:
     n = 0
     for t in teams.teams(s):
+        if t.removed:
+            continue
         n += s.scalar(select(func.count()).select_from(Change).where(
             Change.seq > t.change_seq, Change.origin == "local", Change.compartment == t.compartment)) or 0
-    n += s.scalar(select(func.coalesce(func.sum(SyncOutbox.changes), 0))) or 0
+    n += s.scalar(select(func.coalesce(func.sum(SyncOutbox.changes), 0)).where(SyncOutbox.sent.is_(False))) or 0
     return n
+
+
+def _senders(s: DiarySession, team_id: str) -> dict[str, pull.Sender]:
+    return {m.member_id: pull.Sender(m.label, m.verify_key, m.device, m.removed, m.last_seq)
+            for m in s.scalars(select(SyncMember).where(SyncMember.team_id == team_id))}
+
+
+def _who(senders: dict[str, pull.Sender], member: str) -> str:
+    sender = senders.get(member)
+    return f"{sender.label} ({member})" if sender is not None and sender.label else member
+
+
+def quarantine_name(name: str) -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return f"{files.QUARANTINE_PREFIX}{stamp}-{secrets.token_hex(3)}-{name}"[:200]
 
 
 def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cfg: SyncConfig,
@@ -100,12 +149,17 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     with store.read(identity) as s:
         team = s.get(SyncTeam, team_id)
         assert team is not None
-        me, last_seq = team.member_id, team.last_seq
+        if team.protocol != teams.PROTOCOL:
+            raise SyncError(teams.PROTOCOL_1)
+        if team.removed:
+            summary.removed = True
+            raise SyncError(teams.REMOVED)
+        me, last_seq, synced_before = team.member_id, team.last_seq, team.last_sync_at is not None
         cursors = snapshot.cursors(s, team_id)
-        outbox = set(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id)))
+        others_known = s.scalar(select(func.count()).select_from(SyncMember).where(
+            SyncMember.team_id == team_id, SyncMember.member_id != me)) or 0
     my_folder = f"{team_id}/{files.member_folder(me)}"
-    uploaded_last = next((n for n in range(last_seq, 0, -1) if files.seg_name(n) not in outbox), 0)
-    seen_before = uploaded_last > 0 or any(v > 0 for v in cursors.values())
+    seen_before = synced_before and (last_seq > 0 or any(v > 0 for v in cursors.values()))
     folders = share.list_dir(team_id)
     if folders is None:
         if seen_before:
@@ -113,6 +167,10 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
                                    "or emptied). Nothing was changed; the round stops.")
         share.mkdir(my_folder)
         folders = [files.member_folder(me)]
+        if others_known:
+            lines.append(LogLine(WARNING, "None of the team's files are on the share yet (a new share, an "
+                                 "emptied one, or the wrong folder?). This laptop's changes are kept and sent; "
+                                 "the others' arrive once they sync to this share.", {}, team_id))
     listings: dict[str, list[str]] = {}
     for name in folders:
         member = files.folder_member(name)
@@ -120,94 +178,118 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
             listing = share.list_dir(f"{team_id}/{name}")
             if listing is not None:
                 listings[member] = listing
+    need_snapshot = False
     if me not in listings:
-        if uploaded_last > 0:
-            raise ShareUnavailable("This laptop's folder is missing on the share (emptied or a stale copy?). "
-                                   "Nothing was changed; the round stops.")
         share.mkdir(my_folder)
         listings[me] = []
-    if uploaded_last > 0 and files.seg_name(uploaded_last) not in listings[me]:
-        raise ShareUnavailable("This laptop's latest file is missing from the share (emptied or a stale "
-                               "copy?). Nothing was changed; the round stops.")
-    for name in listings[me]:
-        if is_temp(name):  # left by an interrupted upload
-            share._quiet_remove(f"{my_folder}/{name}")
+        if seen_before and last_seq > 0:
+            need_snapshot = True
+            lines.append(LogLine(WARNING, "This laptop's folder was missing on the share; it was made again and "
+                                 "this laptop's files are uploaded again.", {}, team_id))
+
     _keys_and_cards(store, share, identity, team_id, listings, lines)
-
-    with store.read(identity) as s:
-        keys = teams.epoch_keys(s, team_id)
-    own = files.numbered(listings[me], files.SEG_RE)
-    if own and max(own) > last_seq:
-        _take_back_own(store, share, identity, team_id, me, own, last_seq, keys, summary, lines)
-        with store.read(identity) as s:
-            cursors = snapshot.cursors(s, team_id)
-    if not seen_before and len(listings) > 1:
-        best = snapshot.best_snapshot(share, team_id, me, listings, keys)
-        if best is not None:
-            with store.write(identity) as s:
-                s.info[REMOTE] = True
-                team = s.get(SyncTeam, team_id)
-                assert team is not None
-                problems: list[str] = []
-                s.execute(text("PRAGMA defer_foreign_keys = ON"))
-                n = snapshot.load_snapshot(s, share, team, best, keys, problems)
-                apply.fix_references(s, {})
-                summary.pulled += n
-                lines.extend(LogLine(WARNING, p, {}, team_id) for p in problems)
-                lines.append(LogLine(INFO, "Started from a snapshot of {count} records.", {"count": n},
-                                     team_id))
-            with store.read(identity) as s:
-                cursors = snapshot.cursors(s, team_id)
-
-    with _no_gc():
-        scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, clock(),
-                                      cfg.max_future_ms, cfg.max_segments_per_round)
-    lines.extend(scan.log)
-    summary.held += scan.held
-    with _no_gc():
-        _merge(store, identity, team_id, scan.ready, cfg, clock, summary, lines)
-    _upload(store, share, identity, team_id, my_folder, summary, lines)
     with store.read(identity) as s:
         team = s.get(SyncTeam, team_id)
         assert team is not None
-        wrote_snapshot = team.segments_since_snapshot == 0 and team.last_seq > 0
-        last = team.last_seq
-    if wrote_snapshot and summary.ok:
-        _compact(store, share, identity, team_id, my_folder, last, lines)
+        if team.removed:
+            summary.removed = True
+            raise SyncError(teams.REMOVED)
+        keys = teams.epoch_keys(s, team_id)
+        senders = _senders(s, team_id)
+    own = files.numbered(listings[me], files.SEG_RE)
+    if own and max(own) > last_seq:
+        _take_back_own(store, share, identity, team_id, listings[me], keys, senders, summary, lines)
+    _read_acks(store, share, identity, team_id, listings, keys, senders, lines)
+    need_snapshot |= _tidy_own(store, share, identity, team_id, my_folder, listings[me], summary, lines)
+
+    if not seen_before and len(listings) > 1:
+        _start_from_snapshots(store, share, identity, team_id, listings, keys, senders, cfg, clock, summary,
+                              lines)
+    with store.read(identity) as s:
+        cursors = snapshot.cursors(s, team_id)
+
+    with _no_gc():
+        scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, senders, clock(),
+                                      cfg.max_future_ms, cfg.max_segments_per_round)
+    lines.extend(scan.log)
+    summary.held += scan.held
+    reference = _share_time(share, my_folder) if _has_local_work(store, identity, team_id) else None
+    with _no_gc():
+        _merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines)
+    _upload(store, share, identity, team_id, my_folder, summary, lines)
+    _prune_and_compact(store, share, identity, team_id, my_folder, listings, lines)
 
 
-def _take_back_own(store: Store, share: Share, identity: Identity, team_id: str, me: str, own: dict[int, str],
-                   last_seq: int, keys: dict[int, bytes], summary: SyncSummary, lines: list[LogLine]) -> None:
-    """This laptop's folder holds files after the last one its diary wrote: the diary was restored from a
-    backup taken before they were sent. Apply them like another laptop's (they hold changes this diary no
-    longer has), then go on numbering after them, so nothing already on the share is written again."""
-    ready: list[pull.Segment] = []
-    newest = max(own)
+def _take_back_own(store: Store, share: Share, identity: Identity, team_id: str, listing: list[str],
+                   keys: dict[int, bytes], senders: dict[str, pull.Sender], summary: SyncSummary,
+                   lines: list[LogLine]) -> None:
+    """This laptop's folder holds files, signed by this laptop, after the last one its diary wrote: the diary
+    was restored from a backup taken before they were sent (docs/backup.md). Apply them like another
+    laptop's (they hold changes this diary no longer has), then go on numbering after them. Files there that
+    are not this laptop's own are left to ``_tidy_own``, which moves them aside."""
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        me, last_seq, ack_number = team.member_id, team.last_seq, team.ack_number
+    own_sender = senders.get(me)
+    if own_sender is None:
+        return
+    segs = files.numbered(listing, files.SEG_RE)
+    scan = pull.Scan()
     seq = last_seq + 1
-    while seq <= newest:
-        if seq not in own:
-            raise ShareUnavailable("This diary was restored from a backup that is older than this laptop's "
-                                   "files on the share allow to catch up (a file is missing). Nothing was "
-                                   "changed; the round stops.")
-        path = f"{team_id}/{files.member_folder(me)}/{own[seq]}"
-        data = share._retry(lambda p=path: share.read(p))  # type: ignore[misc]
-        header, writes = files.open_segment(data, team_id, me, seq, keys)
+    while seq in segs:
+        path = f"{team_id}/{files.member_folder(me)}/{segs[seq]}"
+        try:
+            data = share._retry(lambda p=path: share.read(p))  # type: ignore[misc]
+            header, writes = files.open_segment(data, team_id, me, seq, keys, own_sender.verify_key)
+        except (Rejected, ShareUnavailable, TransientShareError):
+            break
         deps = {str(k): int(v) for k, v in header.get("deps", {}).items()}
-        ready.append(pull.Segment(me, seq, deps, writes, len(data)))
+        scan.ready.append(pull.Segment(me, seq, deps, writes, len(data)))
         seq += 1
+    acks = files.numbered(listing, files.ACK_RE)
+    newest_ack = max((n for n in acks if n > ack_number), default=0)
+    if newest_ack:
+        try:
+            data = share.read(f"{team_id}/{files.member_folder(me)}/{acks[newest_ack]}")
+            files.open_container(data, "ack", team_id, me, newest_ack, "number", keys, own_sender.verify_key)
+        except (Rejected, ShareUnavailable, TransientShareError):
+            newest_ack = 0
+    if not scan.ready and not newest_ack:
+        return
     with store.write(identity) as s:
         s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
         assert team is not None
-        _apply_remote(s, team, ready, summary, lines)
-        s.execute(delete(SyncCursor).where(SyncCursor.team_id == team_id, SyncCursor.member_id == me))
-        team.last_seq = newest
-        for name in list(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id))):
-            m = files.SEG_RE.match(name) or files.SNAP_RE.match(name)
-            if m and int(m.group(1)) <= newest:  # already on the share, written before the backup's copy
-                s.execute(delete(SyncOutbox).where(SyncOutbox.team_id == team_id, SyncOutbox.name == name))
-    lines.append(LogLine(WARNING, "This diary was restored from a backup: {count} files this laptop had already "
-                         "sent were taken back from the share.", {"count": len(ready)}, team_id))
+        if scan.ready:
+            _apply_remote(s, team, scan, senders, summary, lines)
+            s.execute(delete(SyncCursor).where(SyncCursor.team_id == team_id, SyncCursor.member_id == me))
+            team.last_seq = scan.ready[-1].seq
+        team.ack_number = max(team.ack_number, newest_ack)
+    if scan.ready:
+        lines.append(LogLine(WARNING, "This diary was restored from a backup: {count} files this laptop had "
+                             "already sent were taken back from the share.", {"count": len(scan.ready)},
+                             team_id))
+
+
+def _has_local_work(store: Store, identity: Identity, team_id: str) -> bool:
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        last = Clock(s).last
+        if last is not None and last.wall_ms > hlc.now_ms() + 3_600_000:
+            return True
+        return s.scalar(select(Change.seq).where(
+            Change.seq > team.change_seq, Change.origin == "local",
+            Change.compartment == team.compartment).limit(1)) is not None
+
+
+def _share_time(share: Share, folder: str) -> int | None:
+    """The file server's clock (the time it stamps on a new file), or None when it cannot say."""
+    try:
+        return share.server_time_ms(folder)
+    except (ShareUnavailable, TransientShareError, OSError):
+        return None
 
 
 def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str,
@@ -225,14 +307,14 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
                 _accept_cards(s, share, team, member, names, lines)
             for member, names in others:
                 for epoch, name in sorted(files.numbered(names, files.KEY_RE).items()):
-                    if epoch in teams.epoch_keys(s, team_id):
+                    if epoch in teams.epoch_keys(s, team_id) or team.removed:
                         continue
                     try:
                         problem = teams.accept_key_file(s, team, member, share.read(
                             f"{team_id}/{files.member_folder(member)}/{name}"))
                     except (Rejected, ShareUnavailable, TransientShareError) as exc:
                         problem = exc.message_en
-                    if problem:
+                    if problem and problem != teams.REMOVED:
                         problems[name] = problem
                     else:
                         problems.pop(name, None)
@@ -241,16 +323,189 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
 
 def _accept_cards(s: DiarySession, share: Share, team: SyncTeam, member: str, names: list[str],
                   lines: list[LogLine]) -> None:
-    if s.get(SyncMember, (team.team_id, member)) is not None:
+    known = s.get(SyncMember, (team.team_id, member))
+    if known is not None and known.device:
         return
     cards = files.numbered(names, files.CARD_RE)
     for number in sorted(cards, reverse=True):
         with contextlib.suppress(Rejected, ShareUnavailable, TransientShareError):
             data = share.read(f"{team.team_id}/{files.member_folder(member)}/{cards[number]}")
-            teams.accept_card(s, team, member, number, data)
-            lines.append(LogLine(INFO, "A new member joined the team ({member}).", {"member": member},
-                                 team.team_id))
+            if teams.accept_card(s, team, member, number, data):
+                lines.append(LogLine(INFO, "A new member joined the team ({member}).", {"member": member},
+                                     team.team_id))
             return
+
+
+def _read_acks(store: Store, share: Share, identity: Identity, team_id: str, listings: dict[str, list[str]],
+               keys: dict[int, bytes], senders: dict[str, pull.Sender], lines: list[LogLine]) -> None:
+    """Each current member's newest acknowledgement, verified (signed by that member, in its folder)."""
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        for member, names in sorted(listings.items()):
+            sender = senders.get(member)
+            if member == team.member_id or sender is None or sender.removed:
+                continue
+            acks = files.numbered(names, files.ACK_RE)
+            if not acks:
+                continue
+            number = max(acks)
+            row = s.get(SyncAck, (team_id, member))
+            if row is not None and row.number >= number:
+                continue
+            try:
+                data = share.read(f"{team_id}/{files.member_folder(member)}/{acks[number]}")
+                sealed = files.open_container(data, "ack", team_id, member, number, "number", keys,
+                                              sender.verify_key)
+                deps, bad = _ack_payload(sealed.payload)
+                created = container.header_int(sealed.header, "created")
+            except (Rejected, ShareUnavailable, TransientShareError) as exc:
+                lines.append(LogLine(WARNING, "The acknowledgement {file} of {member} was not used: {reason}",
+                                     {"file": acks[number], "member": _who(senders, member),
+                                      "reason": exc.message_en}, team_id))
+                continue
+            if row is None:
+                s.add(SyncAck(team_id=team_id, member_id=member, number=number, deps=deps, bad=bad,
+                              created=created))
+            else:
+                row.number, row.deps, row.bad, row.created = number, deps, bad, created
+
+
+def _ack_payload(p: object) -> tuple[dict[str, int], dict[str, int]]:
+    if not isinstance(p, dict):
+        raise Rejected("A file on the share has damaged content.")
+    out = []
+    for name in ("deps", "bad"):
+        d = p.get(name, {})
+        if not isinstance(d, dict) or not all(isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+                                              and v >= 0 for k, v in d.items()):
+            raise Rejected("A file on the share has damaged content.")
+        out.append({str(k): int(v) for k, v in d.items()})
+    return out[0], out[1]
+
+
+def _tidy_own(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str, listing: list[str],
+              summary: SyncSummary, lines: list[LogLine]) -> bool:
+    """This laptop's own folder: leftovers removed, foreign files moved aside, missing or damaged own files
+    queued for upload again. Returns True when a new snapshot should be written (an old file is gone)."""
+    names = set(listing)
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        kept = {r.name: r.sent for r in s.scalars(select(SyncOutbox).where(SyncOutbox.team_id == team_id))}
+        last_seq, ack_number = team.last_seq, team.ack_number
+        me = team.member_id
+        reported = {int(a.bad[me]) for a in s.scalars(select(SyncAck).where(SyncAck.team_id == team_id))
+                    if isinstance(a.bad, dict) and isinstance(a.bad.get(me), int)}
+    resend: set[str] = set()
+    for name in sorted(names):
+        if is_temp(name):  # left by an interrupted upload
+            share._quiet_remove(f"{my_folder}/{name}")
+            continue
+        if name.startswith(files.QUARANTINE_PREFIX):
+            continue
+        seg = files.SEG_RE.match(name)
+        ack = files.ACK_RE.match(name)
+        snap = files.SNAP_RE.match(name)
+        foreign = (not files.is_protocol_name(name) or (seg is not None and int(seg.group(1)) > last_seq)
+                   or (ack is not None and int(ack.group(1)) > ack_number)
+                   or (snap is not None and int(snap.group(1)) > last_seq))
+        if foreign:
+            moved = _move_aside(share, my_folder, name)
+            summary.repaired += 1
+            lines.append(LogLine(WARNING, "A file that this laptop did not write, {file}, was found in its folder "
+                                 "and moved aside as {moved}.", {"file": name, "moved": moved}, team_id))
+    for name, sent in kept.items():
+        if sent and name not in names:
+            resend.add(name)
+            lines.append(LogLine(WARNING, "This laptop's file {file} was missing from the share (deleted, renamed "
+                                 "or moved); it is uploaded again.", {"file": name}, team_id))
+    need_snapshot = False
+    for seq in sorted(reported):
+        name = files.seg_name(seq)
+        if name in resend:
+            continue
+        if name not in kept:
+            need_snapshot = True  # no copy left (every member had it): a new snapshot serves newcomers
+            continue
+        with store.read(identity) as s:
+            row = s.get(SyncOutbox, (team_id, name))
+            mine = row.data if row is not None else b""
+        try:
+            there = share.read(f"{my_folder}/{name}")
+        except ShareUnavailable:
+            there = None
+        if there == mine:
+            continue
+        if there is not None:
+            moved = _move_aside(share, my_folder, name)
+            lines.append(LogLine(WARNING, "This laptop's file {file} was damaged on the share; it was moved aside "
+                                 "as {moved} and uploaded again.", {"file": name, "moved": moved}, team_id))
+        resend.add(name)
+    if resend:
+        summary.repaired += len(resend)
+        with store.write(identity) as s:
+            s.info[REMOTE] = True
+            s.execute(update(SyncOutbox).where(SyncOutbox.team_id == team_id, SyncOutbox.name.in_(resend))
+                      .values(sent=False))
+    return need_snapshot
+
+
+def _move_aside(share: Share, folder: str, name: str) -> str:
+    moved = quarantine_name(name)
+    try:
+        share._retry(lambda: share.rename_noreplace(f"{folder}/{name}", f"{folder}/{moved}"))
+    except AlreadyExists:
+        moved = quarantine_name(name)
+        share._retry(lambda: share.rename_noreplace(f"{folder}/{name}", f"{folder}/{moved}"))
+    return moved
+
+
+def _start_from_snapshots(store: Store, share: Share, identity: Identity, team_id: str,
+                          listings: dict[str, list[str]], keys: dict[int, bytes], senders: dict[str, pull.Sender],
+                          cfg: SyncConfig, clock: Callable[[], int], summary: SyncSummary,
+                          lines: list[LogLine]) -> None:
+    """A laptop new to the team: the snapshot covering the most, plus any member's own snapshot when that
+    member's next segment is no longer on the share (compacted)."""
+    verify = {m: snd.verify_key for m, snd in senders.items() if not snd.removed}
+    problems: list[str] = []
+    not_after = clock() + cfg.max_future_ms
+    refs = snapshot.latest_snapshots(share, team_id, _me(store, identity, team_id), listings, keys, verify,
+                                     not_after, problems)
+    lines.extend(LogLine(WARNING, p, {}, team_id) for p in dict.fromkeys(problems))
+    if not refs:
+        return
+    chosen = [refs[0]]
+    for ref in refs[1:]:
+        covered: dict[str, int] = {}
+        for c in chosen:
+            for m, v in c.deps.items():
+                covered[m] = max(covered.get(m, 0), v)
+        segs = files.numbered(listings.get(ref.member, []), files.SEG_RE)
+        nxt = covered.get(ref.member, 0) + 1
+        if nxt not in segs and ref.seq >= nxt:
+            chosen.append(ref)
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        s.execute(text("PRAGMA defer_foreign_keys = ON"))
+        n = 0
+        load_problems: list[str] = []
+        for ref in chosen:
+            n += snapshot.load_snapshot(s, share, team, ref, keys, verify[ref.member], not_after, load_problems)
+        apply.fix_references(s, {})
+        summary.pulled += n
+        lines.extend(LogLine(WARNING, p, {}, team_id) for p in dict.fromkeys(load_problems))
+        lines.append(LogLine(INFO, "Started from a snapshot of {count} records.", {"count": n}, team_id))
+
+
+def _me(store: Store, identity: Identity, team_id: str) -> str:
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        return team.member_id
 
 
 @contextlib.contextmanager
@@ -265,114 +520,202 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _merge(store: Store, identity: Identity, team_id: str, ready: list[pull.Segment], cfg: SyncConfig,
-           clock: Callable[[], int], summary: SyncSummary, lines: list[LogLine]) -> None:
+def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, senders: dict[str, pull.Sender],
+           cfg: SyncConfig, clock: Callable[[], int], reference_ms: int | None, need_snapshot: bool,
+           summary: SyncSummary, lines: list[LogLine]) -> None:
     with store.write(identity) as s:
         s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
         assert team is not None
         keys = teams.epoch_keys(s, team_id)
         deps = snapshot.cursors(s, team_id)
-        # 1. This laptop's new changes become segments first: they were made without seeing what comes next.
-        while True:
-            writes, upto = apply.ingest_local(s, team.compartment, team.change_seq, cfg.segment_max_writes)
-            if not writes:
-                break
-            team.last_seq += 1
-            header = {"team": team_id, "member": team.member_id, "seq": team.last_seq, "epoch": team.epoch,
-                      "deps": deps, "count": len(writes), "created": clock()}
-            s.add(SyncOutbox(team_id=team_id, name=files.seg_name(team.last_seq), changes=len(writes),
-                             data=container.encode("segment", header, writes, keys[team.epoch])))
-            team.change_seq = upto
-            team.segments_since_snapshot += 1
+        now = clock()
+        ahead = clockfix.hours_ahead(now, reference_ms, cfg.max_future_ms)
+        team.clock_problem = ahead
+        if ahead:
+            summary.clock_ahead_hours = max(summary.clock_ahead_hours, ahead)
+            lines.append(LogLine(PROBLEM, "This laptop's clock is {hours} hours ahead of the file server's; its "
+                                 "changes are kept and sent once the clock is right.", {"hours": ahead}, team_id))
+        else:
+            # A clock that was ahead and is right again: un-sent changes re-stamped, sent ones re-sent.
+            fixed = clockfix.recover(s, team, now, cfg.max_future_ms, keys)
+            if fixed.restamped or fixed.resent:
+                lines.append(LogLine(WARNING, "This laptop's clock was ahead and is right again: {count} changes "
+                                     "were stamped again with the right time.",
+                                     {"count": fixed.restamped + fixed.resent}, team_id))
+            # 1. This laptop's new changes become segments first: they were made without seeing what comes next.
+            first = True
+            while True:
+                writes, upto = apply.ingest_local(s, team.compartment, team.change_seq, cfg.segment_max_writes)
+                if first and fixed.writes:
+                    writes = fixed.writes + writes
+                if not writes:
+                    break
+                team.last_seq += 1
+                header: dict[str, Any] = {"team": team_id, "member": team.member_id, "seq": team.last_seq,
+                                          "epoch": team.epoch, "deps": deps, "count": len(writes),
+                                          "created": now}
+                if first and fixed.void:
+                    header["void"] = sorted(fixed.void)
+                first = False
+                s.add(SyncOutbox(team_id=team_id, name=files.seg_name(team.last_seq), changes=len(writes),
+                                 sent=False, data=container.encode("segment", header, writes, keys[team.epoch],
+                                                                   team.signing_key)))
+                team.change_seq = upto
+                team.segments_since_snapshot += 1
         # 2. Then the team's changes, in HLC order (the device id is the last part of the HLC).
-        if ready:
-            _apply_remote(s, team, ready, summary, lines)
-        if team.segments_since_snapshot >= cfg.snapshot_every:
-            snapshot.write_snapshot(s, team, keys[team.epoch], clock())
+        if scan.ready or scan.skipped:
+            _apply_remote(s, team, scan, senders, summary, lines)
+        if team.segments_since_snapshot >= cfg.snapshot_every or (need_snapshot and team.last_seq > 0):
+            snapshot.write_snapshot(s, team, keys[team.epoch], now)
+        # 3. The acknowledgement: how far this laptop has applied everyone, and what it cannot apply.
+        ack: dict[str, object] = {"deps": snapshot.cursors(s, team_id), "bad": dict(sorted(scan.bad.items()))}
+        if ack != team.ack_state:
+            team.ack_number += 1
+            team.ack_state = ack
+            header = {"team": team_id, "member": team.member_id, "number": team.ack_number, "epoch": team.epoch,
+                      "created": now}
+            s.add(SyncOutbox(team_id=team_id, name=files.ack_name(team.ack_number), changes=0, sent=False,
+                             data=container.encode("ack", header, ack, keys[team.epoch], team.signing_key)))
         team.last_sync_at = utcnow()
 
 
-def _apply_remote(s: DiarySession, team: SyncTeam, ready: list[pull.Segment], summary: SyncSummary,
-                  lines: list[LogLine]) -> None:
+def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict[str, pull.Sender],
+                  summary: SyncSummary, lines: list[LogLine]) -> None:
     s.execute(text("PRAGMA defer_foreign_keys = ON"))
-    writes = sorted((w for seg in ready for w in seg.writes), key=lambda w: str(w["h"]))
-    keys = {(str(w["e"]), str(w["i"])) for w in writes}
+    ready = scan.ready
+    order = sorted(((w, seg) for seg in ready for w in seg.writes), key=lambda t: str(t[0]["h"]))
+    keys = {(str(w["e"]), str(w["i"])) for w, _ in order}
     states = apply.load_states(s, keys)
+    known = apply.load_compartments(s, keys)
     existing = set(states)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
-    foreign = 0
-    for w in writes:
-        if w["c"] != team.compartment:
-            foreign += 1
-            continue
+    refused: dict[tuple[str, int, str], int] = {}
+    accepted: list[tuple[st.Write, str]] = []
+    for w, seg in order:
+        sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
-        state = states.setdefault(key, st.new_state(w.get("k")))
-        comps[key] = team.compartment
+        reason: str | None = None
+        if sender.device and st.hlc_device(str(w["h"])) != sender.device:
+            reason = "A received change carries another laptop's time stamp (forged); it was refused."
+        reason = reason or apply.check_write(w, team.compartment, states.get(key), known.get(key))
+        if reason:
+            refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
+            continue
+        w = {**w, "a": sender.label}  # authorship is the verified sending member's, whatever the write says
+        state = states.get(key)
+        if state is None:
+            state = states[key] = st.new_state(w.get("k"))
+        comps[key] = known[key] = team.compartment
         if st.apply_write(state, w):
             changed[key] = state
-    if foreign:
-        lines.append(LogLine(PROBLEM, "{count} received changes belong to the other track and were not "
-                             "applied.", {"count": foreign}, team.team_id))
+        accepted.append((w, seg.member))
+    for (member, seq, reason), n in sorted(refused.items()):
+        summary.refused += n
+        lines.append(LogLine(PROBLEM, "{count} received changes in file {file} of {member} were refused: "
+                             "{reason}", {"count": n, "file": files.seg_name(seq), "member": _who(senders, member),
+                                          "reason": reason}, team.team_id))
     problems: list[str] = []
     apply.materialise(s, changed, problems)
-    apply.refresh_conflicts(s, changed, comps)
+    apply.refresh_conflicts(s, changed, comps, set(changed) - existing)
     apply.fix_references(s, states)
-    apply.save_states(s, changed, existing, comps)
+    apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
-    s.execute(Change.__table__.insert(), [  # type: ignore[attr-defined]
-        {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]], "fields": w.get("f", {}),
-         "compartment": w["c"], "client_id": w.get("k"), "author": w.get("a", ""),
-         "device_id": st.hlc_device(w["h"]), "origin": "remote", "at": utcnow()}
-        for w in writes if w["c"] == team.compartment])
-    for seg in ready:
-        snapshot.set_cursor(s, team.team_id, seg.member, seg.seq)
-    if writes:
+    if accepted:
+        at = utcnow()
+        apply.raw_insert(s, Change.__table__, [  # type: ignore[arg-type]
+            {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]], "fields": w.get("f", {}),
+             "compartment": w["c"], "client_id": w.get("k"), "author": w["a"],
+             "device_id": st.hlc_device(w["h"]), "origin": "remote", "at": at}
+            for w, _ in accepted])
+    cursors = snapshot.cursors(s, team.team_id)
+    for member, seq in pull.new_cursors(scan, cursors).items():
+        snapshot.set_cursor(s, team.team_id, member, seq)
+    if order:
         clock = Clock(s)
-        clock.observe(hlc.Timestamp.parse(str(writes[-1]["h"])))
+        clock.observe(hlc.Timestamp.parse(str(order[-1][0]["h"])))
         clock.save()
-    summary.pulled += len(writes) - foreign
-    if writes:
+    summary.pulled += len(accepted)
+    if accepted:
         lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
-                             {"count": len(writes) - foreign, "files": len(ready)}, team.team_id))
+                             {"count": len(accepted), "files": len(ready)}, team.team_id))
 
 
 _OPS = {"u": "update", "d": "delete", "p": "purge"}
+_ORDER = {"k": 0, "c": 1, "s": 2, "p": 3, "a": 4}
 
 
 def _upload(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,
             summary: SyncSummary, lines: list[LogLine]) -> None:
     with store.read(identity) as s:
-        names = list(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id)))
-    order = {"k": 0, "c": 1, "s": 2, "p": 3}
+        names = list(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id,
+                                                             SyncOutbox.sent.is_(False))))
     pushed = 0
-    for name in sorted(names, key=lambda n: (order.get(n[0], 9), n)):
+    for name in sorted(names, key=lambda n: (_ORDER.get(n[0], 9), n)):
         with store.read(identity) as s:
             row = s.get(SyncOutbox, (team_id, name))
             if row is None:
                 continue
             data, count = row.data, row.changes
-        share.write_new(my_folder, name, data)
+        try:
+            share.write_new(my_folder, name, data)
+        except AlreadyExists:
+            # Something else stands at this laptop's name (a copied or stale file): moved aside, then written.
+            moved = _move_aside(share, my_folder, name)
+            summary.repaired += 1
+            lines.append(LogLine(WARNING, "A file that this laptop did not write, {file}, was found in its folder "
+                                 "and moved aside as {moved}.", {"file": name, "moved": moved}, team_id))
+            share.write_new(my_folder, name, data)
         summary.bytes_written += len(data)
         with store.write(identity) as s:
             s.info[REMOTE] = True
-            s.execute(delete(SyncOutbox).where(SyncOutbox.team_id == team_id, SyncOutbox.name == name))
+            s.execute(update(SyncOutbox).where(SyncOutbox.team_id == team_id, SyncOutbox.name == name)
+                      .values(sent=True))
         pushed += count
     summary.pushed += pushed
     if pushed:
         lines.append(LogLine(INFO, "Sent {count} changes.", {"count": pushed}, team_id))
 
 
-def _compact(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str, last: int,
-             lines: list[LogLine]) -> None:
-    folders = share.list_dir(team_id) or []
-    listings = {m: share.list_dir(f"{team_id}/{n}") or [] for n in folders
-                if (m := files.folder_member(n)) is not None}
-    with store.read(identity) as s:
+def _prune_and_compact(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,
+                       listings: dict[str, list[str]], lines: list[LogLine]) -> None:
+    """Drop kept copies every current member has acknowledged, old acknowledgements and snapshots; remove
+    own segments that this laptop's snapshot covers and every current member's verified ack has passed."""
+    remove: list[str] = []
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
         assert team is not None
-        old = snapshot.compactable(share, s, team, listings, last)
+        rows = {r.name: r for r in s.scalars(select(SyncOutbox).where(SyncOutbox.team_id == team_id))}
+        snaps = files.snapshots([n for n, r in rows.items() if r.sent])
+        covered = max(snaps, default=0)
+        # A copy goes once every member this laptop knows has it and its own snapshot covers it (a laptop
+        # invited but not yet seen starts from that snapshot).
+        acked = min(_acked_by_all(s, team), covered)
+        acks = files.numbered([n for n, r in rows.items() if r.sent], files.ACK_RE)
+        newest_ack = max(acks, default=0)
+        for name, r in rows.items():
+            if not r.sent:
+                continue
+            seg = files.SEG_RE.match(name)
+            snap = files.SNAP_RE.match(name)
+            ack = files.ACK_RE.match(name)
+            if ((seg is not None and int(seg.group(1)) <= acked)
+                    or (snap is not None and int(snap.group(1)) < covered)
+                    or (ack is not None and int(ack.group(1)) < newest_ack)):
+                s.delete(r)
+                if snap is not None or ack is not None:
+                    remove.append(name)
+        mine = listings.get(team.member_id, [])
+        for name in mine:  # old acknowledgements and snapshots left by earlier rounds
+            a = files.ACK_RE.match(name)
+            p = files.SNAP_RE.match(name)
+            if (a is not None and int(a.group(1)) < newest_ack) or (p is not None and int(p.group(1)) < covered):
+                remove.append(name)
+        old = snapshot.compactable(s, team, listings, covered)
+    for name in dict.fromkeys(remove):
+        share._quiet_remove(f"{my_folder}/{name}")
     for n in old:
         share._quiet_remove(f"{my_folder}/{files.seg_name(n)}")
     if old:
@@ -380,12 +723,25 @@ def _compact(store: Store, share: Share, identity: Identity, team_id: str, my_fo
                              team_id))
 
 
+def _acked_by_all(s: DiarySession, team: SyncTeam) -> int:
+    """The highest own segment number every current member's verified acknowledgement covers."""
+    acks = {a.member_id: a for a in s.scalars(select(SyncAck).where(SyncAck.team_id == team.team_id))}
+    limit = team.last_seq
+    for m in s.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id,
+                                                SyncMember.removed.is_(False))):
+        if m.member_id == team.member_id:
+            continue
+        ack = acks.get(m.member_id)
+        v = ack.deps.get(team.member_id, 0) if ack is not None and isinstance(ack.deps, dict) else 0
+        limit = min(limit, v if isinstance(v, int) else 0)
+    return limit
+
 
 def share_reachable(location: str) -> bool:
     """Whether the share answers now (for the desktop's "share came back, sync in the background" timer)."""
     try:
         return open_share(location).list_dir("") is not None
-    except SyncError:
+    except (SyncError, OSError):
         return False
 
 
@@ -394,5 +750,9 @@ def sync_now(store: Store, location: str, identity: Identity | None = None) -> S
     try:
         share = open_share(location)
     except SyncError as exc:
-        return SyncSummary(ok=False, problems=[str(exc)])
+        return SyncSummary(ok=False, unreachable=True, problems=[str(exc)])
     return sync_round(store, share, identity)
+
+
+__all__ = ["EXIT_CLOCK", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_REMOVED", "EXIT_UNREACHABLE", "SyncConfig",
+           "SyncSummary", "share_reachable", "sync_now", "sync_round"]

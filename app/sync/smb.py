@@ -125,6 +125,13 @@ class SmbShare(Share):
                 raise AlreadyExists("The file already exists on the share.") from None
             raise self._fail(exc, "Renaming a file on the share failed.") from None
 
+    def mtime_ms(self, path: str) -> int | None:
+        self._session()
+        try:
+            return int(smbclient.stat(self._p(path), **self._kw()).st_mtime * 1000)
+        except (SMBException, OSError, ValueError):
+            return None
+
     def remove(self, path: str) -> None:
         self._session()
         try:

@@ -1,7 +1,8 @@
 """Snapshots: a sealed copy of a team's merge state plus the watermarks it covers, and compaction.
 
 A new or replacement laptop reads the snapshot that covers the most, then only the segments after it.
-A member removes its own old segments once a snapshot covers them and every active member has passed them.
+A member removes its own old segments once its own snapshot covers them and every current member's verified
+acknowledgement (``SyncAck``) says it has applied them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import SyncCursor, SyncMember, SyncOutbox, SyncRecordState, SyncTeam
+from app.models import SyncAck, SyncCursor, SyncMember, SyncOutbox, SyncRecordState, SyncTeam
 from app.sync import apply, container, files
 from app.sync import state as st
 from app.sync.errors import Rejected, ShareUnavailable, TransientShareError
@@ -54,13 +55,30 @@ def write_snapshot(session: Session, team: SyncTeam, key: bytes, now_ms: int) ->
                   "deps": deps, "created": now_ms, "compartment": team.compartment, "part": part,
                   "parts": parts}
         session.merge(SyncOutbox(team_id=team.team_id, name=files.snap_name(team.last_seq, part, parts),
-                                 data=container.encode("snapshot", header, {"states": chunk}, key), changes=0))
+                                 data=container.encode("snapshot", header, {"states": chunk}, key,
+                                                       team.signing_key),
+                                 changes=0, sent=False))
     team.segments_since_snapshot = 0
 
 
+def _newest_hlc(state: dict[str, Any]) -> str:
+    best = ""
+    for f in state.get("f", {}).values():
+        for h in f.get("h", []):
+            if isinstance(h, list) and h and isinstance(h[0], str) and h[0] > best:
+                best = h[0]
+    for d in state.get("d", []):
+        if isinstance(d, list) and d and isinstance(d[0], str) and d[0] > best:
+            best = d[0]
+    return best
+
+
 def open_snapshot(data: bytes, team_id: str, member: str, seq: int, keys: dict[int, bytes],
-                  part: int = 1, parts: int = 1) -> tuple[dict[str, int], list[list[Any]]]:
-    sealed = files.open_container(data, "snapshot", team_id, member, seq, "seq", keys)
+                  verify_key: bytes | None, part: int = 1, parts: int = 1,
+                  not_after_ms: int | None = None) -> tuple[dict[str, int], list[list[Any]]]:
+    """A verified snapshot part. ``not_after_ms``: a state stamped later than this is refused (a wrong
+    clock on the laptop that wrote it), the same bound segments have."""
+    sealed = files.open_container(data, "snapshot", team_id, member, seq, "seq", keys, verify_key)
     if sealed.header.get("part", 1) != part or sealed.header.get("parts", 1) != parts:
         raise Rejected("A file on the share was renamed or replayed under another number.")
     deps = sealed.header.get("deps")
@@ -68,11 +86,16 @@ def open_snapshot(data: bytes, team_id: str, member: str, seq: int, keys: dict[i
     if (not isinstance(deps, dict) or not all(isinstance(v, int) for v in deps.values())
             or not isinstance(states, list)):
         raise Rejected("A file on the share has damaged content.")
+    newest = ""
     for item in states:
         if (not isinstance(item, list) or len(item) != 3 or not isinstance(item[0], str)
                 or not isinstance(item[1], str) or not isinstance(item[2], dict)
-                or not isinstance(item[2].get("f", {}), dict)):
+                or not isinstance(item[2].get("f", {}), dict) or not st.valid_state(item[2])):
             raise Rejected("A file on the share has damaged content.")
+        newest = max(newest, _newest_hlc(item[2]))
+    if not_after_ms is not None and newest and int(newest[:13]) > not_after_ms:
+        raise Rejected("A snapshot on the share is stamped in the future (a wrong clock on the laptop that "
+                       "wrote it); it was not used.")
     return {str(k): int(v) for k, v in deps.items()}, states
 
 
@@ -84,32 +107,36 @@ class SnapshotRef:
     deps: dict[str, int]
 
 
-def best_snapshot(share: Share, team_id: str, me: str, listings: dict[str, list[str]],
-                  keys: dict[int, bytes]) -> SnapshotRef | None:
-    """The complete, readable snapshot covering the most segments, if any (its first part is checked)."""
-    candidates = [(seq, member, names) for member, listing in listings.items()
-                  for seq, names in files.snapshots(listing).items()]
-    best: tuple[int, SnapshotRef] | None = None
-    for seq, member, names in sorted(candidates, reverse=True)[:8]:
-        try:
-            data = share.read(f"{team_id}/{files.member_folder(member)}/{names[0]}")
-            deps, _ = open_snapshot(data, team_id, member, seq, keys, 1, len(names))
-        except (Rejected, ShareUnavailable, TransientShareError):
+def latest_snapshots(share: Share, team_id: str, me: str, listings: dict[str, list[str]],
+                     keys: dict[int, bytes], verify_keys: dict[str, bytes], not_after_ms: int,
+                     problems: list[str]) -> list[SnapshotRef]:
+    """Each other member's newest complete snapshot whose first part verifies, best coverage first."""
+    found: list[tuple[int, SnapshotRef]] = []
+    for member, listing in sorted(listings.items()):
+        if member == me or member not in verify_keys:
             continue
-        total = sum(v for k, v in deps.items() if k != me)
-        if best is None or total > best[0]:
-            best = (total, SnapshotRef(member, seq, names, deps))
-    return None if best is None else best[1]
+        for seq, names in sorted(files.snapshots(listing).items(), reverse=True)[:3]:
+            try:
+                data = share.read(f"{team_id}/{files.member_folder(member)}/{names[0]}")
+                deps, _ = open_snapshot(data, team_id, member, seq, keys, verify_keys[member], 1, len(names),
+                                        not_after_ms)
+            except (Rejected, ShareUnavailable, TransientShareError) as exc:
+                problems.append(exc.message_en)
+                continue
+            found.append((sum(v for k, v in deps.items() if k != me), SnapshotRef(member, seq, names, deps)))
+            break
+    return [ref for _, ref in sorted(found, key=lambda t: (-t[0], t[1].member))]
 
 
 def load_snapshot(session: Session, share: Share, team: SyncTeam, ref: SnapshotRef, keys: dict[int, bytes],
-                  problems: list[str]) -> int:
+                  verify_key: bytes, not_after_ms: int, problems: list[str]) -> int:
     """Join a snapshot into the diary, part by part; returns how many records it touched. Raises Rejected
     (and the caller's transaction is undone) when a part cannot be read."""
     touched = 0
     for number, name in enumerate(ref.names, start=1):
         data = share.read(f"{team.team_id}/{files.member_folder(ref.member)}/{name}")
-        _, states = open_snapshot(data, team.team_id, ref.member, ref.seq, keys, number, len(ref.names))
+        _, states = open_snapshot(data, team.team_id, ref.member, ref.seq, keys, verify_key, number,
+                                  len(ref.names), not_after_ms)
         for i in range(0, len(states), BATCH):
             touched += _join(session, team, states[i:i + BATCH], problems)
     for member, seq in ref.deps.items():
@@ -126,58 +153,32 @@ def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: lis
     comps: dict[apply.Key, str] = {}
     for (e, rid, s) in part:
         key = (str(e), str(rid))
+        if apply.foreign_record(session, key, team.compartment):
+            problems.append("A received change to a record of another track was refused.")
+            continue
         mine = local.setdefault(key, st.new_state(s.get("k")))
         if st.merge_states(mine, s) or key not in existing:
             changed[key] = mine
             comps[key] = team.compartment
     apply.materialise(session, changed, problems)
-    apply.refresh_conflicts(session, changed, comps)
+    apply.refresh_conflicts(session, changed, comps, set(changed) - existing)
     apply.save_states(session, changed, existing, comps)
     return len(changed)
 
 
-def compactable(share: Share, session: Session, team: SyncTeam, listings: dict[str, list[str]],
-                uploaded_last: int) -> list[int]:
-    """This laptop's own segments that a snapshot covers and every active member has passed."""
+def compactable(session: Session, team: SyncTeam, listings: dict[str, list[str]], covered: int) -> list[int]:
+    """This laptop's own segments that its own uploaded snapshot (at ``covered``) covers and that every
+    current member's verified acknowledgement has passed. The newest segment always stays."""
     mine = files.numbered(listings.get(team.member_id, []), files.SEG_RE)
-    snaps = [s for m, names in listings.items() for s in _snap_cover(share, team, m, names)]
-    if not mine or not snaps:
+    if not mine or covered <= 0:
         return []
-    limit = min(max(snaps), uploaded_last - 1)
-    active = [m.member_id for m in session.scalars(select(SyncMember).where(
-        SyncMember.team_id == team.team_id, SyncMember.removed.is_(False)))
-        if m.member_id != team.member_id]
-    for m in active:
-        limit = min(limit, _progress(share, team, m, listings.get(m, [])))
-    return [n for n in sorted(mine) if n <= limit]
-
-
-def _snap_cover(share: Share, team: SyncTeam, member: str, names: list[str]) -> list[int]:
-    snaps = files.snapshots(names)
-    if not snaps:
-        return []
-    try:
-        data = share.read(f"{team.team_id}/{files.member_folder(member)}/{snaps[max(snaps)][0]}")
-        deps = container.read_header(data)[1].get("deps", {})
-    except (Rejected, ShareUnavailable, TransientShareError):
-        return []
-    v = deps.get(team.member_id) if isinstance(deps, dict) else None
-    return [v] if isinstance(v, int) else []
-
-
-def _progress(share: Share, team: SyncTeam, member: str, names: list[str]) -> int:
-    """How far ``member`` had applied this laptop's segments, from its newest segment or snapshot header."""
-    best = 0
-    newest_seg = files.numbered(names, files.SEG_RE)
-    newest_snap = files.snapshots(names)
-    for name in ([newest_seg[max(newest_seg)]] if newest_seg else []) + (
-            [newest_snap[max(newest_snap)][0]] if newest_snap else []):
-        try:
-            data = share.read(f"{team.team_id}/{files.member_folder(member)}/{name}")
-            deps = container.read_header(data)[1].get("deps", {})
-        except (Rejected, ShareUnavailable, TransientShareError):
+    limit = min(covered, team.last_seq - 1)
+    acks = {a.member_id: a for a in session.scalars(select(SyncAck).where(SyncAck.team_id == team.team_id))}
+    for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id,
+                                                      SyncMember.removed.is_(False))):
+        if m.member_id == team.member_id:
             continue
-        v = deps.get(team.member_id) if isinstance(deps, dict) else None
-        if isinstance(v, int):
-            best = max(best, v)
-    return best
+        ack = acks.get(m.member_id)
+        v = ack.deps.get(team.member_id, 0) if ack is not None and isinstance(ack.deps, dict) else 0
+        limit = min(limit, v if isinstance(v, int) else 0)
+    return [n for n in sorted(mine) if n <= limit]

@@ -12,7 +12,8 @@ State layout (JSON)::
      "d": [[hlc, author, [hlc of every head the deleter had seen]], ...],
      "ds": [delete hlc kept by a worker, ...],
      "p": [hlc, author] | null,           # retention purge tombstone
-     "k": client_id | null}
+     "k": client_id | null,
+     "pd": [hlc of a write that lowered a protected identity without confirmation, ...]}  (optional)
 """
 
 from __future__ import annotations
@@ -29,6 +30,27 @@ DELETED = "_deleted"
 # Diary entries: once signed, the content is what the signer saw; a racing edit is kept as a version only.
 SIGNED_TABLE = "diary_entries"
 SIGNED_FIELD = "signed_at"
+# A change that lowers a client's protected identity never supersedes the protected version by itself: both
+# stay (a "2 versions" conflict, the protected one shown) until a worker confirms (``pc`` on the write).
+PROTECTED_TABLE = "clients"
+PROTECTED_FIELD = "protected_identity"
+PROTECTION_RANK = {"none": 0, "confidentiality_marking": 1, "protected_registration": 2, "fictitious_identity": 3}
+
+
+def _rank(value: object) -> int:
+    return PROTECTION_RANK.get(value, 0) if isinstance(value, str) else 0
+
+
+def lowers_protection(state: State, w: Write) -> bool:
+    """Whether ``w`` lowers the protected identity of a version its writer saw (and is not a confirmation)."""
+    if w.get("e") != PROTECTED_TABLE or w.get("pc") or PROTECTED_FIELD not in w.get("f", {}):
+        return False
+    f = state["f"].get(PROTECTED_FIELD)
+    if not f:
+        return False
+    seen = set(w.get("b", {}).get(PROTECTED_FIELD, ()))
+    new = _rank(w["f"][PROTECTED_FIELD])
+    return any(h[0] in seen and _rank(h[1]) > new for h in f["h"])
 
 
 def new_state(client_id: str | None = None) -> State:
@@ -65,6 +87,13 @@ def apply_write(state: State, w: Write) -> bool:
     changed = False
     bases: dict[str, list[str]] = w.get("b", {})
     fields: dict[str, Any] = state["f"]
+    if lowers_protection(state, w):
+        # Kept beside what it would have replaced, in every field it writes; shown only once confirmed.
+        bases = {name: [b for b in bs if not any(h[0] == b for h in fields.get(name, {}).get("h", []))]
+                 for name, bs in bases.items()}
+        if w["h"] not in state.get("pd", []):
+            state["pd"] = sorted(set(state.get("pd", [])) | {w["h"]})
+            changed = True
     hlc, author = w["h"], w.get("a", "")
     for name, value in w.get("f", {}).items():
         f = fields.get(name)
@@ -128,7 +157,15 @@ def alive(state: State) -> bool:
 
 def values(state: State, entity: str) -> dict[str, Any]:
     """The provisional value of every field (greatest HLC; a signed diary entry keeps the signer's view)."""
-    out = {name: f["h"][0][1] for name, f in state["f"].items() if f["h"]}
+    held = state.get("pd")
+    if held:
+        out = {}
+        for name, f in state["f"].items():
+            if f["h"]:
+                shown = next((h for h in f["h"] if h[0] not in held), f["h"][0])
+                out[name] = shown[1]
+    else:
+        out = {name: f["h"][0][1] for name, f in state["f"].items() if f["h"]}
     if entity == SIGNED_TABLE:
         sign = winner(state, SIGNED_FIELD)
         if sign is not None and sign[1] is not None:
@@ -139,9 +176,43 @@ def values(state: State, entity: str) -> dict[str, Any]:
     return out
 
 
-def hlc_time(hlc: str) -> str:
+def hlc_time(hlc: str, timespec: str = "seconds") -> str:
     wall = int(hlc.split("-", 1)[0])
-    return datetime.fromtimestamp(wall / 1000, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(wall / 1000, UTC).replace(tzinfo=None).isoformat(timespec=timespec)
+
+
+def provenance(state: State, entity: str) -> Version | None:
+    """The newest version among those shown (its HLC and author): who last changed the record, and when.
+    The same on every laptop, since it is read from the merge state."""
+    shown = values(state, entity)
+    best: Version | None = None
+    for name, f in state["f"].items():
+        for h in f["h"]:
+            if name in shown and h[1] == shown[name] and (best is None or h[0] > best[0]):
+                best = h
+                break
+    return best
+
+
+def valid_state(state: object) -> bool:
+    """The shape of a merge state read from a snapshot (values are checked against columns later)."""
+    if not isinstance(state, dict) or not isinstance(state.get("f", {}), dict):
+        return False
+    for f in state.get("f", {}).values():
+        if not isinstance(f, dict) or not isinstance(f.get("h"), list) or not isinstance(f.get("s", []), list):
+            return False
+        for h in f["h"]:
+            if (not isinstance(h, list) or len(h) != 3 or not isinstance(h[0], str) or len(h[0]) < 20
+                    or not isinstance(h[2], str)):
+                return False
+        if not all(isinstance(x, str) for x in f.get("s", [])):
+            return False
+    for d in state.get("d", []):
+        if not isinstance(d, list) or len(d) != 3 or not isinstance(d[0], str) or not isinstance(d[2], list):
+            return False
+    p = state.get("p")
+    return (p is None or (isinstance(p, list) and len(p) == 2 and isinstance(p[0], str))) and (
+        state.get("k") is None or isinstance(state.get("k"), str)) and isinstance(state.get("ds", []), list)
 
 
 def hlc_device(hlc: str) -> str:
@@ -197,10 +268,13 @@ def local_write(state: State, change: dict[str, Any], pending: dict[str, list[st
             b = set(pending.get(name, ()))
             if top is not None:
                 b.add(top[0])
+            b.discard(change["hlc"])  # a change shipped again (a new team) never supersedes itself
             if b:
                 bases[name] = sorted(b)
         w["f"] = fields
         w["b"] = bases
+        if PROTECTED_FIELD in pending and change["entity"] == PROTECTED_TABLE:
+            w["pc"] = True  # a worker chose this protection level in the two-versions dialog
         if DELETED in pending:
             w["kd"] = sorted(pending[DELETED])
     apply_write(state, w)
@@ -223,6 +297,10 @@ def merge_states(into: State, other: State) -> bool:
         changed |= apply_write(into, {"h": "", "o": "u", "f": {}, "kd": other["ds"]})
     if other.get("k") and not into.get("k"):
         into["k"] = other["k"]
+    held = set(other.get("pd", [])) - set(into.get("pd", []))
+    if held:
+        into["pd"] = sorted(held | set(into.get("pd", [])))
+        changed = True
     return changed
 
 

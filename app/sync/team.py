@@ -16,12 +16,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Compartment, SyncEpochKey, SyncMember, SyncOutbox, SyncTeam
+from app.models import Compartment, SyncAck, SyncCursor, SyncEpochKey, SyncMember, SyncOutbox, SyncTeam
 from app.storage.keyfile import KdfParams
 from app.sync import container, crypto, files
 from app.sync.errors import Rejected, TeamError
 
 INVITE_MAGIC = b"ATHENA-INV"
+PROTOCOL = 2
+PROTOCOL_1 = ("This team was made with an older Athena (sync format 1), whose files are not signed; create a "
+              "new team (athena team create) and invite the other laptops again.")
+REMOVED = ("This laptop was removed from the team; it no longer sends or receives the team's data. Its own "
+           "diary is kept; ask a team member to invite it again if that was a mistake.")
 _INVITE_PREFIX = struct.Struct(">10sBI")
 
 
@@ -75,12 +80,17 @@ def epoch_keys(session: Session, team_id: str) -> dict[int, bytes]:
     return {k.epoch: k.key for k in rows}
 
 
+def _device(session: Session) -> str:
+    ident = getattr(session, "identity", None)
+    return str(getattr(ident, "device_id", "") or "")
+
+
 def _new_member(session: Session, team_id: str, label: str) -> tuple[str, bytes, bytes]:
     member_id = secrets.token_hex(8)
     priv, pub = crypto.new_box_keys()
     sign_priv, verify_pub = crypto.new_signing_keys()
     session.add(SyncMember(team_id=team_id, member_id=member_id, label=label, public_key=pub,
-                           verify_key=verify_pub, removed=False))
+                           verify_key=verify_pub, removed=False, device=_device(session)))
     return member_id, priv, sign_priv
 
 
@@ -89,24 +99,39 @@ def card_outbox(session: Session, team: SyncTeam) -> None:
     me = session.get(SyncMember, (team.team_id, team.member_id))
     assert me is not None
     payload = {"member": me.member_id, "label": me.label, "public": files.b64(me.public_key),
-               "verify": files.b64(me.verify_key)}
+               "verify": files.b64(me.verify_key), "device": me.device}
     header = {"team": team.team_id, "member": team.member_id, "epoch": team.epoch, "number": team.epoch}
     key = epoch_keys(session, team.team_id)[team.epoch]
-    session.merge(SyncOutbox(team_id=team.team_id, name=files.card_name(team.epoch),
-                             data=container.encode("card", header, payload, key), changes=0))
+    session.merge(SyncOutbox(team_id=team.team_id, name=files.card_name(team.epoch), sent=False,
+                             data=container.encode("card", header, payload, key, team.signing_key),
+                             changes=0))
+
+
+def _drop_protocol_1(session: Session, compartment: str) -> None:
+    """A team of the unsigned protocol 1 gives way to a new one: its keys, members, cursors and unsent files
+    go; the records and their merge state stay (the new team's snapshot carries them)."""
+    old = session.scalar(select(SyncTeam).where(SyncTeam.compartment == compartment))
+    if old is None or old.protocol == PROTOCOL:
+        return
+    for model in (SyncMember, SyncEpochKey, SyncCursor, SyncOutbox, SyncAck):
+        for row in session.scalars(select(model).where(model.team_id == old.team_id)):
+            session.delete(row)
+    session.delete(old)
+    session.flush()
 
 
 def create_team(session: Session, name: str, label: str,
                 compartment: str = Compartment.WOMEN.value) -> TeamInfo:
     if compartment not in (Compartment.WOMEN.value, Compartment.MEN.value):
         raise TeamError("Unknown track: choose women or men.")
+    _drop_protocol_1(session, compartment)
     if session.scalar(select(SyncTeam).where(SyncTeam.compartment == compartment)) is not None:
         raise TeamError("This laptop is already in a team for this track.")
     team_id = secrets.token_hex(16)
     member_id, priv, sign_priv = _new_member(session, team_id, label)
     team = SyncTeam(team_id=team_id, name=name, compartment=compartment, member_id=member_id,
                     private_key=priv, signing_key=sign_priv, epoch=1, last_seq=0, change_seq=0,
-                    segments_since_snapshot=0)
+                    segments_since_snapshot=0, protocol=PROTOCOL)
     session.add(team)
     session.add(SyncEpochKey(team_id=team_id, epoch=1, key=crypto.new_key()))
     session.flush()
@@ -120,9 +145,13 @@ def invite(session: Session, team: SyncTeam, params: KdfParams | None = None) ->
     code = crypto.new_invite_code()
     salt = secrets.token_bytes(16)
     members = [{"member": m.member_id, "label": m.label, "public": files.b64(m.public_key),
-                "verify": files.b64(m.verify_key), "removed": m.removed}
+                "verify": files.b64(m.verify_key), "removed": m.removed, "device": m.device,
+                "last_seq": m.last_seq}
                for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id))]
-    payload = {"team": team.team_id, "name": team.name, "compartment": team.compartment, "epoch": team.epoch,
+    if team.protocol != PROTOCOL:
+        raise TeamError(PROTOCOL_1)
+    payload = {"protocol": PROTOCOL, "team": team.team_id, "name": team.name, "compartment": team.compartment,
+               "epoch": team.epoch,
                "keys": {str(e): files.b64(k) for e, k in epoch_keys(session, team.team_id).items()},
                "members": members}
     header = json.dumps({"kdf": "argon2id", "salt": files.b64(salt), "time_cost": params.time_cost,
@@ -158,17 +187,21 @@ def read_invite(data: bytes, code: str) -> dict[str, Any]:
 
 def join_team(session: Session, data: bytes, code: str, label: str) -> TeamInfo:
     inv = read_invite(data, code)
+    if inv.get("protocol") != PROTOCOL:
+        raise TeamError(PROTOCOL_1)
+    _drop_protocol_1(session, str(inv["compartment"]))
     if session.scalar(select(SyncTeam).where(SyncTeam.compartment == inv["compartment"])) is not None:
         raise TeamError("This laptop is already in a team for this track.")
     team_id = str(inv["team"])
     for m in inv["members"]:
         session.add(SyncMember(team_id=team_id, member_id=m["member"], label=m["label"],
                                public_key=files.unb64(m["public"]), verify_key=files.unb64(m["verify"]),
-                               removed=bool(m["removed"])))
+                               removed=bool(m["removed"]), device=str(m.get("device") or ""),
+                               last_seq=m.get("last_seq")))
     member_id, priv, sign_priv = _new_member(session, team_id, label)
     team = SyncTeam(team_id=team_id, name=inv["name"], compartment=inv["compartment"], member_id=member_id,
                     private_key=priv, signing_key=sign_priv, epoch=int(inv["epoch"]), last_seq=0,
-                    change_seq=0, segments_since_snapshot=0)
+                    change_seq=0, segments_since_snapshot=0, protocol=PROTOCOL)
     session.add(team)
     for e, k in inv["keys"].items():
         session.add(SyncEpochKey(team_id=team_id, epoch=int(e), key=files.unb64(k)))
@@ -184,7 +217,10 @@ def remove_member(session: Session, team: SyncTeam, member_id: str) -> TeamInfo:
         raise TeamError("No such member in this team.")
     if member_id == team.member_id:
         raise TeamError("A laptop cannot remove itself; ask another member.")
+    if team.removed:
+        raise TeamError(REMOVED)
     member.removed = True
+    member.last_seq = last_accepted(session, team.team_id, member_id)
     new_epoch = max(epoch_keys(session, team.team_id)) + 1
     key = crypto.new_key()
     session.add(SyncEpochKey(team_id=team.team_id, epoch=new_epoch, key=key))
@@ -192,17 +228,32 @@ def remove_member(session: Session, team: SyncTeam, member_id: str) -> TeamInfo:
         SyncMember.team_id == team.team_id, SyncMember.removed.is_(False))))
     removed = [m.member_id for m in session.scalars(select(SyncMember).where(
         SyncMember.team_id == team.team_id, SyncMember.removed.is_(True)))]
+    last = {m.member_id: int(m.last_seq or 0) for m in session.scalars(select(SyncMember).where(
+        SyncMember.team_id == team.team_id, SyncMember.removed.is_(True)))}
     body = {"team": team.team_id, "epoch": new_epoch, "by": team.member_id, "removed": sorted(removed),
+            "last": last,
             "wraps": {m.member_id: files.b64(crypto.box_seal(m.public_key, key, _wrap_aad(team.team_id,
                                                                                           new_epoch,
                                                                                           m.member_id)))
                       for m in remaining}}
     team.epoch = new_epoch
-    session.add(SyncOutbox(team_id=team.team_id, name=files.key_name(new_epoch),
+    session.add(SyncOutbox(team_id=team.team_id, name=files.key_name(new_epoch), sent=False,
                            data=files.encode_key_file(body, team.signing_key), changes=0))
     session.flush()
     card_outbox(session, team)
     return info(session, team)
+
+
+def last_accepted(session: Session, team_id: str, member_id: str) -> int:
+    """The removed member's last segment anyone is known to have applied: this laptop's cursor or any
+    verified acknowledgement of a current member, whichever is further."""
+    cur = session.get(SyncCursor, (team_id, member_id))
+    best = cur.seq if cur is not None else 0
+    for ack in session.scalars(select(SyncAck).where(SyncAck.team_id == team_id)):
+        v = ack.deps.get(member_id) if isinstance(ack.deps, dict) else None
+        if isinstance(v, int):
+            best = max(best, v)
+    return best
 
 
 def _wrap_aad(team_id: str, epoch: int, member_id: str) -> bytes:
@@ -221,15 +272,25 @@ def accept_key_file(session: Session, team: SyncTeam, author: str, data: bytes) 
     if epoch in epoch_keys(session, team.team_id):
         return None
     wraps = body.get("wraps")
-    if not isinstance(wraps, dict) or team.member_id not in wraps:
-        return "This laptop was removed from the team; it no longer receives the team's new data."
+    removed = body.get("removed", [])
+    last = body.get("last", {})
+    if (not isinstance(wraps, dict) or not isinstance(removed, list) or not isinstance(last, dict)
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in last.values())):
+        return "A key file on the share is damaged."
+    if team.member_id in removed or team.member_id not in wraps:
+        team.removed = True
+        return REMOVED
     key = crypto.box_open(team.private_key, files.unb64(wraps[team.member_id]),
                           _wrap_aad(team.team_id, epoch, team.member_id))
     session.add(SyncEpochKey(team_id=team.team_id, epoch=epoch, key=key))
-    for mid in body.get("removed", []):
+    for mid in removed:
         m = session.get(SyncMember, (team.team_id, str(mid)))
         if m is not None:
             m.removed = True
+            fixed = last.get(str(mid))
+            if isinstance(fixed, int):
+                # Several removal records may name the same member: the furthest one anyone applied holds.
+                m.last_seq = fixed if m.last_seq is None else max(m.last_seq, fixed)
     if epoch > team.epoch:
         team.epoch = epoch
         session.flush()
@@ -237,13 +298,27 @@ def accept_key_file(session: Session, team: SyncTeam, author: str, data: bytes) 
     return None
 
 
-def accept_card(session: Session, team: SyncTeam, folder_member: str, number: int, data: bytes) -> None:
+def accept_card(session: Session, team: SyncTeam, folder_member: str, number: int, data: bytes) -> bool:
+    """A member card: a new member (self-signed, sealed with a team key), or the device of a member known
+    from the invitation. Returns True when a new member was added. Raises Rejected."""
+    known = session.get(SyncMember, (team.team_id, folder_member))
     sealed = files.open_container(data, "card", team.team_id, folder_member, number, "number",
-                                  epoch_keys(session, team.team_id))
+                                  epoch_keys(session, team.team_id), None, self_signed=True)
     p = sealed.payload
     if not isinstance(p, dict) or p.get("member") != folder_member:
         raise Rejected("A file was moved into another laptop's folder.")
-    if session.get(SyncMember, (team.team_id, folder_member)) is None:
-        session.add(SyncMember(team_id=team.team_id, member_id=folder_member, label=str(p.get("label", "")),
-                               public_key=files.unb64(p.get("public")),
-                               verify_key=files.unb64(p.get("verify")), removed=False))
+    verify_key = files.unb64(p.get("verify"))
+    if not container.signature_valid(data, verify_key) or (known is not None and known.verify_key != verify_key):
+        raise Rejected("A file on the share is not signed by the member whose folder holds it (forged, "
+                       "altered or moved).")
+    device = p.get("device")
+    if not isinstance(device, str) or not device or len(device) > 64:
+        raise Rejected("A file on the share has damaged content.")
+    if known is not None:
+        if not known.device:
+            known.device = device
+        return False
+    session.add(SyncMember(team_id=team.team_id, member_id=folder_member, label=str(p.get("label", ""))[:200],
+                           public_key=files.unb64(p.get("public")), verify_key=verify_key, removed=False,
+                           device=device))
+    return True

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from app.models import Client
 from app.services.context import Diary, Worker, save_worker
 from app.services.sync import settings as sync_settings
-from app.sync.share import FolderShare
+from app.sync.folder import FolderShare
 from app.ui.shell import AthenaWindow
 from app.ui.sync import status as sync_status
 from tests.unit.sync_helpers import PASS, Laptop, make_team

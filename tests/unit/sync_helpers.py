@@ -106,6 +106,21 @@ class Laptop:
                     out[name] = rows
         return out
 
+    def worker(self, tracks: frozenset[str] = frozenset({"women"})) -> Any:
+        """This laptop as a worker of ``tracks`` sees it (what the services take)."""
+        from app.services.context import Diary, Worker
+        return Diary(self.store, Worker(self.name, "", tracks))
+
+    def provenance(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Who last changed each record, from which device: must be the same on every laptop."""
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        with self.store.read(self.ident) as s:
+            for name, cls in RECORD_CLASSES.items():
+                rows = {o.id: (o.updated_by, o.device_id) for o in s.scalars(select(cls))}
+                if rows:
+                    out[name] = rows
+        return out
+
     def conflicts(self) -> dict[tuple[str, str, str], list[Any]]:
         with self.store.read(self.ident) as s:
             return {(c.entity, c.entity_id, c.field): [v["value"] for v in c.versions]
@@ -113,6 +128,15 @@ class Laptop:
 
     def close(self) -> None:
         self.store.close()
+
+
+def assert_converged(*laptops: Laptop) -> None:
+    """Every laptop identical: content, who last changed each record (and from where), kept versions."""
+    first = laptops[0]
+    for other in laptops[1:]:
+        assert other.diary() == first.diary()
+        assert other.provenance() == first.provenance()
+        assert other.conflicts() == first.conflicts()
 
 
 def make_team(tmp: Path, n: int, compartment: str = "women") -> list[Laptop]:
@@ -145,6 +169,9 @@ class PartialShare(Share):
 
     def read(self, path: str, max_bytes: int = 64 * 1024 * 1024) -> bytes:
         return self.inner.read(path, max_bytes)
+
+    def mtime_ms(self, path: str) -> int | None:
+        return self.inner.mtime_ms(path)
 
     def mkdir(self, path: str) -> None:
         self.inner.mkdir(path)

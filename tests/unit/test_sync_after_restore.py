@@ -12,7 +12,7 @@ from app.models import Client
 from app.services import backup as backup_service
 from app.storage import vault
 from app.storage.changefeed import Identity
-from app.sync.share import FolderShare
+from app.sync.folder import FolderShare
 
 from .sync_helpers import PASS, Laptop, make_team
 

@@ -34,7 +34,7 @@ def test_team_and_sync_commands(tmp_path: Path) -> None:
     r = athena("clients", "--json", env=ENV, data=b)
     assert r.returncode == 0 and r.stdout.count('"id"') == 3
     r = athena("sync", "--share", str(tmp_path / "nowhere"), env=ENV, data=b)
-    assert r.returncode == 1 and "not found" in r.stderr
+    assert r.returncode == 4 and "not found" in r.stderr
     r = athena("sync-log", env=ENV, data=b)
     assert r.returncode == 0 and "not found" in r.stdout and "Received" in r.stdout
     assert athena("sync", "--share", str(share), env=ENV, data=a).returncode == 0  # learns b's card
@@ -42,3 +42,10 @@ def test_team_and_sync_commands(tmp_path: Path) -> None:
     member_b = next(line.split("\t")[0] for line in r.stdout.splitlines() if "Berit" in line)
     r = athena("team", "remove", member_b, env=ENV, data=a)
     assert r.returncode == 0 and "key 2" in r.stdout, r.stderr
+    assert athena("sync", "--share", str(share), env=ENV, data=a).returncode == 0
+    r = athena("sync", "--share", str(share), env={**ENV, "ATHENA_LANG": "en"}, data=b)
+    assert r.returncode == 5 and "removed from the team" in r.stderr, r.stdout + r.stderr
+    r = athena("sync", "--share", str(share), env={**ENV, "ATHENA_LANG": "sv"}, data=b)
+    assert r.returncode == 5 and "tagits bort ur teamet" in r.stderr and "{" not in r.stderr
+    r = athena("sync", "--help", env={**ENV, "ATHENA_LANG": "sv"}, data=b)
+    assert "5 datorn är borttagen ur teamet" in " ".join(r.stdout.split())  # exit codes listed, in Swedish

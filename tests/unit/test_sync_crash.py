@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.models import Change, Client
 from app.storage import vault
 from app.storage.changefeed import Identity
-from app.sync.share import FolderShare
+from app.sync.folder import FolderShare
 
 from .sync_helpers import PASS, make_team
 
@@ -24,7 +24,7 @@ CHILD = r"""
 import os, signal, sys
 from app.storage import vault
 from app.storage.changefeed import Identity
-from app.sync import apply, round as rnd, share as shr
+from app.sync import apply, round as rnd, folder as shr
 data_dir, share_dir, step = sys.argv[1:4]
 
 def die():

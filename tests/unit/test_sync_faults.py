@@ -10,10 +10,9 @@ import pytest
 
 from app.models import Client
 from app.sync.errors import ShareUnavailable, TransientShareError
-from app.sync.round import SyncConfig
-from app.sync.share import FolderShare
+from app.sync.folder import FolderShare
 
-from .sync_helpers import Laptop, make_team, member_id
+from .sync_helpers import Laptop, assert_converged, make_team, member_id
 
 
 @pytest.fixture
@@ -41,13 +40,14 @@ def _two(tmp_path: Path, share_dir: Path) -> tuple[Laptop, Laptop, FolderShare, 
     (lambda d: d[: len(d) // 2], "truncated"),
     (lambda d: d[:40], "truncated"),
     (lambda d: b"", "empty file"),
-    (lambda d: d[:-5] + bytes([d[-5] ^ 0x10]) + d[-4:], "authenticity"),
-    (lambda d: d[:60] + bytes([d[60] ^ 0x01]) + d[61:], "damaged"),
-    (lambda d: d[:10] + b"\x02" + d[11:], "newer Athena"),
+    (lambda d: d[:-5] + bytes([d[-5] ^ 0x10]) + d[-4:], "not signed by the member"),
+    (lambda d: d[:-70] + bytes([d[-70] ^ 0x10]) + d[-69:], "not signed by the member"),
+    (lambda d: d[:60] + bytes([d[60] ^ 0x01]) + d[61:], "not signed by the member"),
+    (lambda d: d[:10] + b"\x03" + d[11:], "newer Athena"),
     (lambda d: b"PK\x03\x04" + d, "not an Athena sync file"),
 ])
-def test_damaged_segment_is_rejected_then_applied_once_repaired(tmp_path: Path, share_dir: Path, damage: object,
-                                                                  says: str) -> None:
+def test_damaged_segment_is_rejected_then_repaired_by_its_writer(tmp_path: Path, share_dir: Path, damage: object,
+                                                                   says: str) -> None:
     a, b, share, _ = _two(tmp_path, share_dir)
     seg = _seg(share_dir, a, 1)
     good = seg.read_bytes()
@@ -56,10 +56,13 @@ def test_damaged_segment_is_rejected_then_applied_once_repaired(tmp_path: Path, 
     result = b.sync(share)
     assert any(says in p for p in result.problems), result.problems
     assert any("s-0000000001.seg" in p for p in result.problems)
-    assert b.diary() == before and result.pulled == 0
-    seg.write_bytes(good)
+    assert b.diary() == before and result.pulled == 0 and result.exit_code == 1
+    fixed = a.sync(share)  # b's acknowledgement names the file it cannot apply: a moves it aside, sends it again
+    assert fixed.ok and fixed.repaired == 1, fixed
+    assert seg.read_bytes() == good
+    assert any("quarantine-" in p.name for p in seg.parent.iterdir())
     assert b.sync(share).pulled == 1
-    assert b.diary() == a.diary()
+    assert_converged(a, b)
 
 
 def test_replayed_renamed_and_duplicated_segments(tmp_path: Path, share_dir: Path) -> None:
@@ -195,23 +198,91 @@ def test_a_lasting_sharing_violation_keeps_the_change_for_later(tmp_path: Path, 
     assert b.sync(FolderShare(share_dir)).pulled == 1
 
 
-def test_clocks_three_days_apart(tmp_path: Path, share_dir: Path) -> None:
+def test_a_clock_days_ahead_stamps_nothing_until_it_is_right(tmp_path: Path, share_dir: Path) -> None:
     share = FolderShare(share_dir)
     a, b = make_team(tmp_path, 2)
-    a.skew_ms = 3 * 86_400_000  # a's clock runs three days ahead
+    a.skew_ms = 3 * 86_400_000  # a's clock runs three days ahead of the file server's
     rid = a.add_client("Klient", city="Ahead")
-    a.sync(share)
-    held = b.sync(share)
-    assert held.held == 1 and any("future" in w for w in held.warnings)
-    assert "clients" not in b.diary()
+    ahead = a.sync(share)
+    assert ahead.clock_ahead_hours >= 71 and ahead.exit_code == 6 and ahead.pushed == 0 and ahead.waiting == 1
+    assert any("ahead of the file server" in p for p in ahead.problems)
     own = b.add_client("Klient B")
     assert b.sync(share).pushed == 1
-    assert a.sync(share).pulled == 1  # the laptop ahead takes the other's changes at once
-    b.skew_ms = 3 * 86_400_000 - 60_000  # b's clock reaches a's (or a worker sets it right)
-    assert b.sync(share).pulled == 1
-    assert a.diary() == b.diary() and {rid, own} == set(a.diary()["clients"])
-    wide = b.sync(share, SyncConfig(max_future_ms=7 * 86_400_000))
-    assert wide.ok and wide.held == 0
+    assert a.sync(share).pulled == 1  # the laptop ahead still takes the others' changes
+    a.skew_ms = 0  # the clock is set right
+    fixed = a.sync(share)
+    assert fixed.ok and fixed.pushed == 1 and fixed.exit_code == 0, fixed
+    assert any("stamped again" in w for w in fixed.warnings)
+    assert b.sync(share).pulled == 1 and b.sync(share).held == 0
+    assert_converged(a, b)
+    assert {rid, own} == set(a.diary()["clients"])
+    b.edit(Client, rid, city="Later")  # a real later edit wins everywhere
+    b.sync(share)
+    a.sync(share)
+    assert a.diary()["clients"][rid]["city"] == "Later"
+    assert_converged(a, b)
+
+
+class ClocklessShare(FolderShare):
+    """A share whose server time cannot be read (so a wrong clock goes unnoticed until it is fixed)."""
+
+    def mtime_ms(self, path: str) -> int | None:
+        return None
+
+
+def test_a_2099_clock_fixed_again_heals_everywhere(tmp_path: Path, share_dir: Path) -> None:
+    from datetime import datetime
+    share = ClocklessShare(share_dir)
+    a, b, c = make_team(tmp_path, 3)
+    rid = a.add_client("Klient", city="Start", phone="1")
+    for lap in (a, b, c, a):
+        lap.sync(share)
+    a.skew_ms = int(datetime(2099, 1, 1).timestamp() * 1000) - int(datetime.now().timestamp() * 1000)
+    a.edit(Client, rid, city="Från 2099")
+    assert a.sync(share).pushed == 1  # shipped with 2099 stamps: nobody could tell
+    held = b.sync(share)
+    assert held.held == 1 and any("future" in w for w in held.warnings)
+    c.sync(share)
+    b.edit(Client, rid, phone="2")  # b goes on working meanwhile
+    b.sync(share)
+    a.skew_ms = 0  # the clock is fixed
+    fixed = a.sync(share)
+    assert fixed.ok and any("stamped again" in w for w in fixed.warnings), fixed
+    for lap in (b, c, a, b, c):
+        assert lap.sync(share).ok
+    assert_converged(a, b, c)
+    row = a.diary()["clients"][rid]
+    assert row["city"] == "Från 2099" and row["phone"] == "2"  # nothing lost
+    c.edit(Client, rid, city="Senare")  # a real later edit wins everywhere
+    for lap in (c, a, b):
+        lap.sync(share)
+    assert_converged(a, b, c)
+    assert b.diary()["clients"][rid]["city"] == "Senare"
+    with a.store.read(a.ident) as s:
+        from app.storage.changefeed import Clock
+        last = Clock(s).last
+        assert last is not None and last.wall_ms < datetime(2030, 1, 1).timestamp() * 1000
+
+
+def test_a_snapshot_from_a_clock_in_the_future_is_not_used(tmp_path: Path, share_dir: Path) -> None:
+    from app.sync import team as teams
+    from app.sync.round import SyncConfig as Cfg
+
+    from .sync_helpers import FAST
+    share = ClocklessShare(share_dir)
+    cfg = Cfg(snapshot_every=1)
+    a, _ = make_team(tmp_path, 2)
+    a.skew_ms = 30 * 86_400_000
+    a.add_client("Framtid")
+    a.sync(share, cfg)
+    with a.store.write(a.ident) as s:
+        data, code = teams.invite(s, teams.team_for(s), FAST)
+    c = Laptop(tmp_path / "c", "c")
+    with c.store.write(c.ident) as s:
+        teams.join_team(s, data, code, "c")
+    first = c.sync(share, cfg)
+    assert any("snapshot on the share is stamped in the future" in w for w in first.warnings), first
+    assert "clients" not in c.diary()
 
 
 def test_messages_are_in_swedish_and_name_no_client(tmp_path: Path, share_dir: Path) -> None:
@@ -243,3 +314,31 @@ def test_read_only_or_full_share_keeps_changes_waiting(tmp_path: Path, share_dir
     assert result.waiting == 1 and a.diary() == before
     assert a.sync(share).pushed == 1
     assert b.sync(share).pulled == 2 and b.diary() == a.diary()
+
+
+def test_the_newer_format_message_names_the_format(tmp_path: Path, share_dir: Path) -> None:
+    from app.sync.log import recent
+    a, b, share, _ = _two(tmp_path, share_dir)
+    seg = _seg(share_dir, a, 1)
+    data = seg.read_bytes()
+    seg.write_bytes(data[:10] + b"\x07" + data[11:])
+    result = b.sync(share)
+    assert any("format 7" in p for p in result.problems) and not any("{" in p for p in result.problems)
+    with b.store.read(b.ident) as s:
+        line = next(ln for ln in recent(s) if ln.level == "problem")
+    assert "format 7" in line.text("sv") and "{" not in line.text("sv")
+
+
+def test_a_folder_vanishing_right_after_the_rename_is_no_crash(tmp_path: Path, share_dir: Path) -> None:
+    class Vanishing(FolderShare):
+        def rename_noreplace(self, src: str, dst: str) -> None:
+            super().rename_noreplace(src, dst)
+            shutil.rmtree(self._p(dst).parent)
+
+    a, b = make_team(tmp_path, 2)
+    a.add_client("Klient")
+    result = a.sync(Vanishing(share_dir))
+    assert not result.ok and result.problems  # a message, not an exception
+    assert a.sync(FolderShare(share_dir)).ok
+    assert b.sync(FolderShare(share_dir)).ok and b.sync(FolderShare(share_dir)).ok
+    assert_converged(a, b)

@@ -10,25 +10,26 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
 from app.storage.keyfile import KdfParams
-from app.sync import container, files, snapshot, team
+from app.sync import container, crypto, files, snapshot, team
 from app.sync.errors import Rejected
 
 KEY = bytes(range(32))
 KEYS = {1: KEY}
+SIGN, VERIFY = crypto.new_signing_keys()
 TEAM, MEMBER = "ab" * 16, "0123456789abcdef"
 SEGMENT = container.encode("segment", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
                            [{"h": "1700000000000-00000-dev", "e": "clients", "i": "x", "o": "u", "c": "women",
-                             "f": {"name": "n"}, "b": {"name": []}}], KEY)
+                             "f": {"name": "n"}, "b": {"name": []}}], KEY, SIGN)
 SNAPSHOT = container.encode("snapshot", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {},
                                          "part": 1, "parts": 1},
-                            {"states": [["clients", "x", {"f": {}, "d": [], "ds": [], "p": None}]]}, KEY)
+                            {"states": [["clients", "x", {"f": {}, "d": [], "ds": [], "p": None}]]}, KEY, SIGN)
 FUZZ = settings(max_examples=300, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
 def _parse_all(data: bytes) -> None:
-    for fn in (lambda: files.open_segment(data, TEAM, MEMBER, 1, KEYS),
-               lambda: snapshot.open_snapshot(data, TEAM, MEMBER, 1, KEYS),
+    for fn in (lambda: files.open_segment(data, TEAM, MEMBER, 1, KEYS, VERIFY),
+               lambda: snapshot.open_snapshot(data, TEAM, MEMBER, 1, KEYS, VERIFY),
                lambda: files.decode_key_file(data)):
         with contextlib.suppress(Rejected):
             fn()
@@ -54,16 +55,33 @@ def test_mutated_real_files_are_rejected_not_crashing(edits: list[tuple[int, int
             continue
         with pytest.raises(Rejected):
             if original is SEGMENT:
-                files.open_segment(mutated, TEAM, MEMBER, 1, KEYS)
+                files.open_segment(mutated, TEAM, MEMBER, 1, KEYS, VERIFY)
             else:
-                snapshot.open_snapshot(mutated, TEAM, MEMBER, 1, KEYS)
+                snapshot.open_snapshot(mutated, TEAM, MEMBER, 1, KEYS, VERIFY)
 
 
 def test_good_files_parse() -> None:
-    header, writes = files.open_segment(SEGMENT, TEAM, MEMBER, 1, KEYS)
+    header, writes = files.open_segment(SEGMENT, TEAM, MEMBER, 1, KEYS, VERIFY)
     assert header["seq"] == 1 and writes[0]["f"] == {"name": "n"}
-    deps, states = snapshot.open_snapshot(SNAPSHOT, TEAM, MEMBER, 1, KEYS)
+    deps, states = snapshot.open_snapshot(SNAPSHOT, TEAM, MEMBER, 1, KEYS, VERIFY)
     assert deps == {} and states[0][1] == "x"
+
+
+def test_a_file_signed_by_another_member_is_rejected() -> None:
+    other_sign, other_verify = crypto.new_signing_keys()
+    forged = container.encode("segment", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
+                              [], KEY, other_sign)  # a team member with the key, writing under MEMBER's name
+    with pytest.raises(Rejected, match="not signed by the member"):
+        files.open_segment(forged, TEAM, MEMBER, 1, KEYS, VERIFY)
+    files.open_segment(forged, TEAM, MEMBER, 1, KEYS, other_verify)  # fine under its real writer's key
+    with pytest.raises(Rejected, match="does not know"):
+        files.open_segment(SEGMENT, TEAM, MEMBER, 1, KEYS, None)
+
+
+def test_protocol_1_files_are_refused_with_a_clear_message() -> None:
+    old = SEGMENT[:10] + b"\x01" + SEGMENT[11:]
+    with pytest.raises(Rejected, match="older Athena"):
+        files.open_segment(old, TEAM, MEMBER, 1, KEYS, VERIFY)
 
 
 def test_decompression_is_bounded() -> None:
@@ -77,9 +95,9 @@ def test_decompression_is_bounded() -> None:
 def test_sealed_payload_that_is_a_bomb_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(container, "MAX_PLAIN", 100_000)
     big = container.encode("segment", {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {}},
-                           ["x" * 1_000_000], KEY)
+                           ["x" * 1_000_000], KEY, SIGN)
     with pytest.raises(Rejected):
-        files.open_segment(big, TEAM, MEMBER, 1, KEYS)
+        files.open_segment(big, TEAM, MEMBER, 1, KEYS, VERIFY)
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)

@@ -14,10 +14,11 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from app.models import Client
 from app.services.sync import conflicts
+from app.sync import team as teams
+from app.sync.folder import FolderShare
 from app.sync.round import SyncConfig
-from app.sync.share import FolderShare
 
-from .sync_helpers import Laptop, PartialShare, make_team, member_id
+from .sync_helpers import Laptop, PartialShare, assert_converged, make_team, member_id
 
 FIELDS = ("phone", "email", "city")
 DAY_MS = 86_400_000
@@ -41,6 +42,9 @@ class TeamSync(RuleBasedStateMachine):
         self.overwritten: set[tuple[str, str, str]] = set()  # (record, field, value) seen and replaced
         self.deleted_seen: dict[str, set[tuple[str, str]]] = {}  # record -> values the deleter saw
         self.kept: set[str] = set()  # records a worker chose to keep after a racing deletion
+        self.removed: set[int] = set()  # laptops removed from the team
+        self.exempt: set[tuple[str, str, str]] = set()  # values a removed laptop wrote after its removal
+        self.faults = 0
         for i in range(2):
             self._create(0, f"Klient {i}")
         for lap in self.laptops + self.laptops:
@@ -51,6 +55,8 @@ class TeamSync(RuleBasedStateMachine):
         return f"v{self.counter}"
 
     def _create(self, who: int, name: str) -> None:
+        if who in self.removed:
+            who = 0
         values = {f: self._value() for f in FIELDS}
         rid = self.laptops[who].add_client(name, **values)
         self.records.append(rid)
@@ -71,6 +77,9 @@ class TeamSync(RuleBasedStateMachine):
         value = self._value()
         if lap.edit(Client, rid, **{field: value}):
             assert before is not None
+            if who % len(self.laptops) in self.removed:
+                self.exempt.add((rid, field, value))  # never reaches the team: refused everywhere
+                return
             self.overwritten.add((rid, field, before[field]))
             self.written.setdefault((rid, field), set()).add(value)
 
@@ -86,13 +95,65 @@ class TeamSync(RuleBasedStateMachine):
     def everyone_syncs(self) -> None:
         for i, lap in enumerate(self.laptops):
             if i not in self.offline:
-                assert lap.sync(self.share, CONFIG).ok
+                self._checked(i, lap.sync(self.share, CONFIG))
+
+    def _checked(self, i: int, summary: Any) -> None:
+        if i in self.removed:  # told plainly once it has seen the removal; before, what it sends is refused
+            assert not summary.removed or (summary.exit_code == 5 and summary.pushed == 0)
+        elif not self.faults:
+            assert summary.ok, summary.problems
+
+    @precondition(lambda self: len(self.laptops) >= 3 and not self.removed)
+    @rule(data=hs.data())
+    def remove_a_laptop(self, data: Any) -> None:
+        # The lost laptop's shipped changes reach the remover first (what it has applied is what holds).
+        lost = data.draw(hs.integers(1, len(self.laptops) - 2))
+        for i in (lost, 0):
+            self.offline.discard(i)
+            self.laptops[i].sync(self.share, CONFIG)
+        with self.laptops[0].store.write(self.laptops[0].ident) as s:
+            teams.remove_member(s, teams.team_for(s), self.members[lost])
+        self.removed.add(lost)
+
+    @precondition(lambda self: bool(self.records))
+    @rule(who=hs.integers(0, 4), pick=hs.integers(0, 50),
+          how=hs.sampled_from(["delete", "truncate", "rename", "move", "squat", "copy-snapshot"]))
+    def damage_a_file(self, who: int, pick: int, how: str) -> None:
+        """An unlucky IT department: one of a laptop's files on the share deleted, cut short, renamed,
+        moved into another laptop's folder, or another laptop's file copied into its folder."""
+        i = who % len(self.laptops)
+        team_dir = next(p for p in (self.tmp / "share").iterdir() if p.is_dir())
+        mine = team_dir / f"d-{self.members[i]}"
+        other = team_dir / f"d-{self.members[(i + 1) % len(self.members)]}"
+        segs = sorted(mine.glob("s-*.seg")) if mine.exists() else []
+        if not segs or not other.exists():
+            return
+        seg = segs[pick % len(segs)]
+        self.faults += 1
+        if how == "delete":
+            seg.unlink()
+        elif how == "truncate":
+            seg.write_bytes(seg.read_bytes()[: len(seg.read_bytes()) // 2])
+        elif how == "rename":
+            seg.rename(seg.with_name(seg.stem + " (kopia).seg"))
+        elif how == "move":
+            shutil.move(seg, other / f"s-{9_000_000 + pick:010d}.seg")
+        elif how == "squat":  # a stale copy at another laptop's next file name
+            nxt = max((int(p.name[2:12]) for p in other.glob("s-*.seg")), default=0) + 1
+            shutil.copy(seg, other / f"s-{nxt:010d}.seg")
+        else:
+            snaps = sorted(mine.glob("p-*.snp"))
+            if snaps:
+                shutil.copy(snaps[-1], other / snaps[-1].name)
 
     @precondition(lambda self: bool(self.records))
     @rule(who=hs.integers(0, 4), rec=hs.integers(0, 50))
     def delete(self, who: int, rec: int) -> None:
         lap = self.laptops[who % len(self.laptops)]
         rid = self.records[rec % len(self.records)]
+        if who % len(self.laptops) in self.removed:
+            lap.delete(Client, rid)  # stays on that laptop: never reaches the team
+            return
         before = lap.diary("clients").get("clients", {}).get(rid)
         kept = {(f, v) for (e, i, f), vs in lap.conflicts().items() if i == rid for v in vs}
         if lap.delete(Client, rid):
@@ -105,7 +166,7 @@ class TeamSync(RuleBasedStateMachine):
     def resolve(self, who: int, pick: int, choice: int) -> None:
         lap = self.laptops[who % len(self.laptops)]
         found = sorted(lap.conflicts().items())
-        if not found:
+        if not found or who % len(self.laptops) in self.removed:
             return
         (entity, rid, field), values = found[pick % len(found)]
         if field == "_deleted":
@@ -117,11 +178,11 @@ class TeamSync(RuleBasedStateMachine):
                 seen.update((f, v) for (e, i, f), vs in lap.conflicts().items() if i == rid for v in vs)
             else:
                 self.kept.add(rid)
-            conflicts.resolve_deletion(lap.store, lap.ident, entity, rid, keep=keep)
+            conflicts.resolve_deletion(lap.worker(), entity, rid, keep=keep)
             return
         chosen = choice % len(values)
         self.overwritten.update((rid, field, v) for i, v in enumerate(values) if i != chosen)
-        conflicts.resolve(lap.store, lap.ident, entity, rid, field, chosen)
+        conflicts.resolve(lap.worker(), entity, rid, field, chosen)
 
     @rule(who=hs.integers(0, 4), offline=hs.booleans())
     def go_offline(self, who: int, offline: bool) -> None:
@@ -139,7 +200,7 @@ class TeamSync(RuleBasedStateMachine):
         hide = {self.members[h % len(self.members)] for h in hidden} - {self.members[i]}
         view = PartialShare(self.share, hide)
         summary = self.laptops[i].sync(view, CONFIG)
-        assert summary.ok, summary.problems
+        self._checked(i, summary)
 
     @invariant()
     def local_diary_sound(self) -> None:
@@ -153,9 +214,15 @@ class TeamSync(RuleBasedStateMachine):
             return
         try:
             self.offline.clear()
-            for _ in range(2):
+            for _ in range(3):  # ordinary rounds repair whatever was damaged
                 for lap in self.laptops:
-                    assert lap.sync(self.share, CONFIG).ok
+                    lap.sync(self.share, CONFIG)
+            self.faults = 0
+            for _ in range(2):
+                for i, lap in enumerate(self.laptops):
+                    self._checked(i, lap.sync(self.share, CONFIG))
+            for i in self.removed:
+                assert self.laptops[i].sync(self.share, CONFIG).removed
             self._check()
             self._resolve_everything()
         finally:
@@ -163,28 +230,33 @@ class TeamSync(RuleBasedStateMachine):
                 lap.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def _team(self) -> list[Laptop]:
+        return [lap for i, lap in enumerate(self.laptops) if i not in self.removed]
+
     def _resolve_everything(self) -> None:
         """A worker resolves every "2 versions" on one laptop; afterwards no laptop shows any."""
         lap = self.laptops[-1]
         chosen: dict[tuple[str, str], Any] = {}
         for (entity, rid, field), values in sorted(lap.conflicts().items()):
             if field == "_deleted":
-                conflicts.resolve_deletion(lap.store, lap.ident, entity, rid, keep=True)
+                conflicts.resolve_deletion(lap.worker(), entity, rid, keep=True)
             else:
-                conflicts.resolve(lap.store, lap.ident, entity, rid, field, len(values) - 1)
+                conflicts.resolve(lap.worker(), entity, rid, field, len(values) - 1)
                 chosen[(rid, field)] = values[-1]
         for _ in range(2):
-            for other in self.laptops:
+            for other in self._team():
                 assert other.sync(self.share, CONFIG).ok
-        diaries = [other.diary("clients") for other in self.laptops]
+        diaries = [other.diary("clients") for other in self._team()]
         assert all(d == diaries[0] for d in diaries)
-        assert all(other.conflicts() == {} for other in self.laptops)
+        assert all(other.conflicts() == {} for other in self._team())
+        assert_converged(*self._team())
         for (rid, field), value in chosen.items():
             assert diaries[0]["clients"][rid][field] == value
 
     def _check(self) -> None:
-        diaries = [lap.diary() for lap in self.laptops]
-        conflicts = [lap.conflicts() for lap in self.laptops]
+        assert_converged(*self._team())  # content, who changed each record and from where, kept versions
+        diaries = [lap.diary() for lap in self._team()]
+        conflicts = [lap.conflicts() for lap in self._team()]
         for d, c in zip(diaries[1:], conflicts[1:], strict=True):
             assert d == diaries[0]
             assert c == conflicts[0]
@@ -192,11 +264,15 @@ class TeamSync(RuleBasedStateMachine):
         for (rid, field), values in self.written.items():
             row = clients.get(rid)
             for v in values:
+                if (rid, field, v) in self.exempt:
+                    continue
                 if row is None:
                     assert ((field, v) in self.deleted_seen.get(rid, set())
                             or (rid, field, v) in self.overwritten), (rid, field, v)
                     continue
                 kept = conflicts[0].get(("clients", rid, field), [])
+                if row is not None:
+                    assert (rid, field, row[field]) not in self.exempt  # nothing from after a removal
                 assert v == row[field] or v in kept or (rid, field, v) in self.overwritten, (rid, field, v)
         for rid in self.deleted_seen:
             if rid in clients and rid not in self.kept:

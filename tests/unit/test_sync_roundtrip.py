@@ -6,7 +6,8 @@ import pytest
 
 from app.models import Client, DiaryEntry
 from app.services.sync import conflicts
-from app.sync.share import FolderShare, open_share
+from app.sync.backends import open_share
+from app.sync.folder import FolderShare
 
 from .sync_helpers import make_team, roundtrip
 
@@ -40,7 +41,7 @@ def test_concurrent_edits_keep_two_versions_until_resolved(tmp_path: Path, share
     assert found[0].versions[0].value == a.diary()["clients"][rid]["phone"]  # the provisional winner
     assert a.conflicts() == b.conflicts() == c.conflicts()
     loser = next(i for i, v in enumerate(found[0].versions) if v.value != found[0].versions[0].value)
-    conflicts.resolve(a.store, a.ident, "clients", rid, "phone", loser)
+    conflicts.resolve(a.worker(), "clients", rid, "phone", loser)
     for lap in (a, b, c):
         assert lap.sync(share).ok
     assert a.conflicts() == b.conflicts() == c.conflicts() == {}
@@ -59,7 +60,7 @@ def test_deletion_racing_an_edit_keeps_the_record_and_flags_it(tmp_path: Path, s
         assert lap.sync(share).ok
     assert rid in a.diary()["clients"] and a.diary() == b.diary()
     assert ("clients", rid, "_deleted") in a.conflicts()
-    conflicts.resolve_deletion(b.store, b.ident, "clients", rid, keep=True)
+    conflicts.resolve_deletion(b.worker(), "clients", rid, keep=True)
     for lap in (b, a, b, a):
         assert lap.sync(share).ok
     assert a.conflicts() == b.conflicts() == {}
@@ -158,7 +159,7 @@ def test_resolving_in_favour_of_the_shown_winner_also_travels(tmp_path: Path, sh
     for lap in (a, b, a):
         lap.sync(share)
     shown = a.diary()["clients"][rid]["email"]
-    conflicts.resolve(a.store, a.ident, "clients", rid, "email", 0)
+    conflicts.resolve(a.worker(), "clients", rid, "email", 0)
     for lap in (a, b):
         assert lap.sync(share).ok
     assert a.conflicts() == b.conflicts() == {}

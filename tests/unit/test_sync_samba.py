@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from app.models import Client
+from app.sync.backends import open_share
 from app.sync.errors import AlreadyExists
-from app.sync.share import open_share
 from app.sync.smb import SmbShare
 
 from .sync_helpers import make_team, roundtrip
+from .test_sync_protocol2 import copied_snapshot_case, removal_case, self_repair_case
 
 SMBD = shutil.which("smbd") or ("/usr/sbin/smbd" if Path("/usr/sbin/smbd").exists() else None)
 SMBPASSWD = shutil.which("smbpasswd") or "/usr/bin/smbpasswd"
@@ -127,3 +128,33 @@ def test_conflict_over_smb(tmp_path: Path, samba: tuple[str, Path]) -> None:
     for lap in (a, b, a):
         assert lap.sync(share).ok
     assert a.diary() == b.diary() and a.conflicts() == b.conflicts() != {}
+
+
+def _sub(samba: tuple[str, Path], name: str) -> tuple[SmbShare, Path]:
+    url, share_dir = samba
+    (share_dir / name).mkdir()
+    share = open_share(url + "/" + name)
+    assert isinstance(share, SmbShare)
+    return share, share_dir / name
+
+
+def test_copied_snapshot_compaction_attack_over_smb(tmp_path: Path, samba: tuple[str, Path]) -> None:
+    share, local = _sub(samba, "attack")
+    copied_snapshot_case(tmp_path, share, local)
+
+
+def test_removal_holds_over_smb(tmp_path: Path, samba: tuple[str, Path]) -> None:
+    share, _ = _sub(samba, "removal")
+    removal_case(tmp_path, share)
+
+
+@pytest.mark.parametrize("fault", ["missing", "renamed", "moved", "truncated"])
+def test_self_repair_over_smb(tmp_path: Path, samba: tuple[str, Path], fault: str) -> None:
+    share, local = _sub(samba, f"repair-{fault}")
+    self_repair_case(tmp_path, share, local, fault)
+
+
+def test_the_file_servers_clock_is_read_over_smb(samba: tuple[str, Path]) -> None:
+    share, _ = _sub(samba, "clock")
+    t = share.server_time_ms("")
+    assert t is not None and abs(t - time.time() * 1000) < 120_000

@@ -8,7 +8,7 @@ from app.errors import DomainError
 from app.models import Client
 from app.services.context import Diary, Worker
 from app.services.sync import settings as sync_settings
-from app.sync.share import FolderShare
+from app.sync.folder import FolderShare
 
 from .sync_helpers import make_team
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from app.errors import DomainError, NotFound
 from app.models import RECORD_CLASSES, SyncConflict, SyncPendingBase
+from app.services.context import Diary
 from app.storage.changefeed import DiarySession, Identity
 from app.sync.apply import _convert
 from app.sync.state import DELETED
@@ -79,10 +80,12 @@ def _row(s: Session, entity: str, entity_id: str, field: str) -> SyncConflict:
     return row
 
 
-def resolve(store: _Store, identity: Identity, entity: str, entity_id: str, field: str, choice: int) -> None:
-    """Keep version ``choice`` (an index into ``Conflict.versions``) as the field's only value."""
-    with store.write(identity) as s:
+def resolve(diary: Diary, entity: str, entity_id: str, field: str, choice: int) -> None:
+    """Keep version ``choice`` (an index into ``Conflict.versions``) as the field's only value. Only a worker
+    of the record's track may choose."""
+    with diary.write() as s:
         row = _row(s, entity, entity_id, field)
+        diary.require_track(row.compartment)
         if field == DELETED or not 0 <= choice < len(row.versions):
             raise DomainError("Choose one of the versions shown.")
         cls = RECORD_CLASSES[entity]
@@ -98,10 +101,12 @@ def resolve(store: _Store, identity: Identity, entity: str, entity_id: str, fiel
         s.delete(row)
 
 
-def resolve_deletion(store: _Store, identity: Identity, entity: str, entity_id: str, keep: bool) -> None:
-    """A record deleted on one laptop while edited on another: keep it, or delete it after all."""
-    with store.write(identity) as s:
+def resolve_deletion(diary: Diary, entity: str, entity_id: str, keep: bool) -> None:
+    """A record deleted on one laptop while edited on another: keep it, or delete it after all (a worker of
+    the record's track only)."""
+    with diary.write() as s:
         row = _row(s, entity, entity_id, DELETED)
+        diary.require_track(row.compartment)
         cls = RECORD_CLASSES[entity]
         obj = s.get(cls, entity_id)
         if obj is None:

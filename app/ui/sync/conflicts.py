@@ -181,14 +181,14 @@ class ConflictsDialog(QDialog):
         c, version = self._selected()
         if c is None or version is None or c.field == DELETED:
             return
-        self._runner.run(conflicts.resolve, self._diary.store, self._diary.identity, c.entity, c.entity_id,
+        self._runner.run(conflicts.resolve, self._diary, c.entity, c.entity_id,
                          c.field, version, on_done=self._saved, on_error=self._failed)
 
     def _deletion(self, keep: bool) -> None:
         c, _ = self._selected()
         if c is None or c.field != DELETED:
             return
-        self._runner.run(conflicts.resolve_deletion, self._diary.store, self._diary.identity, c.entity,
+        self._runner.run(conflicts.resolve_deletion, self._diary, c.entity,
                          c.entity_id, keep, on_done=self._saved, on_error=self._failed)
 
     def _failed(self, exc: Exception) -> None:
