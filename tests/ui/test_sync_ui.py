@@ -223,3 +223,32 @@ def test_preferences_keep_the_share_in_the_diary(qtbot, tmp_path: Path, prefs) -
     finally:
         window.lock()
         window.runner.wait(10_000)
+
+
+def test_a_removed_laptop_is_told_plainly_in_the_status_bar(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, prefs) -> None:
+    from app.sync import team as teams
+
+    from tests.unit.sync_helpers import member_id
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    a, b = make_team(tmp_path, 2)
+    share = FolderShare(share_dir)
+    for lap in (a, b, a):
+        lap.sync(share)
+    with b.store.write(b.ident) as s:  # the window opens laptop0 (a): b removes it
+        teams.remove_member(s, teams.team_for(s), member_id(a))
+    b.sync(share)
+    window = open_in_window(qtbot, a, share_dir, prefs)
+    ws = window.workspace
+    assert ws is not None
+    try:
+        sync_from_ui(qtbot, window)
+        assert ws.sync.last_summary is not None and ws.sync.last_summary.removed
+        assert ws.sync.problem.isVisible()
+        text = ws.sync.problem.text()
+        assert "borttagen ur teamet" in text or "removed from the team" in text, text
+    finally:
+        window.lock()
+        window.runner.wait(10_000)
+        b.close()

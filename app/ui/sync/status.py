@@ -140,7 +140,14 @@ class SyncController(QObject):
         self._last_round = time.monotonic()
         self.last_summary = summary
         problems = summary.problems
-        self._set_problem(problems[0] if problems else None, "\n".join(problems))
+        headline = problems[0] if problems else None
+        if summary.removed:  # nothing more will reach this laptop: said first, in plain words
+            headline = self.tr("This laptop was removed from the team: it no longer sends or receives the "
+                               "team's data. Its own diary is kept.")
+        elif summary.clock_ahead_hours:
+            headline = self.tr("This laptop's clock is {hours} hours ahead: set the clock right; its changes "
+                               "are kept until then.").format(hours=summary.clock_ahead_hours)
+        self._set_problem(headline, "\n".join(problems))
         self.synced.emit(summary)
         if summary.pulled:  # records purged on another laptop: clear what the round left of them here
             self._runner.run(retention_scrub.after_sync, self._diary)
