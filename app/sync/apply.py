@@ -103,20 +103,40 @@ def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> No
     session.connection().exec_driver_sql(sql, params)
 
 
+def _to_datetime(v: Any) -> Any:
+    return datetime.fromisoformat(v) if isinstance(v, str) else v
+
+
+def _to_date(v: Any) -> Any:
+    return date.fromisoformat(v) if isinstance(v, str) else v
+
+
+_CONVERTERS: dict[str, dict[str, Callable[[Any], Any] | None]] = {}
+
+
+def _converters(table: Table) -> dict[str, Callable[[Any], Any] | None]:
+    found = _CONVERTERS.get(table.name)
+    if found is None:
+        found = {}
+        for col in table.c:
+            if col.key == "id":
+                continue
+            t = col.type
+            found[col.key] = (_to_datetime if isinstance(t, DateTime) else _to_date if isinstance(t, Date)
+                              else bool if isinstance(t, Boolean) else None)
+        _CONVERTERS[table.name] = found
+    return found
+
+
 def _convert(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """Shipped JSON values as the column types want them (unknown columns and ``id`` dropped)."""
+    conv = _converters(table)
     out: dict[str, Any] = {}
     for name, value in values.items():
-        col = table.c.get(name)
-        if col is None or name == "id":
+        if name not in conv:
             continue
-        if value is not None:
-            if isinstance(col.type, DateTime) and isinstance(value, str):
-                value = datetime.fromisoformat(value)
-            elif isinstance(col.type, Date) and isinstance(value, str):
-                value = date.fromisoformat(value)
-            elif isinstance(col.type, Boolean):
-                value = bool(value)
-        out[name] = value
+        fn = conv[name]
+        out[name] = value if fn is None or value is None else fn(value)
     return out
 
 
@@ -265,8 +285,9 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     if row is not None:
                         session.execute(delete(table).where(table.c.id == rid))
                     continue
-                want = _convert(table, st.values(s, entity))
-                prov = st.provenance(s, entity)
+                shown = st.values(s, entity)
+                want = _convert(table, shown)
+                prov = st.provenance(s, entity, shown)
                 if prov is not None:
                     want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
                                 updated_at=datetime.fromisoformat(st.hlc_time(prov[0], "milliseconds")))
@@ -290,10 +311,14 @@ _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refu
 
 def _complete(table: Table, row: dict[str, Any]) -> bool:
     """Whether every required column has a value (an update that arrived without its record's insert)."""
-    for c in table.c:
-        if not c.nullable and not c.primary_key and c.default is None and row.get(c.key) is None:
-            return False
-    return True
+    required = _REQUIRED.get(table.name)
+    if required is None:
+        required = _REQUIRED[table.name] = [c.key for c in table.c
+                                            if not c.nullable and not c.primary_key and c.default is None]
+    return all(row.get(k) is not None for k in required)
+
+
+_REQUIRED: dict[str, list[str]] = {}
 
 
 def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -388,6 +413,8 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
     rows = []
     now = utcnow()
     for (e, i), s in states.items():
+        if not st.has_conflict(s):
+            continue
         for field, versions in st.conflicts(s, e).items():
             rows.append({"entity": e, "entity_id": i, "field": field, "compartment": compartments[(e, i)],
                          "client_id": s.get("k"), "versions": versions, "detected_at": now})

@@ -148,16 +148,21 @@ def load_snapshot(session: Session, share: Share, team: SyncTeam, ref: SnapshotR
 def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: list[str]) -> int:
     keys = [(str(e), str(rid)) for e, rid, _ in part]
     local = apply.load_states(session, keys)
+    known = apply.load_compartments(session, keys)
     existing = set(local)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
     for (e, rid, s) in part:
         key = (str(e), str(rid))
-        if apply.foreign_record(session, key, team.compartment):
+        if known.get(key, team.compartment) != team.compartment:
             problems.append("A received change to a record of another track was refused.")
             continue
-        mine = local.setdefault(key, st.new_state(s.get("k")))
-        if st.merge_states(mine, s) or key not in existing:
+        if key not in local:  # the common case (a new laptop): the snapshot's state is this laptop's state
+            changed[key] = local[key] = st.copy_state(s)
+            comps[key] = team.compartment
+            continue
+        mine = local[key]
+        if st.merge_states(mine, s):
             changed[key] = mine
             comps[key] = team.compartment
     apply.materialise(session, changed, problems)

@@ -181,10 +181,10 @@ def hlc_time(hlc: str, timespec: str = "seconds") -> str:
     return datetime.fromtimestamp(wall / 1000, UTC).replace(tzinfo=None).isoformat(timespec=timespec)
 
 
-def provenance(state: State, entity: str) -> Version | None:
+def provenance(state: State, entity: str, shown: dict[str, Any] | None = None) -> Version | None:
     """The newest version among those shown (its HLC and author): who last changed the record, and when.
-    The same on every laptop, since it is read from the merge state."""
-    shown = values(state, entity)
+    The same on every laptop, since it is read from the merge state. ``shown``: ``values(state, entity)``."""
+    shown = values(state, entity) if shown is None else shown
     best: Version | None = None
     for name, f in state["f"].items():
         for h in f["h"]:
@@ -279,6 +279,23 @@ def local_write(state: State, change: dict[str, Any], pending: dict[str, list[st
             w["kd"] = sorted(pending[DELETED])
     apply_write(state, w)
     return w
+
+
+def copy_state(other: State) -> State:
+    """A fresh state equal to joining ``other`` into an empty one (same heads, superseded sets, deletions)."""
+    out = new_state(other.get("k"))
+    if other.get("p") is not None:
+        out["p"] = list(other["p"])
+        return out
+    out["f"] = {name: {"h": sorted(([h[0], h[1], h[2]] for h in f["h"] if h[0] not in set(f.get("s", []))),
+                                   key=lambda h: h[0], reverse=True),
+                       "s": sorted(set(f.get("s", [])))}
+                for name, f in other.get("f", {}).items() if f["h"] or f.get("s")}
+    out["d"] = sorted(([d[0], d[1], sorted(d[2])] for d in other.get("d", [])), key=lambda d: d[0])
+    out["ds"] = sorted(set(other.get("ds", [])))
+    if other.get("pd"):
+        out["pd"] = sorted(set(other["pd"]))
+    return out
 
 
 def merge_states(into: State, other: State) -> bool:

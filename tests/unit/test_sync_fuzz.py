@@ -122,3 +122,21 @@ def test_only_complete_snapshots_are_used() -> None:
     one, two = files.snap_name(3, 1, 2), files.snap_name(3, 2, 2)
     assert files.snapshots([one]) == {}
     assert files.snapshots([two, one, "p-0000000003.snp"]) == {3: [one, two]}
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(hs.lists(hs.tuples(hs.sampled_from(["a", "b"]), hs.integers(1, 9), hs.integers(0, 3),
+                          hs.lists(hs.integers(1, 9), max_size=3), hs.sampled_from(["u", "d"])), max_size=12))
+def test_copying_a_snapshot_state_equals_joining_it(ops: list[tuple[str, int, int, list[int], str]]) -> None:
+    from app.sync import state as st
+    src = st.new_state("k1")
+    for field, t, value, bases, op in ops:
+        h = f"{1700000000000 + t:013d}-00000-dev"
+        b = [f"{1700000000000 + x:013d}-00000-dev" for x in bases]
+        if op == "u":
+            st.apply_write(src, {"h": h, "o": "u", "f": {field: value}, "b": {field: b}})
+        else:
+            st.apply_write(src, {"h": h, "o": "d", "db": b})
+    joined = st.new_state("k1")
+    st.merge_states(joined, src)
+    assert st.copy_state(src) == joined
