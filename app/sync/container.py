@@ -122,6 +122,17 @@ def decode(data: bytes, keys_for: Callable[[str, dict[str, Any]], Keys]) -> Seal
     return Sealed(kind, header, payload)
 
 
+def verify_header(data: bytes, keys_for: Callable[[str, dict[str, Any]], Keys]) -> dict[str, Any]:
+    """The checked and signature-verified header, without opening the payload (cheap: for choosing among
+    snapshots by their ``deps``; the payload's own checks run when it is read)."""
+    kind, header, _, _ = read_header(data)
+    keys = keys_for(kind, header)
+    if keys.verify_key is None or not signature_valid(data, keys.verify_key):
+        raise Rejected("A file on the share is not signed by the member whose folder holds it (forged, "
+                       "altered or moved).")
+    return header
+
+
 def inflate(data: bytes, limit: int | None = None) -> bytes:
     limit = MAX_PLAIN if limit is None else limit
     d = zlib.decompressobj()

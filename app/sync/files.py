@@ -124,6 +124,21 @@ def open_container(data: bytes, kind: str, team_id: str, member: str, number: in
     return container.decode(data, keys_for)
 
 
+def verified_header(data: bytes, kind: str, team_id: str, member: str, number: int, number_field: str,
+                    keys: dict[int, bytes], verify_key: bytes | None) -> dict[str, Any]:
+    """A file's header, checked against its name and folder and verified with the writer's key."""
+    def keys_for(got: str, h: dict[str, Any]) -> container.Keys:
+        check_header(h, kind, got, team_id, member, number, number_field)
+        if verify_key is None:
+            raise Rejected(UNKNOWN_MEMBER)
+        epoch = container.header_int(h, "epoch")
+        if epoch not in keys:
+            raise Rejected("A file on the share is sealed with a team key this laptop does not have.")
+        return container.Keys(keys[epoch], verify_key)
+
+    return container.verify_header(data, keys_for)
+
+
 def open_segment(data: bytes, team_id: str, member: str, seq: int, keys: dict[int, bytes],
                  verify_key: bytes | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A verified segment's header and writes. Raises Rejected with a clear message."""

@@ -203,8 +203,9 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     need_snapshot |= _tidy_own(store, share, identity, team_id, my_folder, listings[me], summary, lines)
 
     if not seen_before and len(listings) > 1:
-        _start_from_snapshots(store, share, identity, team_id, listings, keys, senders, cfg, clock, summary,
-                              lines)
+        with _no_gc():
+            _start_from_snapshots(store, share, identity, team_id, listings, keys, senders, cfg, clock,
+                                  summary, lines)
     with store.read(identity) as s:
         cursors = snapshot.cursors(s, team_id)
 
@@ -486,19 +487,27 @@ def _start_from_snapshots(store: Store, share: Share, identity: Identity, team_i
         nxt = covered.get(ref.member, 0) + 1
         if nxt not in segs and ref.seq >= nxt:
             chosen.append(ref)
-    with store.write(identity) as s:
-        s.info[REMOTE] = True
-        team = s.get(SyncTeam, team_id)
-        assert team is not None
-        s.execute(text("PRAGMA defer_foreign_keys = ON"))
-        n = 0
-        load_problems: list[str] = []
-        for ref in chosen:
-            n += snapshot.load_snapshot(s, share, team, ref, keys, verify[ref.member], not_after, load_problems)
-        apply.fix_references(s, {})
-        summary.pulled += n
-        lines.extend(LogLine(WARNING, p, {}, team_id) for p in dict.fromkeys(load_problems))
-        lines.append(LogLine(INFO, "Started from a snapshot of {count} records.", {"count": n}, team_id))
+    try:
+        with store.write(identity) as s:
+            s.info[REMOTE] = True
+            team = s.get(SyncTeam, team_id)
+            assert team is not None
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            n = 0
+            load_problems: list[str] = []
+            for ref in chosen:
+                n += snapshot.load_snapshot(s, share, team, ref, keys, verify[ref.member], not_after,
+                                            load_problems)
+            apply.fix_references(s, {})
+    except (Rejected, ShareUnavailable, TransientShareError) as exc:
+        # Undone as a whole; this laptop reads the segments instead (or tries the snapshot next round).
+        lines.append(LogLine(WARNING, "A snapshot could not be used: {reason}", {**exc.params,
+                                                                                "reason": exc.message_en},
+                             team_id))
+        return
+    summary.pulled += n
+    lines.extend(LogLine(WARNING, p, {}, team_id) for p in dict.fromkeys(load_problems))
+    lines.append(LogLine(INFO, "Started from a snapshot of {count} records.", {"count": n}, team_id))
 
 
 def _me(store: Store, identity: Identity, team_id: str) -> str:

@@ -99,6 +99,14 @@ def open_snapshot(data: bytes, team_id: str, member: str, seq: int, keys: dict[i
     return {str(k): int(v) for k, v in deps.items()}, states
 
 
+def _deps(header: dict[str, Any], parts: int) -> dict[str, int]:
+    deps = header.get("deps")
+    if (header.get("part", 1) != 1 or header.get("parts", 1) != parts or not isinstance(deps, dict)
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in deps.values())):
+        raise Rejected("A file on the share has damaged content.")
+    return {str(k): int(v) for k, v in deps.items()}
+
+
 @dataclass(frozen=True)
 class SnapshotRef:
     member: str
@@ -118,8 +126,13 @@ def latest_snapshots(share: Share, team_id: str, me: str, listings: dict[str, li
         for seq, names in sorted(files.snapshots(listing).items(), reverse=True)[:3]:
             try:
                 data = share.read(f"{team_id}/{files.member_folder(member)}/{names[0]}")
-                deps, _ = open_snapshot(data, team_id, member, seq, keys, verify_keys[member], 1, len(names),
-                                        not_after_ms)
+                header = files.verified_header(data, "snapshot", team_id, member, seq, "seq", keys,
+                                               verify_keys[member])
+                deps = _deps(header, len(names))
+                created = container.header_int(header, "created")
+                if created > not_after_ms:
+                    raise Rejected("A snapshot on the share is stamped in the future (a wrong clock on the "
+                                   "laptop that wrote it); it was not used.")
             except (Rejected, ShareUnavailable, TransientShareError) as exc:
                 problems.append(exc.message_en)
                 continue
