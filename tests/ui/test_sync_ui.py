@@ -228,7 +228,6 @@ def test_preferences_keep_the_share_in_the_diary(qtbot, tmp_path: Path, prefs) -
 def test_a_removed_laptop_is_told_plainly_in_the_status_bar(  # type: ignore[no-untyped-def]
         qtbot, tmp_path: Path, prefs) -> None:
     from app.sync import team as teams
-
     from tests.unit.sync_helpers import member_id
     share_dir = tmp_path / "share"
     share_dir.mkdir()
