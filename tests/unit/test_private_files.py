@@ -140,7 +140,7 @@ def test_the_backup_before_an_upgrade_is_private_and_encrypted(diary: Diary, dat
 # Files allowed to create files themselves, and why. Everything else goes through app.storage.private_files.
 OTHER_WRITERS = {
     "app/storage/private_files.py": "the writer itself",
-    "app/sync/share.py": "sealed segments on the share: temp name, fsync, rename without overwrite",
+    "app/sync/folder.py": "sealed segments on the share: temp name, fsync, rename without overwrite",
     "app/ui/i18n_build.py": "builds the .qm translations (no client data)",
     "app/commands/recovery.py": "the officer's key pair: the private key never replaces an existing file",
     "app/storage/layout.py": "an empty 0600 file, created exclusively, for SQLite to fill (a new diary, a backup)",
