@@ -135,7 +135,7 @@ def test_history_is_seeded_when_an_older_diary_opens(data_dir: Path) -> None:
 
 
 def test_history_travels_with_the_sync(tmp_path: Path) -> None:
-    from app.sync.share import FolderShare
+    from app.sync.folder import FolderShare
 
     from .sync_helpers import make_team
 
