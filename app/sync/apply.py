@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -98,8 +99,14 @@ def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> No
     plist = [procs[c] for c in cols]
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
-    params = [tuple(v if p is None else p(v) for p, v in zip(plist, (r[c] for c in cols),
-                                                                          strict=True)) for r in rows]
+    get = itemgetter(*cols)
+    convert = [(i, p) for i, p in enumerate(plist) if p is not None]
+    params: list[tuple[Any, ...]] = []
+    for r in rows:
+        values = list(get(r)) if len(cols) > 1 else [get(r)]
+        for i, p in convert:
+            values[i] = p(values[i])
+        params.append(tuple(values))
     session.connection().exec_driver_sql(sql, params)
 
 
