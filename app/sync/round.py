@@ -248,6 +248,17 @@ def _take_back_own(store: Store, share: Share, identity: Identity, team_id: str,
         deps = {str(k): int(v) for k, v in header.get("deps", {}).items()}
         scan.ready.append(pull.Segment(me, seq, deps, writes, len(data)))
         seq += 1
+    later = [n for n in segs if n > seq]
+    if seq not in segs and later:
+        try:  # own files further on but one missing in between: catching up would skip changes
+            data = share.read(f"{team_id}/{files.member_folder(me)}/{segs[max(later)]}")
+            files.open_segment(data, team_id, me, max(later), keys, own_sender.verify_key)
+        except (Rejected, ShareUnavailable, TransientShareError):
+            pass  # not this laptop's: a squatter, moved aside by _tidy_own
+        else:
+            raise ShareUnavailable("This diary was restored from a backup that is older than this laptop's "
+                                   "files on the share allow to catch up (a file is missing). Nothing was "
+                                   "changed; the round stops.")
     acks = files.numbered(listing, files.ACK_RE)
     newest_ack = max((n for n in acks if n > ack_number), default=0)
     if newest_ack:

@@ -52,3 +52,31 @@ def test_restored_laptop_receives_what_it_missed_and_keeps_syncing(tmp_path: Pat
     finally:
         a.close()
         b.close()
+
+
+def test_restored_laptop_whose_own_later_file_is_gone_stops_and_changes_nothing(tmp_path: Path) -> None:
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2)
+    try:
+        a.add_client("Före Backup")
+        assert a.sync(share).ok and b.sync(share).ok
+        taken = backup_service.make_backup(a.store, "manual")[0]
+        for name in ("Ett", "Två"):
+            a.add_client(name)
+            assert a.sync(share).pushed == 1
+        first_after = next(share_dir.glob("*/d-*/s-0000000002.seg"))
+        first_after.unlink()  # gone from the share (as if folded into a snapshot long ago)
+        folder = a.store.data_dir
+        a.store.close()
+        a.store = vault.restore(folder, PASS, taken.path)
+        a.ident = Identity(a.name, a.store.device_id)
+        before = a.diary()
+        got = a.sync(share)
+        assert not got.ok and any("restored from a backup" in p for p in got.problems), got.problems
+        assert a.diary() == before
+        assert (first_after.parent / "s-0000000003.seg").exists()  # its own file is not moved aside
+    finally:
+        a.close()
+        b.close()
