@@ -4,13 +4,13 @@ Teams made before this revision are marked protocol 1: their shares hold unsigne
 laptop refuses them with a message asking for a new team (docs/sync.md, "Protocol-1 shares").
 
 Revision ID: 0800
-Revises: 1000
+Revises: 0951
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0800"
-down_revision = "1000"
+down_revision = "0951"
 branch_labels = None
 depends_on = None
 
