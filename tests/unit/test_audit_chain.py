@@ -13,7 +13,7 @@ from app.services import audit
 from app.services.audit import chain
 from app.services.context import Diary, Worker
 from app.storage import vault
-from app.sync.share import open_share
+from app.sync.backends import open_share
 from tests.unit.conftest import PASSPHRASE
 from tests.unit.sync_helpers import Laptop, make_team
 

@@ -15,7 +15,7 @@ from app.services.clients.cases import DecisionInput
 from app.services.clients.clients import ClientInput
 from app.services.context import Diary, Worker
 from app.services.importing import importer
-from app.sync.share import open_share
+from app.sync.backends import open_share
 from tests.unit.sync_helpers import make_team
 
 

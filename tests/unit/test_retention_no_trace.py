@@ -21,7 +21,7 @@ from app.services.retention import purge, scrub
 from app.storage import vault
 from app.sync import container, files
 from app.sync import team as teams
-from app.sync.share import open_share
+from app.sync.backends import open_share
 from tests.unit.sync_helpers import PASS, Laptop, make_team
 
 PAGE, RESERVE = 4096, 80  # SQLCipher 4: per page a 16-byte IV and a 64-byte HMAC at the end
@@ -127,12 +127,17 @@ def test_purge_leaves_no_trace_here_or_on_the_other_laptop(tmp_path: Path) -> No
             t = teams.team_for(s, "women")
             key = teams.epoch_keys(s, t.team_id)[t.epoch]
             member, team_id = t.member_id, t.team_id
+            from app.models import SyncMember
+            own = s.get(SyncMember, (team_id, member))
+            assert own is not None
+            verify_key = own.verify_key
             assert s.scalar(select(SyncTeam.segments_since_snapshot)) == 0
         folder = tmp_path / "share" / team_id / files.member_folder(member)
         snaps = files.snapshots([p.name for p in folder.iterdir()])
         newest = snaps[max(snaps)]
         for name in newest:
-            sealed = container.decode((folder / name).read_bytes(), lambda _h: key)
+            sealed = container.decode((folder / name).read_bytes(),
+                                      lambda _kind, _h: container.Keys(key, verify_key))
             assert _traces(json.dumps(sealed.payload, ensure_ascii=False).encode()) == []
             assert KEPT in json.dumps(sealed.payload, ensure_ascii=False)
     finally:
