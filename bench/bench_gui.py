@@ -3,8 +3,11 @@ per-keystroke search latency, and how long the GUI thread ever stalls during unl
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py
 
-Targets: ≤ 1.5 s from passphrase accepted to interactive; ≤ 50 ms per keystroke at the median; no GUI-thread
-stall ≥ 100 ms. The diary is built once (1–2 minutes) and cached under bench/.cache.
+Targets: ≤ 1.5 s from passphrase accepted to interactive and < 1 s to Idag filled; ≤ 50 ms per keystroke at the
+median; GUI-thread stalls < 50 ms; the whole export < 20 s with progress shown. Each stall is printed beside the
+worst gap of the same timer on an idle loop in the same run (the machine's own noise), the export beside reading
+every row and writing as many bytes, Idag beside its SQL on a raw cursor. The diary is built once (1–2 minutes)
+and cached under bench/.cache.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from app.services.today import attention
 from app.ui.app import make_app
 from app.ui.preferences import Preferences
 from app.ui.shell import AthenaWindow
 from bench._diary import PASSPHRASE, big_diary
+from bench._floors import export_floor, replay_floor
 
 QUERIES = ["tandläkaren", "Andersson", "kontaktförbud", "Eva", "2025-0001", "bankkort"]
 
@@ -83,6 +88,16 @@ def main() -> int:
     window.show()
     meter = StallMeter()
 
+    # The floor for every stall figure: the worst gap of the same timer while the loop has nothing to do (what
+    # the machine's load alone costs the GUI thread in this run).
+    def idle_gap() -> float:
+        meter.start()
+        pump(app, lambda: False, 1.0)
+        return meter.stop()
+
+    idle = idle_gap()
+    print(f"idle event loop, max gap (floor):  {idle:8.0f} ms")
+
     # Unlock: from pressing Enter to the first page of the list on screen.
     ready_at: list[float] = []
     window.opened.connect(lambda ws: ws.ready.connect(lambda: ready_at.append(time.perf_counter())))
@@ -99,14 +114,19 @@ def main() -> int:
     today_loaded: list[float] = []
     ws.today.loaded.connect(lambda: today_loaded.append(time.perf_counter()))
     pump(app, lambda: bool(today_loaded), 120)
+    pump(app, lambda: ws.client_view.built, 120)  # the client's tabs, built after the first screen is filled
+    tabs_built = time.perf_counter()
     stall_unlock = meter.stop()
     print(f"key derivation + open:            {1000 * (accepted - t0):8.0f} ms")
     print(f"passphrase accepted → interactive:{1000 * (ready_at[0] - accepted):8.0f} ms   (target ≤ 1500)")
     if today_loaded:
-        print(f"passphrase accepted → Idag filled:{1000 * (today_loaded[0] - accepted):8.0f} ms")
-    print(f"max GUI stall during unlock:      {stall_unlock:8.0f} ms   (target < 100)")
+        print(f"passphrase accepted → Idag filled:{1000 * (today_loaded[0] - accepted):8.0f} ms   (target < 1000)")
+    print(f"passphrase accepted → tabs built: {1000 * (tabs_built - accepted):8.0f} ms")
+    print(f"max GUI stall during unlock:      {stall_unlock:8.0f} ms   (target < 50; floor {idle:.0f}, "
+          f"ratio {stall_unlock / max(idle, 1):.1f})")
 
     # Scrolling the list to the end pages through 10,000 clients.
+    idle = idle_gap()
     meter.start()
     t = time.perf_counter()
     model = ws.client_list.model
@@ -115,13 +135,16 @@ def main() -> int:
         pump(app, lambda: not model.busy, 30)
         if model.canFetchMore():
             model.fetchMore()
-    print(f"scroll through {model.total} clients:    {1000 * (time.perf_counter() - t):8.0f} ms, "
-          f"max stall {meter.stop():.0f} ms")
+    scrolled = time.perf_counter() - t
+    stall_scroll = meter.stop()
+    print(f"scroll through {model.total} clients:    {1000 * scrolled:8.0f} ms, "
+          f"max stall {stall_scroll:.0f} ms   (target < 50; floor {idle:.0f}, ratio {stall_scroll / max(idle, 1):.1f})")
 
     # Search: one keystroke at a time, each waiting for its result (a worker typing).
     latencies: list[float] = []
     pane = ws.client_list
     pane.search_finished.connect(latencies.append)
+    idle = idle_gap()
     meter.start()
     for q in QUERIES:
         pane.search.clear()
@@ -136,7 +159,8 @@ def main() -> int:
     print(f"per-keystroke latency, median:    {statistics.median(latencies):8.1f} ms   (target ≤ 50)")
     print(f"per-keystroke latency, p90 / max: {sorted(latencies)[int(0.9 * len(latencies))]:8.1f} / "
           f"{max(latencies):.1f} ms")
-    print(f"max GUI stall during search:      {stall_search:8.0f} ms   (target < 100)")
+    print(f"max GUI stall during search:      {stall_search:8.0f} ms   (target < 50; floor {idle:.0f}, "
+          f"ratio {stall_search / max(idle, 1):.1f})")
 
     # Burst typing (60 ms between keys): stale results are dropped, the last one shows.
     pane.search.clear()
@@ -151,16 +175,31 @@ def main() -> int:
 
     # Export of the whole diary in the worker thread.
     out = Path(tempfile.mkdtemp()) / "export.json"
+    idle = idle_gap()
     meter.start()
     t = time.perf_counter()
     ws.export(out, whole_diary=True)
+    progress: list[tuple[int, int]] = []
+    job = ws._export_job
+    if job is not None:
+        job.progressed.connect(lambda done, total: progress.append((done, total)))
     pump(app, lambda: out.exists() and not window.runner.busy(), 600)
+    exported = time.perf_counter() - t
     stall_export = meter.stop()
-    size = out.stat().st_size / 1e6 if out.exists() else 0
-    print(f"export whole diary:               {1000 * (time.perf_counter() - t):8.0f} ms ({size:.0f} MB)")
-    print(f"max GUI stall during export:      {stall_export:8.0f} ms   (target < 100; "
-          f"{meter.worst_at:.1f} s into the export)")
+    nbytes = out.stat().st_size if out.exists() else 0
     out.unlink(missing_ok=True)
+    floor = export_floor(ws.diary, out.with_name("floor.bin"), nbytes)
+    print(f"export whole diary:               {1000 * exported:8.0f} ms ({nbytes / 1e6:.0f} MB; target < 20 s); "
+          f"floor (read every row + write as many bytes) {1000 * floor:.0f} ms, ratio {exported / floor:.1f}")
+    shown = progress[-1] if progress else (0, 0)
+    print(f"export progress: {len(progress)} updates shown, last {shown[0]} of {shown[1]} clients")
+    print(f"max GUI stall during export:      {stall_export:8.0f} ms   (target < 50; floor {idle:.0f}, ratio "
+          f"{stall_export / max(idle, 1):.1f}; {meter.worst_at:.1f} s into the export)")
+
+    # Idag's service call beside the same SQL on a raw cursor (run here, after the GUI figures).
+    svc, raw = replay_floor(ws.diary, lambda: attention.today_view(ws.diary, limit=200), repeat=5)
+    print(f"Idag lists, service:              {svc:8.1f} ms; the same SQL raw (floor) {raw:.1f} ms, "
+          f"ratio {svc / raw:.1f}")
 
     window.close()
     window.runner.wait(60_000)

@@ -9,6 +9,7 @@ import shutil
 import sys
 import time
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from app.commands.common import CliError, data_dir, date_arg, opened, passphrase, write_output
@@ -205,11 +206,11 @@ def cmd_clients(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with opened(args) as diary:
-        try:
-            data = export.export_client(diary, args.client) if args.client else export.export_all(diary)
-        except NotFound:
-            raise
-    write_output(args.output, export.to_json(data))
+        # Streamed from the diary to the file (0600, complete or not at all) or to stdout, a client at a time.
+        if args.output and args.output != "-":
+            export.write_export_file(diary, Path(args.output), client_id=args.client or None)
+        else:
+            export.write_export(diary, sys.stdout, client_id=args.client or None)
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import Table, bindparam, event, inspect, select
 from sqlalchemy.orm import Session
 
 from app.models import Change, Record, Setting
@@ -115,14 +115,13 @@ def _emit(session: DiarySession) -> None:
     if not pending:
         return
     clock = Clock(session)
-    for (entity, entity_id), entry in pending.items():
-        obj = entry["obj"]
-        session.add(Change(
-            hlc=str(clock.next()), entity=entity, entity_id=entity_id, op=entry["op"],
-            fields=entry["fields"], compartment=obj.compartment, client_id=_client_id(obj),
-            author=session.identity.author, device_id=session.identity.device_id, origin="local",
-            at=utcnow(),
-        ))
+    now = utcnow()
+    # One executemany of Core inserts: the unit of work has nothing to track for rows it never reads back.
+    session.connection().execute(_CHANGES_INSERT, [dict(
+        hlc=str(clock.next()), entity=entity, entity_id=entity_id, op=entry["op"],
+        fields=entry["fields"], compartment=entry["obj"].compartment, client_id=_client_id(entry["obj"]),
+        author=session.identity.author, device_id=session.identity.device_id, origin="local", at=now,
+    ) for (entity, entity_id), entry in pending.items()])
     clock.save()
 
 
@@ -131,13 +130,25 @@ def _forget(session: DiarySession) -> None:
     session.info.pop(PENDING, None)
 
 
+_CHANGES: Table = Change.__table__  # type: ignore[assignment]
+_SETTINGS: Table = Setting.__table__  # type: ignore[assignment]
+# Built once: a statement object keeps its compiled form and cache key, so each write skips rebuilding them.
+_HLC_READ = select(_SETTINGS.c.value).where(_SETTINGS.c.key == HLC_KEY)
+_HLC_WRITE = _SETTINGS.update().where(_SETTINGS.c.key == HLC_KEY).values(value=bindparam("hlc_value"))
+_HLC_FIRST = _SETTINGS.insert().values(key=HLC_KEY, value=bindparam("hlc_value"))
+_CHANGES_INSERT = _CHANGES.insert()
+_INSERTS: dict[str, Any] = {}
+
+
 class Clock:
-    """The diary's HLC, read and saved inside the caller's write transaction."""
+    """The diary's HLC, read and saved inside the caller's write transaction (one statement each way, on the
+    session's connection: the HLC row is never an object in a session)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.device = session.identity.device_id if isinstance(session, DiarySession) else ""
-        raw = session.scalar(select(Setting.value).where(Setting.key == HLC_KEY))
+        raw = session.connection().execute(_HLC_READ).scalar()
+        self._exists = raw is not None
         self.last = hlc.Timestamp.parse(raw) if raw else None
         self._dirty = False
 
@@ -152,22 +163,16 @@ class Clock:
 
     def save(self) -> None:
         if self._dirty and self.last is not None:
-            setting = self.session.get(Setting, HLC_KEY)
-            if setting is None:
-                self.session.add(Setting(key=HLC_KEY, value=str(self.last)))
-            else:
-                setting.value = str(self.last)
+            conn = self.session.connection()
+            conn.execute(_HLC_WRITE if self._exists else _HLC_FIRST, {"hlc_value": str(self.last)})
+            self._exists = True
 
 
-def bulk_insert(session: DiarySession, cls: type[Record], rows: Iterable[Mapping[str, Any]]) -> int:
-    """Insert many records and their change rows in the caller's transaction (demo, import)."""
-    rows = list(rows)
-    if not rows:
-        return 0
+def _full_rows(session: DiarySession, cls: type[Record], rows: Iterable[Mapping[str, Any]],
+               now: datetime) -> list[dict[str, Any]]:
+    """Rows with every column: the model's defaults, the author/device stamps, then the given values."""
     ident = session.identity
-    now = utcnow()
-    cols = {c.key: c for c in inspect(cls).column_attrs}
-    defaults = {k: c.columns[0].default for k, c in cols.items()}
+    defaults = {k: c.columns[0].default for k, c in _attrs(cls).items()}
     full_rows = []
     for r in rows:
         row: dict[str, Any] = {}
@@ -180,7 +185,42 @@ def bulk_insert(session: DiarySession, cls: type[Record], rows: Iterable[Mapping
                    device_id=ident.device_id)
         row.update(r)
         full_rows.append(row)
-    session.execute(insert(cls), full_rows)
+    return full_rows
+
+
+_ATTRS: dict[type[Record], dict[str, Any]] = {}
+
+
+def _attrs(cls: type[Record]) -> dict[str, Any]:
+    attrs = _ATTRS.get(cls)
+    if attrs is None:
+        attrs = _ATTRS[cls] = {c.key: c for c in inspect(cls).column_attrs}
+    return attrs
+
+
+def bulk_insert(session: DiarySession, cls: type[Record], rows: Iterable[Mapping[str, Any]]) -> int:
+    """Insert many records and their change rows in the caller's transaction (demo, import)."""
+    return len(insert_records(session, cls, rows))
+
+
+def insert_records(session: DiarySession, cls: type[Record],
+                   rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Insert records and their change rows in the caller's transaction with Core statements (no objects for
+    the unit of work to track); returns the rows as written, every column filled in. The change rows are
+    those a session would have written for the same new objects."""
+    rows = list(rows)
+    if not rows:
+        return []
+    ident = session.identity
+    now = utcnow()
+    cols = _attrs(cls)
+    full_rows = _full_rows(session, cls, rows, now)
+    conn = session.connection()
+    insert = _INSERTS.get(cls.__tablename__)
+    if insert is None:
+        table: Table = cls.__table__  # type: ignore[assignment]
+        insert = _INSERTS[cls.__tablename__] = table.insert()
+    conn.execute(insert, full_rows)
     clock = Clock(session)
     changes = []
     client_key = "id" if cls.__tablename__ in ("clients", "men_clients") else (
@@ -194,7 +234,7 @@ def bulk_insert(session: DiarySession, cls: type[Record], rows: Iterable[Mapping
             client_id=row.get(client_key) if client_key else None,
             author=ident.author, device_id=ident.device_id, origin="local", at=now,
         ))
-    session.execute(insert(Change), changes)
+    conn.execute(_CHANGES_INSERT, changes)
     clock.save()
-    return len(full_rows)
+    return full_rows
 

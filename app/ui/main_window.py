@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import gc
+import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.clients import clients, export
 from app.services.context import Diary
-from app.storage.private_files import write_private
 from app.ui.clients.client_list import ClientListPane
 from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
@@ -22,19 +27,6 @@ from app.ui.common import show_error
 from app.ui.session import SessionRunner
 from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a big export is built: a full collection over millions of fresh
-    objects holds the interpreter lock for a quarter of a second, and the GUI thread would wait for it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def breather(every_s: float = 0.01) -> Callable[[], None]:
@@ -51,35 +43,47 @@ def breather(every_s: float = 0.01) -> Callable[[], None]:
     return pause
 
 
-def write_json_private(path: Path, data: dict[str, Any]) -> None:
-    """The same JSON as ``export.to_json``, written piece by piece to a file only the worker can read (0600),
-    complete or not at all. Small pieces let the GUI thread run in between (one 300 MB string would not)."""
-    pause = breather()
+class ExportJob(QObject):
+    """One running export: its progress (sent from the worker thread, shown on the GUI thread) and its cancel
+    flag (set on the GUI thread, read by the worker after every client)."""
 
-    def paced() -> Iterator[str]:
-        for chunk in export.iter_json(data):
-            yield chunk
-            pause()
+    progressed = Signal(int, int)  # clients written, clients in the export
+    EVERY_S = 0.1  # at most ten progress signals a second
 
-    write_private(path, paced())
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._last = 0.0
+        self._pause = breather()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, done: int, total: int) -> None:  # worker thread
+        self._pause()
+        now = time.perf_counter()
+        if done == total or now - self._last >= self.EVERY_S:
+            self._last = now
+            self.progressed.emit(done, total)
 
 
-def _release(data: dict[str, Any]) -> None:
-    """Free a big export one client at a time instead of in one long deallocation."""
-    pause = breather()
-    for key in ("clients", "men"):
-        items = data.get(key) or []
-        while items:
-            items.pop()
-            pause()
-
-
-def export_to_file(diary: Diary, path: Path, client_id: str | None) -> Path:
-    with gc_paused():
-        data = export.export_client(diary, client_id) if client_id else export.export_all(diary)
-        write_json_private(path, data)
-        _release(data)
+def export_to_file(diary: Diary, path: Path, client_id: str | None, job: ExportJob | None = None) -> Path:
+    """Stream the export straight from the diary to the chosen file (0600, complete or not at all)."""
+    if job is None:
+        export.write_export_file(diary, path, client_id=client_id, progress=breather_progress())
+    else:
+        export.write_export_file(diary, path, client_id=client_id, progress=job.progress,
+                                 cancelled=lambda: job.cancelled)
     return path
+
+
+def breather_progress() -> Callable[[int, int], None]:
+    pause = breather()
+    return lambda _done, _total: pause()
 
 
 class Workspace(QWidget):
@@ -91,6 +95,13 @@ class Workspace(QWidget):
         self.client_list = ClientListPane(diary, runner, self)
         self.today = TodayScreen(diary, runner, self)
         self.client_view = ClientView(diary, runner, self)
+        # The client's tabs are built after the list and Idag have been filled (or when a client is opened):
+        # building them takes the GUI thread, and the workers filling the first screen would wait for it.
+        self.client_view.hold_build()
+        self._first_screen = {"list", "today"}
+        self._build_anyway = QTimer(self, singleShot=True, interval=3000)  # Idag failed or is slow
+        self._build_anyway.timeout.connect(self.client_view.resume_build)
+        self._build_anyway.start()
         self.right = QStackedWidget(self)
         self.right.addWidget(self.today)
         self.right.addWidget(self.client_view)
@@ -103,6 +114,18 @@ class Workspace(QWidget):
         split.setChildrenCollapsible(False)
         self.status = QStatusBar(self)
         self.status.setSizeGripEnabled(False)
+        self.export_progress = QProgressBar(self)
+        self.export_progress.setAccessibleName(self.tr("Export progress"))
+        self.export_progress.setMaximumWidth(220)
+        self.export_progress.setFormat(self.tr("%v of %m clients"))
+        self.export_cancel = QPushButton(self.tr("Cancel export"), self)
+        self.export_cancel.setAccessibleName(self.tr("Cancel export"))
+        self.export_cancel.clicked.connect(self.cancel_export)
+        self.status.addPermanentWidget(self.export_progress)
+        self.status.addPermanentWidget(self.export_cancel)
+        self.export_progress.hide()
+        self.export_cancel.hide()
+        self._export_job: ExportJob | None = None
         self.sync = SyncController(diary, runner, self.status, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -116,6 +139,7 @@ class Workspace(QWidget):
         self.sync.synced.connect(self._synced)
         self._ready_sent = False
         self.client_list.model.loaded.connect(self._list_loaded)
+        self.today.loaded.connect(lambda: self._first_screen_part("today"))
         QTimer.singleShot(0, self.start)
 
     def start(self) -> None:
@@ -128,6 +152,13 @@ class Workspace(QWidget):
         if not self._ready_sent:
             self._ready_sent = True
             self.ready.emit()
+            self._first_screen_part("list")
+
+    def _first_screen_part(self, part: str) -> None:
+        if part in self._first_screen:
+            self._first_screen.discard(part)
+            if not self._first_screen:
+                self.client_view.resume_build()
 
     # --- navigation ----------------------------------------------------------------------------------
     def show_today(self) -> None:
@@ -178,14 +209,52 @@ class Workspace(QWidget):
         run_dialog(ClientDialog(self), self.runner, clients.create_client, self.diary, on_saved=created)
 
     def export(self, path: Path, *, whole_diary: bool = False) -> None:
+        """Export the open client (or the whole diary) to ``path`` in the database worker, with progress and
+        a cancel button in the status bar. One export at a time."""
+        if self._export_job is not None:
+            self.status.showMessage(self.tr("An export is already running."), 5000)
+            return
         client_id = None if whole_diary else self.client_view.client_id
+        job = ExportJob()  # not a child: it outlives this widget if the diary locks mid-export
+        self._export_job = job
+        job.progressed.connect(self._export_progressed)
+        self.export_progress.setRange(0, 0)  # busy until the first progress arrives
+        self.export_progress.show()
+        self.export_cancel.setEnabled(True)
+        self.export_cancel.show()
         self.status.showMessage(self.tr("Exporting…"))
+        self.runner.run(export_to_file, self.diary, path, client_id, job,
+                        on_done=lambda p: self._export_finished(job, p),
+                        on_error=lambda e: self._export_failed(job, e))
 
-        def failed(exc: Exception) -> None:
+    def cancel_export(self) -> None:
+        """Stop a running export after the client being written; the file is not created."""
+        if self._export_job is not None:
+            self._export_job.cancel()
+            self.export_cancel.setEnabled(False)
+            self.status.showMessage(self.tr("Cancelling the export…"))
+
+    def _export_progressed(self, done: int, total: int) -> None:
+        self.export_progress.setRange(0, max(total, 1))
+        self.export_progress.setValue(done)
+
+    def _export_done(self, job: ExportJob) -> bool:
+        if job is not self._export_job:
+            return False
+        self._export_job = None
+        self.export_progress.hide()
+        self.export_cancel.hide()
+        return True
+
+    def _export_finished(self, job: ExportJob, path: Path) -> None:
+        if self._export_done(job):
+            self.status.showMessage(self.tr("Exported to {path}").format(path=path), 8000)
+
+    def _export_failed(self, job: ExportJob, exc: Exception) -> None:
+        if not self._export_done(job):
+            return
+        if isinstance(exc, export.ExportCancelled):
+            self.status.showMessage(self.tr("The export was cancelled; no file was written."), 8000)
+        else:
             self.status.clearMessage()
             show_error(self, exc)
-
-        self.runner.run(export_to_file, self.diary, path, client_id,
-                        on_done=lambda p: self.status.showMessage(self.tr("Exported to {path}").format(path=p),
-                                                                  8000),
-                        on_error=failed)

@@ -244,6 +244,7 @@ class AthenaWindow(QMainWindow):
             if isinstance(self.workspace, MensWorkspace):
                 self.workspace.case_view.set_man(None)
             else:
+                self.workspace.cancel_export()  # the store closes behind it, not after the whole diary
                 self.workspace.client_view.set_client(None)
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()

@@ -54,3 +54,47 @@ def test_no_tabs_are_built_after_the_session_ends(qtbot, monkeypatch) -> None:  
     runner.alive = False
     qtbot.wait(50)
     assert view.tabs.count() == 0
+
+
+def test_held_build_waits_for_resume(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(client_view, "client_sections", _sections)
+    view = ClientView(None, _Runner())  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.hold_build()
+    qtbot.wait(50)
+    assert view.tabs.count() == 0 and not view.built  # the first screen's lists come first
+    view.resume_build()
+    qtbot.waitUntil(lambda: view.built)
+    assert view.tabs.count() == 3
+
+
+def test_workspace_builds_the_tabs_once_the_list_and_idag_are_filled(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.services.context import Diary, Worker
+    from app.services.demo import diary as demo
+    from app.storage import vault
+    from app.ui.main_window import Workspace
+    from app.ui.session import SessionRunner
+    from app.ui.tasks import TaskRunner
+
+    from .conftest import PASSPHRASE
+
+    store = vault.create(tmp_path / "diary", PASSPHRASE)
+    runner = TaskRunner()
+    try:
+        diary = Diary(store, Worker("Anna Andersson", "Kvinnostödjare"), today_override=date(2026, 3, 2))
+        demo.generate(diary, clients=3, seed=2)
+        session = SessionRunner(runner)
+        ws = Workspace(diary, session)
+        qtbot.addWidget(ws)
+        filled: list[str] = []
+        ws.today.loaded.connect(lambda: filled.append("today"))
+        ws.client_list.model.loaded.connect(lambda: filled.append("list"))
+        assert not ws.client_view.built
+        qtbot.waitUntil(lambda: ws.client_view.built, timeout=20_000)
+        assert {"today", "list"} <= set(filled)
+        session.end()
+    finally:
+        runner.wait()
+        store.close()

@@ -42,3 +42,64 @@ def test_export_over_an_old_world_readable_file_is_private(tmp_path: Path) -> No
         assert sorted(p.name for p in tmp_path.iterdir()) == ["all.json", "diary"]
     finally:
         store.close()
+
+
+def _workspace(qtbot, tmp_path: Path, clients: int = 3):  # type: ignore[no-untyped-def]
+    from app.ui.main_window import Workspace
+    from app.ui.session import SessionRunner
+    from app.ui.tasks import TaskRunner
+
+    store = vault.create(tmp_path / "diary", PASSPHRASE)
+    diary = Diary(store, Worker("Anna Andersson", "Kvinnostödjare"), today_override=date(2026, 3, 2))
+    demo.generate(diary, clients=clients, seed=2)
+    runner = TaskRunner()
+    session = SessionRunner(runner)
+    ws = Workspace(diary, session)
+    qtbot.addWidget(ws)
+    ws.show()
+
+    def close() -> None:
+        session.end()  # results still on their way no longer reach the widgets
+        runner.wait()
+        store.close()
+
+    return ws, close
+
+
+def test_export_in_the_app_shows_progress_then_the_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws, close = _workspace(qtbot, tmp_path, clients=5)
+    try:
+        seen: list[tuple[int, int]] = []
+        target = tmp_path / "alla.json"
+        ws.export(target, whole_diary=True)
+        assert ws.export_progress.isVisible() and ws.export_cancel.isVisible()
+        assert ws._export_job is not None
+        ws._export_job.progressed.connect(lambda d, t: seen.append((d, t)))
+        qtbot.waitUntil(lambda: not ws.export_progress.isVisible(), timeout=20_000)
+        assert target.exists() and target.stat().st_mode & 0o777 == 0o600
+        assert json.loads(target.read_text(encoding="utf-8"))["clients"]
+        assert seen and seen[-1] == (5, 5)
+        assert str(target) in ws.status.currentMessage()
+    finally:
+        close()
+
+
+def test_cancelled_export_writes_no_file(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    ws, close = _workspace(qtbot, tmp_path)
+    try:
+        gate = threading.Event()
+        ws.runner.run(gate.wait, 10)  # the database thread is busy: the export waits behind this
+        target = tmp_path / "alla.json"
+        ws.export(target, whole_diary=True)
+        ws.export(tmp_path / "andra.json", whole_diary=True)  # one export at a time
+        ws.export_cancel.click()
+        assert not ws.export_cancel.isEnabled()
+        gate.set()
+        qtbot.waitUntil(lambda: not ws.export_progress.isVisible(), timeout=20_000)
+        assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["diary"]
+        assert not (tmp_path / "andra.json").exists()
+        assert "avbr" in ws.status.currentMessage().lower() or "cancel" in ws.status.currentMessage().lower()
+    finally:
+        close()

@@ -47,6 +47,35 @@ def test_entries_sign_correct_and_list(diary: Diary) -> None:
     assert page.total == 3 and page.items[0].id == e2.id  # newest first by event date
 
 
+def test_add_entry_returns_the_row_as_stored_and_feeds_it_like_a_session_write(diary: Diary) -> None:
+    """add_entry writes with Core statements and no read-back: the view it returns is what a read gives, and
+    its change row carries the same fields as an entry written through the session (a correction)."""
+    from sqlalchemy import select
+
+    cid = _client(diary)
+    case = cases.open_case(diary, cid, referred_on="2026-03-01")
+    before = change_count(diary)
+    added = entries.add_entry(diary, cid, EntryInput("  Stödsamtal om ekonomin.  ", ["support_talk"],
+                                                     activity="meeting", duration_minutes=45), sign=True)
+    assert added == entries.get_entry(diary, added.id)
+    assert added.case_id == case.id and added.text == "Stödsamtal om ekonomin." and added.signed
+    assert change_count(diary) == before + 1
+    fix = entries.correct_entry(diary, added.id, EntryInput("Rättelse.", ["support_talk"]))
+    with diary.read() as s:
+        feed = {c.entity_id: c for c in s.scalars(select(Change).where(Change.entity == "diary_entries"))}
+        stored = s.get(DiaryEntry, added.id)
+        assert stored is not None and stored.created_by == diary.worker.name and stored.device_id
+    assert set(feed[added.id].fields) == set(feed[fix.id].fields)
+    assert feed[added.id].fields["text"] == "Stödsamtal om ekonomin." and feed[added.id].op == "insert"
+    assert feed[added.id].client_id == cid and feed[added.id].hlc < feed[fix.id].hlc
+    with pytest.raises(NotFound):
+        entries.add_entry(diary, "no-such-client", EntryInput("x", ["support_talk"]))
+    other = _client(diary, "Eva Ek")
+    with pytest.raises(DomainError):
+        entries.add_entry(diary, other, EntryInput("x", ["support_talk"], case_id=case.id))
+    assert change_count(diary) == before + 3  # the correction, Eva; the refused writes left nothing
+
+
 def test_signed_entry_is_immutable_even_around_the_services(diary: Diary) -> None:
     cid = _client(diary)
     e = entries.add_entry(diary, cid, EntryInput("Fakta.", ["support_talk"]), sign=True)

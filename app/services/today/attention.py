@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select, union
 
-from app.models import Case, Client, CourtAppointment, Decision, DiaryEntry
+from app.models import Case, Client, CourtAppointment, Decision, DiaryEntry, Extension
 from app.services.clients.status import decision_end_expr, ending_within
 from app.services.context import Diary
 
@@ -52,34 +53,62 @@ class Attention:
     court_dates: list[CourtDate]
     waiting_referrals: list[WaitingReferral]
     unsigned_entries: list[Draft]
+    # How many rows each list has in all (more than it holds when ``today_view`` was given a limit).
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def total(self, name: str) -> int:
+        return self.totals.get(name, len(getattr(self, name)))
 
 
-def today_view(diary: Diary, *, ending_days: int = 14, court_days: int = 7) -> Attention:
+def _ending_candidates(today: date, days: int) -> Any:
+    """Decisions whose effective end may fall in the window: their own period ends in it, or an extension's
+    new end does (the effective end is the latest extension's, else the period's). Both read from an index."""
+    hi = today + timedelta(days=days)
+    return union(select(Decision.id).where(Decision.ends_on >= today, Decision.ends_on <= hi),
+                 select(Extension.decision_id).where(Extension.new_ends_on >= today, Extension.new_ends_on <= hi))
+
+
+def today_view(diary: Diary, *, ending_days: int = 14, court_days: int = 7, limit: int | None = None) -> Attention:
+    """What needs attention today. Each list is read through an index (a big diary is as quick as a small one);
+    with ``limit`` each list holds at most that many rows (the first ones) and ``totals`` counts them all."""
     today = diary.today()
     tracks = diary.tracks
     with diary.read() as s:
         end = decision_end_expr().label("end")
-        ending = [EndingDecision(r[0], r[1], r[2], r[3], r[4]) for r in s.execute(
-            select(Client.id, Client.name, Case.case_number, Decision.id, end)
-            .join(Case, Case.client_id == Client.id).join(Decision, Decision.case_id == Case.id)
-            .where(Client.compartment.in_(tracks), Case.closed_on.is_(None), ending_within(today, ending_days))
-            .order_by(end))]
-        court = [CourtDate(r[0], r[1], r[2], r[3], r[4]) for r in s.execute(
-            select(Client.id, Client.name, CourtAppointment.id, CourtAppointment.starts_at, CourtAppointment.court)
-            .join(CourtAppointment, CourtAppointment.client_id == Client.id)
-            .where(Client.compartment.in_(tracks), CourtAppointment.starts_at >= today,
-                   CourtAppointment.starts_at < today + timedelta(days=court_days + 1))
-            .order_by(CourtAppointment.starts_at))]
-        waiting = [WaitingReferral(r[0], r[1], r[2], r[3]) for r in s.execute(
-            select(Client.id, Client.name, Case.id, Case.referred_on).join(Case, Case.client_id == Client.id)
-            .where(Client.compartment.in_(tracks), Case.first_contact_on.is_(None),
-                   or_(Case.closed_on.is_(None), Case.closed_on > today),
-                   ~select(Decision.id).where(Decision.case_id == Case.id).exists())
-            .order_by(Case.referred_on))]
-        drafts = [Draft(r[0], r[1], r[2], r[3]) for r in s.execute(
-            select(Client.id, Client.name, DiaryEntry.id, DiaryEntry.event_on)
-            .join(DiaryEntry, DiaryEntry.client_id == Client.id)
-            .where(Client.compartment.in_(tracks), DiaryEntry.signed_at.is_(None),
-                   DiaryEntry.author_name == diary.worker.name)
-            .order_by(DiaryEntry.event_on))]
-    return Attention(ending, court, waiting, drafts)
+        ending_q = (select(Client.id, Client.name, Case.case_number, Decision.id, end)
+                    .join(Case, Case.client_id == Client.id).join(Decision, Decision.case_id == Case.id)
+                    .where(Decision.id.in_(_ending_candidates(today, ending_days)),
+                           Client.compartment.in_(tracks), Case.closed_on.is_(None),
+                           ending_within(today, ending_days)))
+        court_q = (select(Client.id, Client.name, CourtAppointment.id, CourtAppointment.starts_at,
+                          CourtAppointment.court)
+                   .join(CourtAppointment, CourtAppointment.client_id == Client.id)
+                   .where(Client.compartment.in_(tracks), CourtAppointment.starts_at >= today,
+                          CourtAppointment.starts_at < today + timedelta(days=court_days + 1)))
+        waiting_q = (select(Client.id, Client.name, Case.id, Case.referred_on)
+                     .join(Case, Case.client_id == Client.id)
+                     .where(Client.compartment.in_(tracks), Case.first_contact_on.is_(None),
+                            or_(Case.closed_on.is_(None), Case.closed_on > today),
+                            ~select(Decision.id).where(Decision.case_id == Case.id).exists()))
+        drafts_q = (select(Client.id, Client.name, DiaryEntry.id, DiaryEntry.event_on)
+                    .join(DiaryEntry, DiaryEntry.client_id == Client.id)
+                    .where(Client.compartment.in_(tracks), DiaryEntry.signed_at.is_(None),
+                           DiaryEntry.author_name == diary.worker.name))
+        lists: dict[str, list[Any]] = {}
+        totals: dict[str, int] = {}
+        for name, q, order in (("ending_decisions", ending_q, [end]),
+                               ("court_dates", court_q, [CourtAppointment.starts_at]),
+                               ("waiting_referrals", waiting_q, [Case.referred_on]),
+                               ("unsigned_entries", drafts_q, [DiaryEntry.event_on])):
+            ordered = q.order_by(*order)
+            rows = list(s.execute(ordered if limit is None else ordered.limit(limit)))
+            lists[name] = rows
+            full = limit is None or len(rows) < limit
+            totals[name] = len(rows) if full else s.scalar(select(func.count()).select_from(q.subquery())) or 0
+    return Attention(
+        ending_decisions=[EndingDecision(r[0], r[1], r[2], r[3], r[4]) for r in lists["ending_decisions"]],
+        court_dates=[CourtDate(r[0], r[1], r[2], r[3], r[4]) for r in lists["court_dates"]],
+        waiting_referrals=[WaitingReferral(r[0], r[1], r[2], r[3]) for r in lists["waiting_referrals"]],
+        unsigned_entries=[Draft(r[0], r[1], r[2], r[3]) for r in lists["unsigned_entries"]],
+        totals=totals,
+    )

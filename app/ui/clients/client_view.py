@@ -123,6 +123,20 @@ class ClientView(QWidget):
             self._add_panel(*self._pending.pop(0))
         self._build_timer.stop()
 
+    @property
+    def built(self) -> bool:
+        """Whether every tab has been added."""
+        return self._pending == []
+
+    def hold_build(self) -> None:
+        """Leave the remaining tabs unbuilt until ``resume_build`` or until a client is opened (so that the
+        first screen's lists are not kept waiting behind building tabs nobody sees yet)."""
+        self._build_timer.stop()
+
+    def resume_build(self) -> None:
+        if self._pending is None or self._pending:
+            self._build_timer.start(0)
+
     def _build_step(self) -> None:
         """One tab per event-loop turn."""
         if not getattr(self._runner, "alive", True):  # the diary locked meanwhile: this view is going away
@@ -163,6 +177,7 @@ class ClientView(QWidget):
             for panel in self._panels.values():  # tabs still to be added start empty
                 panel.set_client(None)  # type: ignore[attr-defined]
             return
+        self.resume_build()
         self._runner.run(clients.get_client, self._diary, client_id, on_done=self._opened,
                          on_error=lambda e: show_error(self, e))
 

@@ -63,17 +63,18 @@ class TodayScreen(QWidget):
 
     def reload(self) -> None:
         # Read-only and possibly slow in a big diary: the shared pool, so it never holds up saving.
-        self._runner.run(attention.today_view, self._diary, on_done=self._show,
+        self._runner.run(attention.today_view, self._diary, limit=MAX_ROWS, on_done=self._show,
                          on_error=lambda e: show_error(self, e), parallel=True)
 
     def _show(self, a: Attention) -> None:
-        def fill(lst: QListWidget, rows: list[tuple[str, str]], empty: str) -> None:
+        def fill(lst: QListWidget, rows: list[tuple[str, str]], empty: str, total: int | None = None) -> None:
             lst.clear()
             for cid, text in rows[:MAX_ROWS]:
                 item = QListWidgetItem(text, lst)
                 item.setData(Qt.ItemDataRole.UserRole, cid)
-            if len(rows) > MAX_ROWS:
-                item = QListWidgetItem(self.tr("… and %n more", "", len(rows) - MAX_ROWS), lst)
+            more = max(len(rows), total or 0) - min(len(rows), MAX_ROWS)  # the service counted them all
+            if more > 0:
+                item = QListWidgetItem(self.tr("… and %n more", "", more), lst)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             if not rows:
                 item = QListWidgetItem(empty, lst)
@@ -81,11 +82,11 @@ class TodayScreen(QWidget):
 
         nothing = self.tr("Nothing here.")
         fill(self.court, [(c.client_id, f"{fmt_date(c.starts_at)}  {c.client_name} – {c.court}")
-                          for c in a.court_dates], nothing)
+                          for c in a.court_dates], nothing, a.total("court_dates"))
         fill(self.ending, [(d.client_id, f"{fmt_date(d.ends_on)}  {d.client_name} ({d.case_number})")
-                           for d in a.ending_decisions], nothing)
+                           for d in a.ending_decisions], nothing, a.total("ending_decisions"))
         fill(self.waiting, [(w.client_id, f"{fmt_date(w.referred_on)}  {w.client_name}")
-                            for w in a.waiting_referrals], nothing)
+                            for w in a.waiting_referrals], nothing, a.total("waiting_referrals"))
         fill(self.drafts, [(d.client_id, f"{fmt_date(d.event_on)}  {d.client_name}")
-                           for d in a.unsigned_entries], nothing)
+                           for d in a.unsigned_entries], nothing, a.total("unsigned_entries"))
         self.loaded.emit()

@@ -1,0 +1,48 @@
+"""Idag in a big diary: each list shows its first rows and counts the rest, read by the service in one go."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.services.context import Diary, Worker
+from app.services.demo import diary as demo
+from app.services.today import attention
+from app.storage import vault
+from app.ui.session import SessionRunner
+from app.ui.tasks import TaskRunner
+from app.ui.today import today as today_screen
+
+from .conftest import PASSPHRASE
+
+
+def test_lists_show_the_first_rows_and_count_the_rest(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(today_screen, "MAX_ROWS", 3)
+    store = vault.create(tmp_path / "diary", PASSPHRASE)
+    runner = TaskRunner()
+    try:
+        diary = Diary(store, Worker("Bänk Användare", "Kvinnostödjare"), today_override=date(2026, 3, 2))
+        demo.generate(diary, clients=40, entries=2000, seed=4)
+        full = attention.today_view(diary)
+        drafts = len(full.unsigned_entries)
+        assert drafts > 3
+        session = SessionRunner(runner)
+        screen = today_screen.TodayScreen(diary, session)
+        qtbot.addWidget(screen)
+        with qtbot.waitSignal(screen.loaded, timeout=20_000):
+            screen.reload()
+        texts = [screen.drafts.item(i).text() for i in range(screen.drafts.count())]
+        assert len(texts) == 4 and str(drafts - 3) in texts[-1]
+        earliest = {d.client_id for d in full.unsigned_entries if d.event_on == full.unsigned_entries[0].event_on}
+        assert screen.drafts.item(0).data(0x0100) in earliest  # Qt.UserRole: the row opens that client
+        for lst, name in ((screen.court, "court_dates"), (screen.ending, "ending_decisions"),
+                          (screen.waiting, "waiting_referrals")):
+            n = full.total(name)
+            assert lst.count() == (min(n, 3) + (1 if n > 3 else 0) if n else 1)
+        session.end()
+    finally:
+        runner.wait()
+        store.close()
