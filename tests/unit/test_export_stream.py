@@ -42,7 +42,7 @@ def both(store: vault.Store) -> Diary:
     cases.add_decision(diary, case_id, cases.DecisionInput("adults", ref_data.districts()[0], "2026-01-05",
                                                            "2026-01-10", note="två beslut \"citat\" ✓"))
     cases.extend_decision(diary, dec_id, months=3, granted_on="2026-02-01")
-    man = men.add_man(diary, name="Östen Åberg", district="Skärholmen")
+    man = men.add_man(diary, name="Östen Åberg", district="Skärholmen", first_contact_on="2026-02-01")
     men.add_talk(diary, man.id, held_on="2026-02-03", themes=["violence"])
     return diary
 
@@ -55,7 +55,8 @@ def _audit_count(diary: Diary) -> int:
 def test_streamed_export_is_byte_for_byte_the_orm_built_export(both: Diary) -> None:
     expected = reference.to_json(reference.export_all(both))
     data = json.loads(expected)
-    assert data["men"] and any(c["risk_assessments"] for c in data["clients"])
+    assert data["men"] and data["men"][0]["talks"] and data["men"][0]["status_history"]
+    assert any(c["risk_assessments"] for c in data["clients"])
     assert any(c["incidents"] for c in data["clients"]) and any(c["safety_plan_versions"] for c in data["clients"])
     assert any(d["extensions"] for c in data["clients"] for k in c["cases"] for d in k["decisions"])
     out = io.StringIO()
