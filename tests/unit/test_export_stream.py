@@ -55,7 +55,7 @@ def _audit_count(diary: Diary) -> int:
 def test_streamed_export_is_byte_for_byte_the_orm_built_export(both: Diary) -> None:
     expected = reference.to_json(reference.export_all(both))
     data = json.loads(expected)
-    assert data["men"] and data["men"][0]["talks"] and data["men"][0]["status_history"]
+    assert any(m["talks"] for m in data["men"]) and any(m["status_history"] for m in data["men"])
     assert any(c["risk_assessments"] for c in data["clients"])
     assert any(c["incidents"] for c in data["clients"]) and any(c["safety_plan_versions"] for c in data["clients"])
     assert any(d["extensions"] for c in data["clients"] for k in c["cases"] for d in k["decisions"])
