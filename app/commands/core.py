@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app.commands.common import CliError, data_dir, date_arg, opened, passphrase, write_output
+from app.commands.common import CliError, data_dir, date_arg, opened, passphrase
 from app.i18n import tr
 from app.models import Compartment
 from app.services import audit
