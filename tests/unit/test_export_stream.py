@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app import reference as ref_data
 from app.errors import NotFound
-from app.models import AuditEvent, Case, Decision
+from app.models import AuditRecord, Case, Decision
 from app.services.clients import cases, export
 from app.services.context import Diary, Worker
 from app.services.demo import diary as demo
@@ -49,7 +49,7 @@ def both(store: vault.Store) -> Diary:
 
 def _audit_count(diary: Diary) -> int:
     with diary.read() as s:
-        return s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "export")) or 0
+        return s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.action == "export")) or 0
 
 
 def test_streamed_export_is_byte_for_byte_the_orm_built_export(both: Diary) -> None:
