@@ -48,8 +48,11 @@ def write_private(path: str, data: bytes) -> None:
         raise DomainError("The file cannot be written.") from None
 
 
-def _digits(s: str) -> str:
+def digits_of(s: str) -> str:
     return re.sub(r"\D", "", s)
+
+
+_digits = digits_of
 
 
 def identity_leaks(printed: list[str], *, address: str, personal_number: str | None) -> bool:

@@ -76,7 +76,7 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
     panel.set_client(client_id)
     settle(qtbot, runner)
     assert panel.people.count() == 2
-    assert "[not safe]" in panel.people.item(0).text() + panel.people.item(1).text()
+    assert "[not safe" in panel.people.item(0).text() + panel.people.item(1).text()
 
     panel.select_section("where_to_go")
     assert "•" in panel.prompts.text()  # the guiding prompts are at hand
@@ -129,7 +129,8 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
         panel.grab().save(os.path.join(os.environ["ATHENA_SHOTS"], "panel.png"))
 
     out = tmp_path / "plan.pdf"
-    dlg.save_to(str(out))
+    with qtbot.waitSignal(dlg.saved, timeout=10_000):
+        dlg.save_to(str(out))
     settle(qtbot, runner)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
@@ -155,8 +156,8 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
     from PySide6.QtPrintSupport import QPrinter
 
     from app.services.safety_plan import plans as safety_plans
+    from app.ui.printing import job as safety_plan_print
     from app.ui.printing import preview as pdf_preview
-    from app.ui.safety_plan import print_dialog as safety_plan_print
 
     panel, runner, diary, client_id, _tmp = setup
     safety_plans.save_version(diary, client_id, {"where_to_go": "Till Märta."}, neutral_title="Min vecka")
@@ -179,8 +180,9 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
     with monkeypatch.context() as m:  # a CUPS printer: the PDF goes to lp on stdin, no spool file of ours
         m.setattr(safety_plan_print.shutil, "which", lambda name: "/usr/bin/lp")
         m.setattr(safety_plan_print.subprocess, "run", fake_run)
-        m.setattr(safety_plan_print, "_cups_printer", lambda printer: "kontoret")  # no CUPS in the test
-        dlg.print_to(QPrinter())
+        m.setattr(safety_plan_print, "cups_printer", lambda printer: "kontoret")  # no CUPS in the test
+        with qtbot.waitSignal(dlg.printed, timeout=10_000):
+            dlg.print_to(QPrinter())
         settle(qtbot, runner)
         assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.result.pdf
 
@@ -189,11 +191,75 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
         pdf_printer = QPrinter()
         pdf_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         pdf_printer.setOutputFileName(str(target))
-        dlg.print_to(pdf_printer)
+        with qtbot.waitSignal(dlg.printed, timeout=30_000):
+            dlg.print_to(pdf_printer)
         settle(qtbot, runner)
         assert target.stat().st_size > 1000
     prints = [e.detail for e in audit.trail(diary, client_id=client_id) if e.action == "print"]
     assert len(prints) == (2 if pdf_preview.backend() != "none" else 1)
     assert all(d == "safety plan v1, discreet, a4, sv, printer" for d in prints)
     assert sorted(os.listdir(tempfile.gettempdir())) == before
+    dlg.close()
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_unsafe_contact_cannot_be_ticked_or_printed_in_any_mode(setup, qtbot,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path) -> None:
+    from app.services.safety_plan import plans as safety_plans
+
+    panel, runner, diary, client_id, _tmp = setup
+    # An older version names Kalle from before he was marked not safe (a snapshot never changes).
+    kalle = next(p for p in safety_plans.people_choices(diary, client_id) if p.name == "Kalle Farlig")
+    safety_plans.save_version(diary, client_id, {"people_to_call": {"text": "", "people": [
+        {"contact_id": kalle.contact_id, "name": "Kalle Farlig", "relation": "sambo", "phone": "070-666"}]}},
+        neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.select_section("people_to_call")
+    row = next(panel.people.item(i) for i in range(panel.people.count())
+               if panel.people.item(i).text().startswith("Kalle"))
+    assert not row.flags() & Qt.ItemFlag.ItemIsUserCheckable and not row.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "not safe" in row.toolTip() and "cannot be chosen" in row.text()
+    rect = panel.people.visualItemRect(row)
+    qtbot.mouseClick(panel.people.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.people_note.isVisibleTo(panel)  # the panel says why he is gone from the list
+    row.setCheckState(Qt.CheckState.Checked)  # even forced, the panel does not hand him on
+    assert kalle.contact_id not in panel.ticked_people()
+
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+    for mode in (dlg.discreet, dlg.full):
+        mode.setChecked(True)
+        settle(qtbot, runner)
+        assert dlg.result is not None
+        assert "Kalle" not in _pdf_text(dlg.result.pdf)
+        assert "not safe" in dlg.omissions.text()
+    dlg.close()
+
+
+def test_discreet_print_leaves_out_giveaway_numbers_unless_kept(setup, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.services.clients import cases
+    from app.services.safety_plan import plans as safety_plans
+
+    panel, runner, diary, client_id, _tmp = setup
+    case = cases.open_case(diary, client_id, referred_on="2026-09-01")
+    cases.add_decision(diary, case.id, cases.DecisionInput(
+        referring_unit="children_family", district="Älvsjö", decided_on="2026-09-05", starts_on="2026-09-05"))
+    safety_plans.save_version(diary, client_id, {"children": "Skolan vet."}, neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+    flat = "".join(_pdf_text(dlg.result.pdf).split())
+    assert "020-505050" not in flat and "08-6460601" not in flat
+    assert "left out" in dlg.omissions.text()
+    qtbot.mouseClick(dlg.keep["womens_helpline"], Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    flat = "".join(_pdf_text(dlg.result.pdf).split())
+    assert "Linjen020-505050" in flat and "Kvinnofrid" not in flat and "08-6460601" not in flat
     dlg.close()

@@ -85,12 +85,19 @@ class SafetyPlanPanel(QWidget):
         self.people_label = QLabel(self.tr("Tick the people she can call (from the network map):"))
         self.people = QListWidget()
         self.people.setAccessibleName(self.tr("People she can call"))
+        self.people_note = QLabel(self.tr("Someone in this version is now marked not safe in the network map: "
+                                          "he was taken off the list and is never printed."))
+        self.people_note.setWordWrap(True)
+        self.people_note.setStyleSheet("color: #c0392b;")
+        self.people_note.hide()
+        self.unsafe_dropped = False
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.prompts)
         right.addWidget(self.editor, 2)
         right.addWidget(self.people_label)
         right.addWidget(self.people, 1)
+        right.addWidget(self.people_note)
         right_w = QWidget()
         right_w.setLayout(right)
         split = QSplitter()
@@ -200,16 +207,29 @@ class SafetyPlanPanel(QWidget):
 
     def _fill_people(self) -> None:
         self.people.clear()
+        self.unsafe_dropped = False
         for p in self.choices:
             text = p.name + (f" ({p.relation})" if p.relation else "") + (f" – {p.phone}" if p.phone else "")
-            if p.safety == "unsafe":
-                text += "  " + self.tr("[not safe]")
-            item = QListWidgetItem(text)
+            item = QListWidgetItem()
             item.setData(ID_ROLE, p.contact_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if p.contact_id in self.checked_people
-                               else Qt.CheckState.Unchecked)
+            if p.safety == "unsafe":
+                # Never someone to call: he cannot be ticked, and the row says why.
+                item.setText(text + "  " + self.tr("[not safe – cannot be chosen]"))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(self.tr("Marked not safe in the network map: a person who is not safe is never "
+                                        "printed as someone to call."))
+                item.setData(Qt.ItemDataRole.CheckStateRole, None)
+                if p.contact_id in self.checked_people:
+                    self.unsafe_dropped = True
+            else:
+                item.setText(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if p.contact_id in self.checked_people
+                                   else Qt.CheckState.Unchecked)
             self.people.addItem(item)
+        self.checked_people = [c for c in self.checked_people
+                               if any(p.contact_id == c and p.safety != "unsafe" for p in self.choices)]
+        self.people_note.setVisible(self.unsafe_dropped)
 
     # --- editing ----------------------------------------------------------------------------------------------
 
@@ -227,6 +247,7 @@ class SafetyPlanPanel(QWidget):
         is_people = any(d.id == sid and d.kind == "people" for d in plan_sections.sections())
         self.people.setVisible(is_people)
         self.people_label.setVisible(is_people)
+        self.people_note.setVisible(is_people and self.unsafe_dropped)
 
     def select_section(self, section_id: str) -> None:
         for row in range(self.section_list.count()):
@@ -234,8 +255,10 @@ class SafetyPlanPanel(QWidget):
                 self.section_list.setCurrentRow(row)
 
     def ticked_people(self) -> list[str]:
+        unsafe = {p.contact_id for p in self.choices if p.safety == "unsafe"}
         return [self.people.item(i).data(ID_ROLE) for i in range(self.people.count())
-                if self.people.item(i).checkState() == Qt.CheckState.Checked]
+                if self.people.item(i).checkState() == Qt.CheckState.Checked
+                and self.people.item(i).data(ID_ROLE) not in unsafe]
 
     def save(self) -> None:
         if self.client_id is None:

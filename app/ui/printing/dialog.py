@@ -1,0 +1,227 @@
+"""The print dialog every printed document shares: its options on the left, a preview of the real pages and
+what is left out, then save as PDF or print.
+
+Nothing heavy runs on the GUI thread: the document and its 60 dpi preview pages are made in a worker, saving
+writes the file in a worker, and printing (``lp`` or 200 dpi pages painted on the QPrinter) runs in a worker
+too. The dialog hears back by signal: ``saved``/``printed`` on success, ``failed`` with a message to show.
+The PDF lives in memory; it is written only to the file she chooses or sent to the printer, and each save or
+print is one ``print`` audit event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.printing.output import PrintResult, log_print, write_private
+from app.services.context import Diary
+from app.ui.common import error_text
+from app.ui.printing import job
+from app.ui.printing import preview as pdf_preview
+from app.ui.session import SessionRunner
+from app.ui.tasks import TaskRunner
+
+PREVIEW_DPI = 60
+
+
+def _make(build: Callable[[], PrintResult]) -> tuple[PrintResult, list[QImage]]:
+    result = build()
+    return result, pdf_preview.render_pages(result.pdf, dpi=PREVIEW_DPI, max_pages=result.pages)
+
+
+def _save(diary: Diary, result: PrintResult, path: str) -> str:
+    write_private(path, result.pdf)
+    log_print(diary, result, target="file")
+    return path
+
+
+class DocumentPrintDialog(QDialog):
+    """Subclasses add their options to ``self.form`` and implement ``document()``; call ``refresh()`` when an
+    option changes (and once at the end of ``__init__``)."""
+
+    saved = Signal(str)  # the path written
+    printed = Signal(str)  # "lp" or "painted"
+    failed = Signal(str)  # a message fit to show
+
+    def __init__(self, diary: Diary, runner: TaskRunner | SessionRunner, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.diary, self.runner = diary, runner
+        self.result: PrintResult | None = None
+        self._pending = self._again = False
+        self._busy = False
+        self._printer: QPrinter | None = None  # kept alive while a worker prints on it
+        self.setWindowTitle(title)
+        self.resize(900, 640)
+
+        self.form = QFormLayout()
+        self.omissions = QLabel()
+        self.omissions.setWordWrap(True)
+        self.omissions.setObjectName("omissions")
+        self.omissions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.pages = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.pages)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Preview of the pages"))
+        # An A4 page at the preview's 60 dpi is 496 pixels wide: show it whole, with the margins and scroll bar.
+        scroll.setMinimumWidth(round(8.27 * PREVIEW_DPI) + 2 * scroll.frameWidth() + 44)
+        scroll.setWidget(holder)
+
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.save_button, self.print_button, close):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        self.save_button.clicked.connect(self.save_as_pdf)
+        self.print_button.clicked.connect(self.print_document)
+        close.clicked.connect(self.reject)
+
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addWidget(QLabel(self.tr("Left out of this printout:")))
+        left.addWidget(self.omissions)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addWidget(scroll, 3)
+        root = QVBoxLayout(self)
+        root.addLayout(body, 1)
+        root.addLayout(buttons)
+        self.failed.connect(self.status.setText)
+
+    # --- to implement -------------------------------------------------------------------------------------
+    def document(self) -> Callable[[], PrintResult]:
+        """Read the options (GUI thread) and return the call that builds the document (worker thread)."""
+        raise NotImplementedError
+
+    # --- the preview --------------------------------------------------------------------------------------
+    def refresh(self, *_: Any) -> None:
+        if self._pending:  # one render at a time; the newest options win when it comes back
+            self._again = True
+            return
+        self._pending, self._again = True, False
+        self._enable(False)
+        self.status.setText(self.tr("Making the document…"))
+        self.runner.run(_make, self.document(), on_done=self._made, on_error=self._failed, parallel=True)
+
+    def _enable(self, on: bool) -> None:
+        self.save_button.setEnabled(on and not self._busy)
+        self.print_button.setEnabled(on and not self._busy)
+
+    def _made(self, value: tuple[PrintResult, list[QImage]]) -> None:
+        self._pending = False
+        if self._again:
+            self.refresh()
+            return
+        self.result, images = value
+        self.omissions.setText("\n".join(f"• {o}" for o in self.result.omissions) or self.tr("Nothing."))
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for img in images:
+            label = QLabel()
+            pixmap = QPixmap.fromImage(img)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())
+            label.setStyleSheet("background: white; border: 1px solid #999;")
+            self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        if not images:
+            self.pages.addWidget(QLabel(self.tr("No page preview on this computer; the document is ready.")))
+        self.status.setText(self.tr("%n page(s)", "", self.result.pages))
+        self._enable(True)
+
+    def _failed(self, exc: Exception) -> None:
+        self._pending = False
+        self.result = None
+        self.failed.emit(error_text(exc) if hasattr(exc, "user_message")
+                         else self.tr("The document failed."))
+
+    # --- save and print (both in a worker) ----------------------------------------------------------------
+    def save_as_pdf(self) -> None:
+        if self.result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), "", self.tr("PDF (*.pdf)"))
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        if self.result is None or self._busy:
+            return
+        self._start(self.tr("Saving…"))
+        self.runner.run(_save, self.diary, self.result, path, on_done=self._saved, on_error=self._job_failed)
+
+    def _saved(self, path: str) -> None:
+        self._busy = False
+        self._enable(self.result is not None)
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit(path)
+
+    def print_document(self) -> None:
+        if self.result is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Send the document to ``printer`` in a worker; ``printed`` or ``failed`` reports back."""
+        if self.result is None or self._busy:
+            return
+        self._printer = printer
+        self._start(self.tr("Printing…"))
+        # The pool, not the database thread: 200 dpi pages take seconds and must not hold up her writing.
+        self.runner.run(job.send_to_printer, self.result.pdf, self.result.pages, printer,
+                        max(printer.copyCount(), 1), on_done=self._sent, on_error=self._job_failed,
+                        parallel=True)
+
+    def _sent(self, how: str) -> None:
+        result = self.result
+        if result is not None:
+            self.runner.run(log_print, self.diary, result, target="printer",
+                            on_done=lambda _v: self._printed(how), on_error=self._job_failed)
+        else:
+            self._printed(how)
+
+    def _printed(self, how: str) -> None:
+        self._busy = False
+        self._printer = None
+        self._enable(self.result is not None)
+        self.status.setText(self.tr("Sent to the printer."))
+        self.printed.emit(how)
+
+    def _start(self, text: str) -> None:
+        self._busy = True
+        self._enable(False)
+        self.status.setText(text)
+
+    def _job_failed(self, exc: Exception) -> None:
+        self._busy = False
+        self._printer = None
+        self._enable(self.result is not None)
+        self.failed.emit(error_text(exc))
