@@ -3,6 +3,7 @@
 from app.models.base import Base, Compartment, Record, new_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
+from app.models.drafts import EditorDraft
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
 from app.models.journal import AuditEvent, Change, Setting
 from app.models.mens_track import MenClient, MenStatus, MenTalk
@@ -22,7 +23,7 @@ from app.models.sync import (
 
 __all__ = [
     "Activity", "AuditEvent", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
-    "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "Extension", "Incident",
+    "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "EditorDraft", "Extension", "Incident",
     "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity", "Record",
     "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
     "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox", "SyncPendingBase", "SyncPurge",

@@ -15,10 +15,13 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout
 
 from app.services.clients import clients, export
 from app.services.context import Diary
+from app.services.drafts import store as drafts
+from app.services.drafts.store import DraftView, Place
 from app.ui.clients.client_list import ClientListPane
 from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
 from app.ui.common import show_error
+from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
 from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
@@ -86,6 +89,13 @@ def export_to_file(diary: Diary, path: Path, client_id: str | None) -> Path:
     return path
 
 
+DIALOG_EDITORS = ("client_dialog", "decision_dialog", "close_dialog")
+
+
+def _where_she_was(diary: Diary) -> tuple[Place | None, list[DraftView]]:
+    return drafts.get_place(diary), drafts.list_drafts(diary)
+
+
 class Workspace(QWidget):
     ready = Signal()  # the first page of the client list is shown: she can search, open and write
 
@@ -113,6 +123,10 @@ class Workspace(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
 
+        self.drafts = DraftKeeper(diary, runner, self)
+        self.client_view.attach_drafts(self.drafts)
+        self._restore_dialogs: list[DraftView] = []
+        self.client_view.shown.connect(self._client_shown)
         self.client_list.client_chosen.connect(self.open_client)
         self.today.client_chosen.connect(self.open_client)
         self.client_view.changed.connect(self._client_changed)
@@ -127,6 +141,35 @@ class Workspace(QWidget):
         self.today.reload()
         self.client_list.search.setFocus()
         self.sync.start()
+        self.runner.run(_where_she_was, self.diary, on_done=self._restore, on_error=lambda _e: None)
+
+    # --- where she was, and what she had typed -------------------------------------------------------
+    def remember(self) -> None:
+        """Before locking or quitting: every editor's unsaved text and the client and tab she has open."""
+        self.drafts.flush_all()
+        client_id = self.client_view.client_id
+        self.drafts.save_place(client_id, self.client_view.current_tab_key() if client_id else "")
+
+    def _restore(self, found: tuple[Place | None, list[DraftView]]) -> None:
+        place, kept = found
+        dialogs = [d for d in kept if d.editor in DIALOG_EDITORS]
+        new_client = next((d for d in dialogs if d.key == "client_dialog:new"), None)
+        if place is not None and place.client_id:
+            self._restore_tab = place.tab
+            self._restore_dialogs = [d for d in dialogs if d.client_id == place.client_id]
+            self.open_client(place.client_id)
+        if new_client is not None:
+            self.new_client(new_client.content)
+
+    def _client_shown(self, client_id: str) -> None:
+        tab = getattr(self, "_restore_tab", "")
+        if tab:
+            self._restore_tab = ""
+            self.client_view.select_tab(tab)
+        dialogs, self._restore_dialogs = self._restore_dialogs, []
+        for d in dialogs:
+            if d.client_id == client_id:
+                self.client_view.reopen_dialog(d.editor, d.content)
 
     def _list_loaded(self) -> None:
         if not self._ready_sent:
@@ -174,12 +217,14 @@ class Workspace(QWidget):
             self.today.reload()
 
     # --- actions -------------------------------------------------------------------------------------
-    def new_client(self) -> None:
+    def new_client(self, draft: dict[str, Any] | None = None) -> None:
         def created(detail: clients.ClientDetail) -> None:
             self.client_list.refresh()
             self.open_client(detail.id)
 
-        run_dialog(ClientDialog(self), self.runner, clients.create_client, self.diary, on_saved=created)
+        dialog = ClientDialog(self)
+        dialog.keep_drafts(self.drafts, "client_dialog:new", "client_dialog", None, draft)
+        run_dialog(dialog, self.runner, clients.create_client, self.diary, on_saved=created)
 
     def export(self, path: Path, *, whole_diary: bool = False) -> None:
         client_id = None if whole_diary else self.client_view.client_id

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
@@ -61,6 +61,8 @@ class AthenaWindow(QMainWindow):
         self.session: SessionRunner | None = None
         self.workspace: Workspace | None = None
         self._report_windows: list[QWidget] = []
+        self._quit_confirmed = False
+        self.quit_box: QMessageBox | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         app = QApplication.instance()
@@ -173,6 +175,9 @@ class AthenaWindow(QMainWindow):
     def lock(self, reason: str = "manual") -> None:
         if self.diary is None:
             return
+        if self.workspace is not None:
+            # What she typed is written (on the database thread, before the store closes), and where she was.
+            self.workspace.remember()
         diary, self.diary = self.diary, None
         if self.session is not None:
             self.session.end()
@@ -224,6 +229,7 @@ class AthenaWindow(QMainWindow):
         i18n.install(app, lang)
         client_id = self.workspace.client_view.client_id if self.workspace else None
         if self.workspace is not None:
+            self.workspace.remember()  # the rebuilt screens find what she had typed
             self._drop_workspace()
             if self.session is not None:  # the old widgets' pending results must not arrive
                 self.session.end()
@@ -258,6 +264,36 @@ class AthenaWindow(QMainWindow):
             self.workspace.export(Path(path), whole_diary=whole)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.workspace.drafts.unsaved() if self.workspace is not None else []
+        if unsaved and not self._quit_confirmed:
+            event.ignore()
+            self._ask_quit(unsaved)
+            return
+        self._quit_confirmed = False
         self.lock("quit")
         self.runner.wait(10_000)
         event.accept()
+
+    def _ask_quit(self, unsaved: list[str]) -> None:
+        """Quit with unsaved text: say so. Her text is kept as an encrypted draft either way."""
+        names = {"entry": self.tr("a diary entry"), "safety_plan": self.tr("the safety plan"),
+                 "client_dialog": self.tr("the client form"), "decision_dialog": self.tr("a decision"),
+                 "close_dialog": self.tr("closing a case")}
+        what = ", ".join(dict.fromkeys(names.get(u, u) for u in unsaved))
+        box = QMessageBox(QMessageBox.Icon.Question, TITLE,
+                          self.tr("There is unsaved text ({what}). It is kept as an encrypted draft in the "
+                                  "diary and will be back when you unlock. Quit now?").replace("{what}", what),
+                          QMessageBox.StandardButton.NoButton, self)
+        self.quit_button = box.addButton(self.tr("&Quit, keep the draft"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.quit_box = box
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is self.quit_button:
+                self._quit_confirmed = True
+                QTimer.singleShot(0, self.close)
+
+        box.finished.connect(answered)
+        box.open()

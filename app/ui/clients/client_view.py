@@ -33,6 +33,7 @@ from app.ui.clients.history import HistoryPanel
 from app.ui.clients.overview import OverviewPanel
 from app.ui.clients.records_panels import children_panel, court_panel, network_panel
 from app.ui.common import heading, show_error
+from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
 from app.ui.sync.conflicts import ConflictBanner
 
@@ -95,11 +96,13 @@ def resolve_sections() -> list[tuple[str, str, Factory]]:
 
 class ClientView(QWidget):
     changed = Signal()  # something that the client list shows may have changed
+    shown = Signal(str)  # the client's header is shown (client id)
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._diary, self._runner = diary, runner
         self._detail: ClientDetail | None = None
+        self._drafts: DraftKeeper | None = None
         self.name = heading("", self, size=1.5)
         self.name.setAccessibleName(self.tr("Client name"))
         self.facts = QLabel(self)
@@ -133,7 +136,7 @@ class ClientView(QWidget):
         layout.addWidget(self.conflict_banner)
         layout.addWidget(self.tabs, 1)
         self.reveal.clicked.connect(self._reveal)
-        self.edit.clicked.connect(self._edit)
+        self.edit.clicked.connect(lambda: self._edit())
         self._clear_header()
 
     @property
@@ -160,9 +163,29 @@ class ClientView(QWidget):
         if self._pending:
             self._build_timer.start(0)
 
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        """Hand the session's draft keeper to every panel that keeps drafts (and to those still to be built)."""
+        self._drafts = keeper
+        for panel in self._panels.values():
+            attach = getattr(panel, "attach_drafts", None)
+            if attach is not None:
+                attach(keeper)
+
+    def current_tab_key(self) -> str:
+        widget = self.tabs.currentWidget()
+        return next((k for k, p in self._panels.items() if p is widget), "")
+
+    def select_tab(self, key: str) -> None:
+        panel = self.panels.get(key)
+        if panel is not None:
+            self.tabs.setCurrentWidget(panel)
+
     def _add_panel(self, key: str, title: str, factory: Factory) -> None:
         panel = factory(self._diary, self._runner, self.tabs)
         self._panels[key] = panel
+        attach = getattr(panel, "attach_drafts", None)
+        if attach is not None and self._drafts is not None:
+            attach(self._drafts)
         self.tabs.addTab(panel, _title(title))
         sig = getattr(panel, "changed", None)
         if sig is not None:
@@ -197,6 +220,7 @@ class ClientView(QWidget):
         self.conflict_banner.set_client(detail.id)
         for panel in self._panels.values():  # tabs still to be added get it when added
             panel.set_client(detail.id)  # type: ignore[attr-defined]
+        self.shown.emit(detail.id)
 
     def refresh_sync_state(self) -> None:
         """After a sync round: the header and the two-versions banner again (the tabs keep what she types)."""
@@ -249,11 +273,23 @@ class ClientView(QWidget):
                          entity="clients", entity_id=d.id, detail="protected address", on_done=shown,
                          on_error=lambda e: show_error(self, e))
 
-    def _edit(self) -> None:
+    def _edit(self, draft: dict[str, Any] | None = None) -> None:
         d = self._detail
         if d is not None:
-            run_dialog(ClientDialog(self, d), self._runner, clients.update_client, self._diary, d.id,
+            dialog = ClientDialog(self, d)
+            dialog.keep_drafts(self._drafts, f"client_dialog:{d.id}", "client_dialog", d.id, draft)
+            run_dialog(dialog, self._runner, clients.update_client, self._diary, d.id,
                        on_saved=lambda det: (self._show_header(det), self.changed.emit()))
+
+    def reopen_dialog(self, editor: str, content: dict[str, Any]) -> None:
+        """After unlocking: the form she had open over this client, as she left it."""
+        if editor == "client_dialog":
+            self._edit(content)
+        else:
+            overview = self.panels.get("overview")
+            reopen = getattr(overview, "reopen_dialog", None)
+            if reopen is not None:
+                reopen(editor, content)
 
     def _panel_changed(self) -> None:
         history = self._panels.get("history")

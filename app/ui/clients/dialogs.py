@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +28,9 @@ from app.services.clients.clients import ClientDetail, ClientInput
 from app.services.validation import add_months
 from app.ui import labels
 from app.ui.common import accessible, error_text, from_qdate, to_qdate
+from app.ui.drafts import DraftKeeper, DraftState
+
+W = TypeVar("W", bound=QWidget)
 
 
 def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
@@ -57,10 +62,92 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def row(self, label: str, widget: QWidget) -> QWidget:
+    _drafts: DraftKeeper | None = None
+    _draft_key = ""
+    _draft_editor = ""
+    _draft_client: str | None = None
+    _initial: dict[str, Any] = {}
+
+    def row(self, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
         widget.setAccessibleName(label.replace("&", ""))
         return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with the keyboard in the first field (never on a button: typing a space would press it)."""
+        super().showEvent(event)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        widget = first.widget() if first is not None else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- drafts: what she typed survives a lock ------------------------------------------------------------
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {k: v for k, v in vars(self).items()
+                if isinstance(v, QLineEdit | QPlainTextEdit | QComboBox | QCheckBox | QDateEdit)}
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, w in self._field_widgets().items():
+            if isinstance(w, QLineEdit):
+                out[name] = w.text()
+            elif isinstance(w, QPlainTextEdit):
+                out[name] = w.toPlainText()
+            elif isinstance(w, QComboBox):
+                out[name] = w.currentData() if w.currentData() is not None else w.currentText()
+            elif isinstance(w, QCheckBox):
+                out[name] = w.isChecked()
+            elif isinstance(w, QDateEdit):
+                out[name] = from_qdate(w.date()).isoformat()
+        return out
+
+    def set_fields(self, values: dict[str, Any]) -> None:
+        widgets = self._field_widgets()
+        for name, value in values.items():
+            w = widgets.get(name)
+            if isinstance(w, QLineEdit):
+                w.setText(str(value))
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(str(value))
+            elif isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(value)))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            elif isinstance(w, QDateEdit):
+                with contextlib.suppress(ValueError):
+                    w.setDate(to_qdate(date.fromisoformat(str(value))))
+
+    def keep_drafts(self, keeper: DraftKeeper | None, key: str, editor: str, client_id: str | None,
+                    restore: dict[str, Any] | None = None) -> None:
+        """Keep what she types as a draft under ``key``; ``restore``: a kept draft to put back first."""
+        self._initial = self.fields()
+        if restore:
+            self.set_fields(restore)
+        if keeper is None:
+            return
+        self._drafts, self._draft_key, self._draft_editor, self._draft_client = keeper, key, editor, client_id
+        signals: list[SignalInstance] = []
+        for w in self._field_widgets().values():
+            if isinstance(w, QLineEdit | QPlainTextEdit):
+                signals.append(w.textChanged)
+            elif isinstance(w, QComboBox):
+                signals.append(w.currentIndexChanged)
+            elif isinstance(w, QCheckBox):
+                signals.append(w.toggled)
+            elif isinstance(w, QDateEdit):
+                signals.append(w.dateChanged)
+        keeper.watch(self, *signals)
+        self.rejected.connect(lambda: keeper.saved(self))
+
+    def draft_state(self) -> DraftState | None:
+        if not self._draft_key:
+            return None
+        now = self.fields()
+        return DraftState(self._draft_key, self._draft_editor, self._draft_client,
+                          now if now != self._initial else {})
+
+    def restore_draft(self, content: dict[str, Any]) -> None:
+        self.set_fields(content)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -74,6 +161,8 @@ class _FormDialog(QDialog):
         self.submitted.emit(self.value())
 
     def finish(self) -> None:
+        if self._drafts is not None:
+            self._drafts.saved(self)
         super().accept()
 
     def fail(self, exc: BaseException) -> None:

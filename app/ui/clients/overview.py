@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from app.services.context import Diary
 from app.ui import labels
 from app.ui.clients.dialogs import CloseCaseDialog, DecisionDialog, run_dialog
 from app.ui.common import fmt_date, show_error
+from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
 
 
@@ -32,6 +34,7 @@ class OverviewPanel(QWidget):
         self._diary, self._runner = diary, runner
         self._client_id: str | None = None
         self._cases: list[CaseView] = []
+        self._drafts: DraftKeeper | None = None
 
         self.open_case = QPushButton(self.tr("&Open case"), self)
         self.add_decision = QPushButton(self.tr("Add &decision"), self)
@@ -63,10 +66,10 @@ class OverviewPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         self.open_case.clicked.connect(self._open_case)
-        self.add_decision.clicked.connect(self._add_decision)
+        self.add_decision.clicked.connect(lambda: self._add_decision())
         self.extend.clicked.connect(self._extend)
         self.first_contact.clicked.connect(self._first_contact)
-        self.close_case.clicked.connect(self._close_case)
+        self.close_case.clicked.connect(lambda: self._close_case())
         self._update_buttons()
 
     # --- loading -------------------------------------------------------------------------------------
@@ -151,11 +154,16 @@ class OverviewPanel(QWidget):
             self._runner.run(cases.open_case, self._diary, self._client_id, on_done=self._after_change,
                              on_error=lambda e: show_error(self, e))
 
-    def _add_decision(self) -> None:
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        self._drafts = keeper
+
+    def _add_decision(self, draft: dict[str, Any] | None = None) -> None:
         case = self._open()
         if case is not None:
-            run_dialog(DecisionDialog(self._diary.today(), self), self._runner, cases.add_decision, self._diary,
-                       case.id, on_saved=self._after_change)
+            dialog = DecisionDialog(self._diary.today(), self)
+            dialog.keep_drafts(self._drafts, f"decision_dialog:{case.id}", "decision_dialog", self._client_id,
+                               draft)
+            run_dialog(dialog, self._runner, cases.add_decision, self._diary, case.id, on_saved=self._after_change)
 
     def _extend(self) -> None:
         d = self._latest_decision()
@@ -169,11 +177,19 @@ class OverviewPanel(QWidget):
             self._runner.run(cases.record_first_contact, self._diary, case.id, self._diary.today(),
                              on_done=self._after_change, on_error=lambda e: show_error(self, e))
 
-    def _close_case(self) -> None:
+    def _close_case(self, draft: dict[str, Any] | None = None) -> None:
         case = self._open()
         if case is not None:
-            run_dialog(CloseCaseDialog(self._diary.today(), self), self._runner, cases.close_case, self._diary,
-                       case.id, on_saved=self._after_change)
+            dialog = CloseCaseDialog(self._diary.today(), self)
+            dialog.keep_drafts(self._drafts, f"close_dialog:{case.id}", "close_dialog", self._client_id, draft)
+            run_dialog(dialog, self._runner, cases.close_case, self._diary, case.id, on_saved=self._after_change)
+
+    def reopen_dialog(self, editor: str, content: dict[str, Any]) -> None:
+        """After unlocking: the decision or closing form she had open, as she left it."""
+        if editor == "decision_dialog":
+            self._add_decision(content)
+        elif editor == "close_dialog":
+            self._close_case(content)
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

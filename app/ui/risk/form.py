@@ -287,6 +287,11 @@ class AssessmentForm(QWidget):
                 self.nav.setCurrentItem(node)
                 return
 
+    def flush_pending(self) -> None:
+        """Before the diary locks: text still waiting for its pause is saved into the assessment now."""
+        self.item_page.flush()
+        self.judgement_page.flush()
+
     # --- saving ----------------------------------------------------------------------------------------
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         if self.view is None or self.view.completed:
