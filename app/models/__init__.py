@@ -3,8 +3,8 @@
 from app.models.base import Base, Compartment, Record, new_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
-from app.models.drafts import EditorDraft
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
+from app.models.drafts import EditorDraft
 from app.models.journal import AuditEvent, Change, Setting
 from app.models.mens_track import MenClient, MenStatus, MenTalk
 from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion

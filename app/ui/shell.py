@@ -75,9 +75,16 @@ class AthenaWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
         self.addAction(self.lock_action)
+        # A window-modal form blocks the main window's shortcuts: lend Ctrl+L to every window she types in.
+        app.focusChanged.connect(self._lend_lock_shortcut)
         self._build_gate(locked=False)
         resolve_sections()  # import the section panels' heavy modules now, not after the passphrase is accepted
         self.resize(1280, 800)
+
+    def _lend_lock_shortcut(self, _old: QWidget | None, new: QWidget | None) -> None:
+        window = new.window() if new is not None else None
+        if window is not None and window is not self and self.lock_action not in window.actions():
+            window.addAction(self.lock_action)
 
     # --- screens -------------------------------------------------------------------------------------
     def _build_gate(self, *, locked: bool) -> None:

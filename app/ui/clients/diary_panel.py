@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -169,6 +169,7 @@ class EntryForm(QWidget):
         self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
         for k, b in self.kind_buttons.items():
             b.setChecked(k in entry.kinds)
+        self.text.moveCursor(QTextCursor.MoveOperation.End)  # she goes on where the text ends
         self.text.setFocus()
 
     def start_correction(self, entry: EntryView) -> None:
@@ -186,6 +187,7 @@ class EntryForm(QWidget):
         self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
         for k, b in self.kind_buttons.items():
             b.setChecked(k in entry.kinds)
+        self.text.moveCursor(QTextCursor.MoveOperation.End)  # she goes on where the text ends
         self.text.setFocus()
 
 

@@ -35,6 +35,7 @@ class OverviewPanel(QWidget):
         self._client_id: str | None = None
         self._cases: list[CaseView] = []
         self._drafts: DraftKeeper | None = None
+        self._pending_dialog: tuple[str, dict[str, Any]] | None = None
 
         self.open_case = QPushButton(self.tr("&Open case"), self)
         self.add_decision = QPushButton(self.tr("Add &decision"), self)
@@ -94,6 +95,9 @@ class OverviewPanel(QWidget):
         self._cases = result
         self.body.setText(self._html(result))
         self._update_buttons()
+        pending, self._pending_dialog = self._pending_dialog, None
+        if pending is not None:
+            self.reopen_dialog(*pending)
 
     def _open(self) -> CaseView | None:
         return next((c for c in self._cases if c.closed_on is None), None)
@@ -186,6 +190,9 @@ class OverviewPanel(QWidget):
 
     def reopen_dialog(self, editor: str, content: dict[str, Any]) -> None:
         """After unlocking: the decision or closing form she had open, as she left it."""
+        if not self._cases:  # the cases are still loading: open it once they are here
+            self._pending_dialog = (editor, content)
+            return
         if editor == "decision_dialog":
             self._add_decision(content)
         elif editor == "close_dialog":
