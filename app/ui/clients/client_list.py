@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.services.clients.clients import ClientSummary, Page, list_clients
-from app.services.clients.search import search_clients
+from app.services.clients.search import SearchResult, first_page, search_page
 from app.services.context import Diary
 from app.ui import labels
 from app.ui.common import accessible, error_text
@@ -39,6 +39,7 @@ MARKER_COLOURS = {"S": "#8e44ad", "B": "#c0392b", "R": "#1f6fb2"}
 DetailRole = Qt.ItemDataRole.UserRole + 2
 FlagsRole = Qt.ItemDataRole.UserRole + 3
 BADGE = 16
+PAGE_SIZE = 200
 
 
 class ClientDelegate(QStyledItemDelegate):
@@ -109,7 +110,7 @@ class ClientListPane(QWidget):
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._diary, self._runner = diary, runner
-        self.model: PagedModel[ClientSummary] = PagedModel(runner, self._render, page_size=200, parent=self)
+        self.model: PagedModel[ClientSummary] = PagedModel(runner, self._render, page_size=PAGE_SIZE, parent=self)
         self._search_seq = 0
         self._search_running = False
         self._typed_at = 0.0
@@ -212,7 +213,7 @@ class ClientListPane(QWidget):
 
     def _update_count(self) -> None:
         if self.search.text().strip():
-            self.count.setText(self.tr("%n match(es)", "", self.model.rowCount()))
+            self.count.setText(self.tr("%n match(es)", "", self.model.total))
         else:
             self.count.setText(self.tr("%n client(s)", "", self.model.total))
 
@@ -232,23 +233,24 @@ class ClientListPane(QWidget):
         seq, filters, diary = self._search_seq, self._filters(), self._diary
         self._search_running = True
 
-        def find() -> list[ClientSummary]:
-            hits = [h.client for h in search_clients(diary, text)]
-            if not hits or not (filters["status"] or filters["district"] or filters["mine"]):
-                return hits
-            kept = {c.id for c in list_clients(diary, ids=[c.id for c in hits], limit=len(hits),
-                                               **filters).items}
-            return [c for c in hits if c.id in kept]
+        def find() -> tuple[SearchResult, Page[ClientSummary]]:
+            return first_page(diary, text, limit=PAGE_SIZE, **filters)
 
-        self._runner.run(find, on_done=lambda hits: self._found(seq, hits),
+        self._runner.run(find, on_done=lambda found: self._found(seq, found),
                          on_error=lambda exc: self._search_failed(seq, exc), parallel=True)
 
-    def _found(self, seq: int, hits: list[ClientSummary]) -> None:
+    def _found(self, seq: int, found: tuple[SearchResult, Page[ClientSummary]]) -> None:
         self._search_running = False
         if seq != self._search_seq:  # she typed on: drop this result, search for what is there now
             self._run_search()
             return
-        self.model.set_items(hits)
+        result, page = found
+        diary = self._diary
+
+        def more(offset: int, limit: int) -> Page[ClientSummary]:
+            return search_page(diary, result, offset, limit)
+
+        self.model.set_first_page(more, page)
         self.search_finished.emit((time.perf_counter() - self._typed_at) * 1000)
 
     def _search_failed(self, seq: int, exc: Exception) -> None:
