@@ -53,6 +53,11 @@ class PagedModel(QAbstractListModel, Generic[T]):
         self.endResetModel()
         self.loaded.emit()
 
+    def continue_with(self, fetch: Callable[[int, int], Page[T]], total: int) -> None:
+        """The rows shown stay; from now on the list has ``total`` rows, fetched on through ``fetch``."""
+        self._fetch, self._total = fetch, total
+        self.loaded.emit()
+
     def set_items(self, items: Sequence[T]) -> None:
         """A fixed list (search results): no paging."""
         self._generation += 1

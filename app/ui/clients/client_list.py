@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.services.clients.clients import ClientSummary, Page, list_clients
-from app.services.clients.search import SearchResult, first_page, search_page
+from app.services.clients.search import SearchResult, first_page, run_search, search_page
 from app.services.context import Diary
 from app.ui import labels
 from app.ui.common import accessible, error_text
@@ -106,6 +107,7 @@ def marker_flags(c: ClientSummary) -> str:
 class ClientListPane(QWidget):
     client_chosen = Signal(str)
     search_finished = Signal(float)  # milliseconds from the keystroke to the shown result (bench, tests)
+    search_counted = Signal(int)  # the real number of matches, once every match is known
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +115,7 @@ class ClientListPane(QWidget):
         self.model: PagedModel[ClientSummary] = PagedModel(runner, self._render, page_size=PAGE_SIZE, parent=self)
         self._search_seq = 0
         self._search_running = False
+        self._counting = False
         self._typed_at = 0.0
 
         self.search = QLineEdit(self)
@@ -212,7 +215,9 @@ class ClientListPane(QWidget):
         self.model.set_source(fetch)
 
     def _update_count(self) -> None:
-        if self.search.text().strip():
+        if self.search.text().strip() and self._counting:
+            self.count.setText(self.tr("%n+ match(es), counting…", "", self.model.rowCount()))
+        elif self.search.text().strip():
             self.count.setText(self.tr("%n match(es)", "", self.model.total))
         else:
             self.count.setText(self.tr("%n client(s)", "", self.model.total))
@@ -245,13 +250,29 @@ class ClientListPane(QWidget):
             self._run_search()
             return
         result, page = found
+        self._counting = not result.complete
+        self.model.set_first_page(self._pager(result), page)
+        self.search_finished.emit((time.perf_counter() - self._typed_at) * 1000)
+        if not result.complete:  # the whole truth follows: every match and the real count
+            text, filters, diary = result.text, self._filters(), self._diary
+            self._runner.run(run_search, diary, text, **filters, parallel=True,
+                             on_done=lambda full: self._counted(seq, full),
+                             on_error=lambda exc: self._search_failed(seq, exc))
+
+    def _pager(self, result: SearchResult) -> Callable[[int, int], Page[ClientSummary]]:
         diary = self._diary
 
         def more(offset: int, limit: int) -> Page[ClientSummary]:
             return search_page(diary, result, offset, limit)
 
-        self.model.set_first_page(more, page)
-        self.search_finished.emit((time.perf_counter() - self._typed_at) * 1000)
+        return more
+
+    def _counted(self, seq: int, full: SearchResult) -> None:
+        if seq != self._search_seq:
+            return
+        self._counting = False
+        self.model.continue_with(self._pager(full), full.total)
+        self.search_counted.emit(full.total)
 
     def _search_failed(self, seq: int, exc: Exception) -> None:
         self._search_running = False
