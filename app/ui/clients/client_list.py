@@ -41,6 +41,7 @@ DetailRole = Qt.ItemDataRole.UserRole + 2
 FlagsRole = Qt.ItemDataRole.UserRole + 3
 BADGE = 16
 PAGE_SIZE = 200
+COUNT_DELAY_MS = 250  # after the first page: no newer keystroke for this long, then count every match
 
 
 class ClientDelegate(QStyledItemDelegate):
@@ -167,6 +168,9 @@ class ClientListPane(QWidget):
         self.setTabOrder(self.district, self.mine)
         self.setTabOrder(self.mine, self.view)
 
+        # Counting every match of a common word takes a few hundred milliseconds: not for every keystroke.
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_all)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
         self.search.textChanged.connect(self._typed)
@@ -225,6 +229,7 @@ class ClientListPane(QWidget):
     # --- search --------------------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
         self._typed_at = time.perf_counter()
+        self._count_timer.stop()
         self._debounce.start()
 
     def _run_search(self) -> None:
@@ -253,11 +258,17 @@ class ClientListPane(QWidget):
         self._counting = not result.complete
         self.model.set_first_page(self._pager(result), page)
         self.search_finished.emit((time.perf_counter() - self._typed_at) * 1000)
-        if not result.complete:  # the whole truth follows: every match and the real count
-            text, filters, diary = result.text, self._filters(), self._diary
-            self._runner.run(run_search, diary, text, **filters, parallel=True,
-                             on_done=lambda full: self._counted(seq, full),
-                             on_error=lambda exc: self._search_failed(seq, exc))
+        if not result.complete:  # the whole truth follows once she stops typing: every match, the real count
+            self._count_timer.start()
+
+    def _count_all(self) -> None:
+        seq, text = self._search_seq, self.search.text().strip()
+        if not self._counting or self._search_running or not text:
+            return
+        filters, diary = self._filters(), self._diary
+        self._runner.run(run_search, diary, text, **filters, parallel=True,
+                         on_done=lambda full: self._counted(seq, full),
+                         on_error=lambda exc: self._search_failed(seq, exc))
 
     def _pager(self, result: SearchResult) -> Callable[[int, int], Page[ClientSummary]]:
         diary = self._diary

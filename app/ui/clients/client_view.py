@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.models import Compartment
 from app.services import audit
@@ -114,9 +114,17 @@ class ClientView(QWidget):
         self.reveal.setToolTip(self.tr("The address is protected. Showing it is logged."))
         self.edit = QPushButton(self.tr("&Edit client…"), self)
         self.edit.setAccessibleName(self.tr("Edit client"))
+        self.extract = QPushButton(self.tr("Record e&xtract…"), self)
+        self.extract.setAccessibleName(self.tr("Print record extract"))
+        self.extract.setToolTip(self.tr("Everything stored about her, to hand over: what is left out is shown "
+                                        "before printing"))
+        self.extract_dialog: QWidget | None = None
         header = QGridLayout()
         header.addWidget(self.name, 0, 0, 1, 2)
-        header.addWidget(self.edit, 0, 2, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        actions.addWidget(self.extract)
+        actions.addWidget(self.edit)
+        header.addLayout(actions, 0, 2, Qt.AlignmentFlag.AlignRight)
         header.addWidget(self.facts, 1, 0, 1, 3)
         header.addWidget(self.address, 2, 0)
         header.addWidget(self.reveal, 2, 1, Qt.AlignmentFlag.AlignLeft)
@@ -137,6 +145,7 @@ class ClientView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.reveal.clicked.connect(self._reveal)
         self.edit.clicked.connect(lambda: self._edit())
+        self.extract.clicked.connect(self.open_extract)
         self._clear_header()
 
     @property
@@ -204,6 +213,7 @@ class ClientView(QWidget):
         self.address.setText("")
         self.reveal.hide()
         self.edit.setEnabled(False)
+        self.extract.setEnabled(False)
 
     def set_client(self, client_id: str | None) -> None:
         if client_id is None:
@@ -246,6 +256,7 @@ class ClientView(QWidget):
             facts.append(labels.protected(d.protected_identity))
         self.facts.setText("  ·  ".join(facts))
         self.edit.setEnabled(True)
+        self.extract.setEnabled(True)
         if d.is_protected:
             self.address.setText(self.tr("Address: {mask} (protected)").format(mask=MASK))
             self.address.setAccessibleName(self.tr("Address hidden"))
@@ -280,6 +291,17 @@ class ClientView(QWidget):
             dialog.keep_drafts(self._drafts, f"client_dialog:{d.id}", "client_dialog", d.id, draft)
             run_dialog(dialog, self._runner, clients.update_client, self._diary, d.id,
                        on_saved=lambda det: (self._show_header(det), self.changed.emit()))
+
+    def open_extract(self) -> None:
+        d = self._detail
+        if d is None:
+            return
+        from app.ui.printing.documents import RecordExtractDialog
+
+        dialog = RecordExtractDialog(self._diary, self._runner, d.id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.extract_dialog = dialog
+        dialog.open()
 
     def reopen_dialog(self, editor: str, content: dict[str, Any]) -> None:
         """After unlocking: the form she had open over this client, as she left it."""

@@ -122,6 +122,7 @@ class RecordPanel(QWidget):
         for b in (self.new, self.save, self.delete):
             b.setAccessibleName(b.text().replace("&", ""))
         buttons = QHBoxLayout()
+        self.buttons = buttons
         buttons.addWidget(self.new)
         buttons.addStretch(1)
         buttons.addWidget(self.delete)
@@ -287,5 +288,37 @@ def children_panel(diary: Diary, runner: SessionRunner, parent: QWidget | None =
     return RecordPanel(CHILDREN, diary, runner, parent)
 
 
+class CourtPanel(RecordPanel):
+    """Rättegång, with the court-day sheet printed from the chosen date."""
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(COURT, diary, runner, parent)
+        self.print_sheet = QPushButton(self.tr("&Print court-day sheet…"), self)
+        self.print_sheet.setAccessibleName(self.tr("Print court-day sheet"))
+        self.print_sheet.setEnabled(False)
+        self.buttons.insertWidget(1, self.print_sheet)
+        self.print_sheet.clicked.connect(self.open_print)
+        self.sheet_dialog: QWidget | None = None
+
+    def _load_row(self, row: int) -> None:
+        super()._load_row(row)
+        self.print_sheet.setEnabled(self._editing is not None)
+
+    def _clear_form(self) -> None:
+        super()._clear_form()
+        if hasattr(self, "print_sheet"):
+            self.print_sheet.setEnabled(False)
+
+    def open_print(self) -> None:
+        if self._editing is None:
+            return
+        from app.ui.printing.documents import CourtDayDialog  # reportlab: imported when first printed
+
+        dialog = CourtDayDialog(self._diary, self._runner, self._editing, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.sheet_dialog = dialog
+        dialog.open()
+
+
 def court_panel(diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> RecordPanel:
-    return RecordPanel(COURT, diary, runner, parent)
+    return CourtPanel(diary, runner, parent)

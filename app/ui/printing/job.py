@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from app.errors import DomainError
+from app.printing.output import write_private
 from app.ui.printing import preview as pdf_preview
 
 PRINT_DPI = 200
@@ -29,7 +30,14 @@ def cups_printer(printer: QPrinter) -> str:
 
 
 def send_to_printer(pdf: bytes, pages: int, printer: QPrinter, copies: int = 1) -> str:
-    """Print ``pdf`` on ``printer``; returns "lp" or "painted". Raises DomainError with a message to show."""
+    """Print ``pdf`` on ``printer``; returns "file", "lp" or "painted". Raises DomainError with a message to
+    show."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        # "Print to file": the document already is a PDF. Written as it is (0600), it keeps its text and
+        # vector quality, and Qt's PDF engine (which holds the interpreter lock while it compresses a page
+        # image) never runs.
+        write_private(printer.outputFileName(), pdf)
+        return "file"
     lp = shutil.which("lp")
     name = cups_printer(printer)
     if lp and name:
