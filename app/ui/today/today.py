@@ -103,15 +103,12 @@ class TodayScreen(QWidget):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
 
         nothing = self.tr("Nothing here.")
-        appointments = {c.client_id + fmt_date(c.starts_at): c.appointment_id for c in a.court_dates}
         fill(self.court, [(c.client_id, f"{fmt_date(c.starts_at)}  {c.client_name} – {c.court}")
                           for c in a.court_dates], nothing)
-        for i in range(self.court.count()):
-            item = self.court.item(i)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole):
-                c = a.court_dates[i] if i < len(a.court_dates) else None
-                if c is not None:
-                    item.setData(APPOINTMENT_ROLE, appointments.get(c.client_id + fmt_date(c.starts_at)))
+        for i, c in enumerate(a.court_dates[:MAX_ROWS]):  # the rows are in the same order
+            row = self.court.item(i)
+            if row is not None:
+                row.setData(APPOINTMENT_ROLE, c.appointment_id)
         fill(self.ending, [(d.client_id, f"{fmt_date(d.ends_on)}  {d.client_name} ({d.case_number})")
                            for d in a.ending_decisions], nothing)
         fill(self.waiting, [(w.client_id, f"{fmt_date(w.referred_on)}  {w.client_name}")
