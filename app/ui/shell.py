@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
+from app.services.sync.joining import JoinedTeam, join_with_invitation
 from app.services.sync.settings import SyncStatus
 from app.storage import vault
-from app.ui import i18n
+from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
 from app.ui.clients.client_view import resolve_sections
-from app.ui.common import show_error
+from app.ui.common import error_text, show_error
 from app.ui.main_window import Workspace
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.session import SessionRunner
@@ -63,6 +64,7 @@ class AthenaWindow(QMainWindow):
         self._report_windows: list[QWidget] = []
         self._quit_confirmed = False
         self.quit_box: QMessageBox | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         app = QApplication.instance()
@@ -226,6 +228,24 @@ class AthenaWindow(QMainWindow):
             if self.prefs.language != old_lang:
                 self.apply_language(self.prefs.language)
 
+        def join(path: str, code: str) -> None:
+            if self.diary is None or self.session is None:
+                dialog.joined(self.tr("Unlock the diary first."))
+                return
+            ws = self.workspace
+
+            def done(info: JoinedTeam) -> None:
+                dialog.joined(self.tr("Joined “{name}” ({track}) as a new laptop. The first sync fetches the "
+                                      "team's data.").replace("{name}", info.name)
+                              .replace("{track}", labels.track(info.compartment)))
+                if ws is not None:
+                    ws.sync.refresh()
+
+            self.session.run(join_with_invitation, self.diary, path, code, on_done=done,
+                             on_error=lambda e: dialog.joined(error_text(e)))
+
+        dialog.join_requested.connect(join)
+        self.preferences_dialog = dialog
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
