@@ -81,9 +81,10 @@ def _release(data: dict[str, Any]) -> None:
             pause()
 
 
-def export_to_file(diary: Diary, path: Path, client_id: str | None) -> Path:
+def export_to_file(diary: Diary, path: Path, client_id: str | None, with_protected: bool = True) -> Path:
     with gc_paused():
-        data = export.export_client(diary, client_id) if client_id else export.export_all(diary)
+        data = (export.export_client(diary, client_id, with_protected=with_protected) if client_id
+                else export.export_all(diary, with_protected=with_protected))
         write_json_private(path, data)
         _release(data)
     return path
@@ -226,10 +227,10 @@ class Workspace(QWidget):
         dialog.keep_drafts(self.drafts, "client_dialog:new", "client_dialog", None, draft)
         run_dialog(dialog, self.runner, clients.create_client, self.diary, on_saved=created)
 
-    def export(self, path: Path, *, whole_diary: bool = False) -> None:
+    def export(self, path: Path, *, whole_diary: bool = False, with_protected: bool = True) -> None:
         client_id = None if whole_diary else self.client_view.client_id
         self.status.showMessage(self.tr("Exporting…"))
-        self.runner.run(export_to_file, self.diary, path, client_id,
+        self.runner.run(export_to_file, self.diary, path, client_id, with_protected,
                         on_done=lambda p: self.status.showMessage(self.tr("Exported to {path}").format(path=p),
                                                                   8000),
                         on_error=lambda e: (self.status.clearMessage(), show_error(self, e)))

@@ -14,8 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
+from app.services.clients import export as export_service
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
 from app.services.sync.joining import JoinedTeam, join_with_invitation
@@ -65,6 +74,7 @@ class AthenaWindow(QMainWindow):
         self._quit_confirmed = False
         self.quit_box: QMessageBox | None = None
         self.preferences_dialog: PreferencesDialog | None = None
+        self.export_box: QMessageBox | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         app = QApplication.instance()
@@ -280,15 +290,48 @@ class AthenaWindow(QMainWindow):
         screen.show()
 
     def _ask_export(self, whole: bool) -> None:
-        if self.workspace is None:
+        if self.workspace is None or self.diary is None or self.session is None:
             return
-        if not whole and self.workspace.client_view.client_id is None:
+        client_id = None if whole else self.workspace.client_view.client_id
+        if not whole and client_id is None:
             self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / "athena-export.json"),
-                                              self.tr("JSON (*.json)"))
-        if path:
-            self.workspace.export(Path(path), whole_diary=whole)
+        self.session.run(export_service.protected_count, self.diary, client_id,
+                         on_done=lambda n: self._warn_export(whole, int(n)),
+                         on_error=lambda e: show_error(self, e))
+
+    def _warn_export(self, whole: bool, protected: int) -> None:
+        """The file is not encrypted: say so, and offer to leave protected details out, before a file is
+        chosen."""
+        if self.workspace is None:
+            return
+        text = self.tr("The export file is NOT encrypted: anyone who gets the file can read everything in it. "
+                       "Keep it on an encrypted drive and delete it when it has served its purpose.")
+        if protected:
+            text += "\n\n" + self.tr("It holds the protected address and personal identity number of %n "
+                                      "client(s) with protected identity.", "", protected)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), text, QMessageBox.StandardButton.NoButton,
+                          self)
+        leave_out = QCheckBox(self.tr("Leave out protected details (address and personal identity number of "
+                                      "clients with protected identity)"), box)
+        leave_out.setChecked(bool(protected))
+        leave_out.setEnabled(bool(protected))
+        box.setCheckBox(leave_out)
+        go = box.addButton(self.tr("&Choose file and export…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.export_box = box
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is not go or self.workspace is None:
+                return
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
+                                                  str(Path.home() / "athena-export.json"), self.tr("JSON (*.json)"))
+            if path:
+                self.workspace.export(Path(path), whole_diary=whole, with_protected=not leave_out.isChecked())
+
+        box.finished.connect(answered)
+        box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         unsaved = self.workspace.drafts.unsaved() if self.workspace is not None else []

@@ -39,6 +39,7 @@ from app.ui.sync.conflicts import ConflictBanner
 
 Factory = Callable[[Diary, Any, QWidget | None], QWidget]
 MASK = "••••••••••"
+MASK_PNR = "••••••••-••••"
 
 
 def builtin_sections() -> list[tuple[str, str, Factory]]:
@@ -109,9 +110,10 @@ class ClientView(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address = QLabel(self)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal = QPushButton(self.tr("Show &address"), self)
-        self.reveal.setAccessibleName(self.tr("Show the protected address (logged)"))
-        self.reveal.setToolTip(self.tr("The address is protected. Showing it is logged."))
+        self.reveal = QPushButton(self.tr("Show &address and personal number"), self)
+        self.reveal.setAccessibleName(self.tr("Show the protected address and personal number (logged)"))
+        self.reveal.setToolTip(self.tr("The address and personal identity number are protected. Showing them "
+                                       "is logged."))
         self.edit = QPushButton(self.tr("&Edit client…"), self)
         self.edit.setAccessibleName(self.tr("Edit client"))
         self.extract = QPushButton(self.tr("Record e&xtract…"), self)
@@ -241,12 +243,12 @@ class ClientView(QWidget):
         self._runner.run(clients.get_client, self._diary, d.id,
                          on_done=lambda new: self._show_header(new) if self._detail is d else None)
 
-    def _show_header(self, d: ClientDetail) -> None:
+    def _show_header(self, d: ClientDetail, revealed: bool = False) -> None:
         self._detail = d
         self.name.setText(d.name)
         facts = [labels.status(d.status)]
-        if d.personal_number:
-            facts.append(d.personal_number)
+        if d.personal_number:  # a protected client's number is masked like her address until revealed
+            facts.append(MASK_PNR if d.is_protected and not revealed else d.personal_number)
         if d.phone:
             facts.append(d.phone)
         facts.append(self.tr("Languages: {langs}").format(langs=d.languages))
@@ -257,7 +259,11 @@ class ClientView(QWidget):
         self.facts.setText("  ·  ".join(facts))
         self.edit.setEnabled(True)
         self.extract.setEnabled(True)
-        if d.is_protected:
+        if d.is_protected and revealed:
+            self.address.setText(self.tr("Address: {address}").format(address=self._address_text(d)))
+            self.address.setAccessibleName(self.tr("Address"))
+            self.reveal.hide()
+        elif d.is_protected:
             self.address.setText(self.tr("Address: {mask} (protected)").format(mask=MASK))
             self.address.setAccessibleName(self.tr("Address hidden"))
             self.reveal.show()
@@ -277,11 +283,11 @@ class ClientView(QWidget):
 
         def shown(_: object) -> None:
             if self._detail is d:
-                self.address.setText(self.tr("Address: {address}").format(address=self._address_text(d)))
-                self.reveal.hide()
+                self._show_header(d, revealed=True)
 
         self._runner.run(audit.log, self._diary, "reveal", client_id=d.id, compartment=Compartment.WOMEN.value,
-                         entity="clients", entity_id=d.id, detail="protected address", on_done=shown,
+                         entity="clients", entity_id=d.id,
+                         detail="protected address and personal identity number", on_done=shown,
                          on_error=lambda e: show_error(self, e))
 
     def _edit(self, draft: dict[str, Any] | None = None) -> None:
