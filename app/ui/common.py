@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.errors import AthenaError
@@ -58,3 +59,20 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def fit_on_screen(widget: QWidget, width: int, height: int, anchor: QWidget | None = None) -> None:
+    """Size ``widget`` to ``width``×``height`` or less, so that it fits the available part of its screen (a
+    1366×768 laptop, 1280×720 at 150 %), and place it fully on that screen, centred over ``anchor`` if given."""
+    screen = (anchor.screen() if anchor is not None else None) or widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    avail = screen.availableGeometry()
+    w = min(width, int(avail.width() * 0.96))
+    h = min(height, int(avail.height() * 0.92))
+    widget.resize(max(w, widget.minimumWidth()), max(h, widget.minimumHeight()))
+    centre = anchor.frameGeometry().center() if anchor is not None and anchor.isVisible() else avail.center()
+    x = min(max(centre.x() - w // 2, avail.left()), avail.right() - w)
+    y = min(max(centre.y() - h // 2, avail.top()), avail.bottom() - h)
+    widget.move(max(x, avail.left()), max(y, avail.top()))

@@ -193,7 +193,7 @@ class Workspace(QWidget):
             return
         diary = self.client_view.panels.get("diary")
         if diary is not None:
-            self.client_view.tabs.setCurrentWidget(diary)
+            self.client_view.select_tab("diary")
             start = getattr(diary, "start_entry", None)
             if start is not None:
                 start()

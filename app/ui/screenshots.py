@@ -145,7 +145,7 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
         wait_until(app, lambda: ws.client_view.client_id == client.id, 30)
         n = 4
         for key, panel in ws.client_view.panels.items():
-            ws.client_view.tabs.setCurrentWidget(panel)
+            ws.client_view.select_tab(key)
             if key == "risk":
                 n = _risk_shots(app, window, panel, shot, n)
             elif key == "safety_plan":

@@ -34,7 +34,7 @@ from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
 from app.ui.clients.client_view import resolve_sections
-from app.ui.common import error_text, show_error
+from app.ui.common import error_text, fit_on_screen, show_error
 from app.ui.main_window import Workspace
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.session import SessionRunner
@@ -42,6 +42,7 @@ from app.ui.tasks import TaskRunner
 
 REPORTS_MODULE = "app.ui.reports.screen"
 TITLE = "Athena"
+MIN_WIDTH, MIN_HEIGHT = 960, 560  # fits 1280×720 at 150 % and a 1366×768 laptop with room to spare
 
 
 def reports_available() -> bool:
@@ -91,7 +92,8 @@ class AthenaWindow(QMainWindow):
         app.focusChanged.connect(self._lend_lock_shortcut)
         self._build_gate(locked=False)
         resolve_sections()  # import the section panels' heavy modules now, not after the passphrase is accepted
-        self.resize(1280, 800)
+        fit_on_screen(self, 1280, 800)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
     def _lend_lock_shortcut(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = new.window() if new is not None else None
@@ -287,6 +289,7 @@ class AthenaWindow(QMainWindow):
         screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
                                  if screen in self._report_windows else None)
         self._report_windows.append(screen)
+        fit_on_screen(screen, 1200, 800, anchor=self)
         screen.show()
 
     def _ask_export(self, whole: bool) -> None:

@@ -86,7 +86,7 @@ def test_a_worker_day(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-u
 
     # Diary entries of several kinds: one signed with Ctrl+Return, one saved as a draft and signed later.
     diary = ws.client_view.panels["diary"]
-    ws.client_view.tabs.setCurrentWidget(diary)
+    ws.client_view.select_tab("diary")
     form = diary.form
     qtbot.mouseClick(form.kind_buttons["practical_support"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.kind_buttons["support_talk"], Qt.MouseButton.LeftButton)

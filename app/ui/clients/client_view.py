@@ -18,7 +18,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import Compartment
 from app.services import audit
@@ -136,6 +146,7 @@ class ClientView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Client sections"))
         self._panels: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._pending: list[tuple[str, str, Factory]] | None = None
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
@@ -184,12 +195,13 @@ class ClientView(QWidget):
 
     def current_tab_key(self) -> str:
         widget = self.tabs.currentWidget()
-        return next((k for k, p in self._panels.items() if p is widget), "")
+        return next((k for k, p in self._holders.items() if p is widget), "")
 
     def select_tab(self, key: str) -> None:
-        panel = self.panels.get(key)
-        if panel is not None:
-            self.tabs.setCurrentWidget(panel)
+        self._build_all()
+        holder = self._holders.get(key)
+        if holder is not None:
+            self.tabs.setCurrentWidget(holder)
 
     def _add_panel(self, key: str, title: str, factory: Factory) -> None:
         panel = factory(self._diary, self._runner, self.tabs)
@@ -197,7 +209,14 @@ class ClientView(QWidget):
         attach = getattr(panel, "attach_drafts", None)
         if attach is not None and self._drafts is not None:
             attach(self._drafts)
-        self.tabs.addTab(panel, _title(title))
+        # Each tab scrolls when the window is smaller than the panel would like (a 1366×768 laptop at 125 %,
+        # 1280×720 at 150 %): the window's minimum size stays small, nothing is squeezed or clipped.
+        holder = QScrollArea(self.tabs)
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(panel)
+        self._holders[key] = holder
+        self.tabs.addTab(holder, _title(title))
         sig = getattr(panel, "changed", None)
         if sig is not None:
             sig.connect(self._panel_changed)

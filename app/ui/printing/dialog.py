@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.printing.output import PrintResult, log_print, write_private
 from app.services.context import Diary
-from app.ui.common import error_text
+from app.ui.common import error_text, fit_on_screen
 from app.ui.printing import job
 from app.ui.printing import preview as pdf_preview
 from app.ui.session import SessionRunner
@@ -67,7 +67,7 @@ class DocumentPrintDialog(QDialog):
         self._busy = False
         self._printer: QPrinter | None = None  # kept alive while a worker prints on it
         self.setWindowTitle(title)
-        self.resize(900, 640)
+        fit_on_screen(self, 900, 640, anchor=parent.window() if parent is not None else None)
 
         self.form = QFormLayout()
         self.omissions = QLabel()
