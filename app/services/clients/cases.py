@@ -26,6 +26,7 @@ class DecisionInput:
     case_officer: str = ""
     legal_basis: str = ""
     note: str = ""
+    intervention: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class DecisionView:
     effective_end: date
     extensions: list[ExtensionView]
     note: str
+    intervention: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,9 +120,14 @@ def _validated_decision(data: DecisionInput) -> dict[str, object]:
     legal = data.legal_basis or reference.legal_basis_for(decided.isoformat())
     if legal and legal not in {r.code for r in reference.legal_references()}:
         raise DomainError("Legal basis has a value that is not allowed.")
+    if data.legal_basis and legal not in {r.code for r in reference.legal_references_on(decided.isoformat())}:
+        raise DomainError("The legal basis was not in force on the decision date.")
+    intervention = data.intervention or ""
+    if intervention:
+        validation.one_of(intervention, {i.code for i in reference.interventions()}, "Intervention")
     return dict(referring_unit=unit, district=district, decided_on=decided, starts_on=starts, ends_on=ends,
                 case_officer=validation.optional(data.case_officer, "Case officer", 200),
-                legal_basis=legal, note=validation.optional(data.note, "Note", 2000))
+                legal_basis=legal, intervention=intervention, note=validation.optional(data.note, "Note", 2000))
 
 
 def add_decision(diary: Diary, case_id: str, data: DecisionInput) -> CaseView:
@@ -212,7 +219,8 @@ def _view(diary: Diary, s: Session, case: Case) -> CaseView:
         dviews.append(DecisionView(
             id=d.id, referring_unit=d.referring_unit, case_officer=d.case_officer, district=d.district,
             legal_basis=d.legal_basis, decided_on=d.decided_on, starts_on=d.starts_on, ends_on=d.ends_on,
-            effective_end=ev[-1].new_ends_on if ev else d.ends_on, extensions=ev, note=d.note))
+            effective_end=ev[-1].new_ends_on if ev else d.ends_on, extensions=ev, note=d.note,
+            intervention=d.intervention))
     status = case_status(case.closed_on, [d.starts_on for d in dviews], diary.today())
     return CaseView(id=case.id, client_id=case.client_id, case_number=case.case_number, status=status.value,
                     referred_on=case.referred_on, first_contact_on=case.first_contact_on,

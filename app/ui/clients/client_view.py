@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Compartment
-from app.services import audit
+from app.services import audit, reference
 from app.services.clients import clients
 from app.services.clients.clients import ClientDetail
 from app.services.context import Diary
@@ -215,6 +215,7 @@ class ClientView(QWidget):
         holder.setWidgetResizable(True)
         holder.setFrameShape(QFrame.Shape.NoFrame)
         holder.setWidget(panel)
+        holder.setAccessibleName(_title(title))
         self._holders[key] = holder
         self.tabs.addTab(holder, _title(title))
         sig = getattr(panel, "changed", None)
@@ -270,9 +271,15 @@ class ClientView(QWidget):
             facts.append(MASK_PNR if d.is_protected and not revealed else d.personal_number)
         if d.phone:
             facts.append(d.phone)
-        facts.append(self.tr("Languages: {langs}").format(langs=d.languages))
+        facts.append(self.tr("Languages: {langs}").format(langs=reference.language_names(d.languages)))
         if d.interpreter_needed:
-            facts.append(self.tr("interpreter needed"))
+            interpreter = self.tr("interpreter needed")
+            if d.interpreter_language:
+                interpreter = self.tr("interpreter: {lang}").replace(
+                    "{lang}", reference.language_names(d.interpreter_language))
+            if d.interpreter_independent:
+                interpreter += " " + self.tr("(not a relative, not from her community)")
+            facts.append(interpreter)
         if d.is_protected:
             facts.append(labels.protected(d.protected_identity))
         self.facts.setText("  ·  ".join(facts))

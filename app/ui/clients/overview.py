@@ -135,6 +135,8 @@ class OverviewPanel(QWidget):
                 heading = self.tr("Decision of {day}").format(day=fmt_date(d.decided_on))
                 out.append(f"<h4>{escape(heading)}</h4>")
                 rows = [(self.tr("Referring unit"), reference.referring_unit_label(d.referring_unit)),
+                        (self.tr("Legal basis"), reference.legal_reference_title(d.legal_basis) or "–"),
+                        (self.tr("Intervention"), reference.intervention_label(d.intervention) or "–"),
                         (self.tr("District"), d.district),
                         (self.tr("Case officer"), d.case_officer or "–"),
                         (self.tr("Period"), f"{fmt_date(d.starts_on)} – {fmt_date(d.ends_on)}")]
