@@ -83,3 +83,14 @@ def test_interpreter_language_and_independence(qtbot, diary: Diary) -> None:  # 
     again = ClientDialog(None, detail)
     qtbot.addWidget(again)
     assert again.langs.codes() == "sv,ti" and again.interpreter_language.currentData() == "ti"
+
+
+def test_every_stored_field_has_a_label() -> None:
+    from sqlalchemy import inspect
+
+    from app.models import RECORD_CLASSES
+    from app.ui import labels
+
+    for cls in RECORD_CLASSES.values():
+        for attr in inspect(cls).column_attrs:
+            assert labels.field(attr.key) != attr.key, (cls.__name__, attr.key)
