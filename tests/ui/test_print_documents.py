@@ -76,7 +76,7 @@ def test_court_day_sheet_from_the_court_tab_and_from_idag(qtbot, tmp_path: Path,
     dlg = today.sheet_dialog
     assert isinstance(dlg, CourtDayDialog)
     settle(window, qtbot)
-    assert dlg.result is not None and "Södertörns tingsrätt" in pdf_text(dlg.result.pdf)
+    assert dlg.printout is not None and "Södertörns tingsrätt" in pdf_text(dlg.printout.pdf)
     assert "Protected identity" in dlg.omissions.text() or "Skyddad" in dlg.omissions.text()
     out = tmp_path / "sheet.pdf"
     with qtbot.waitSignal(dlg.saved, timeout=10_000):
@@ -124,11 +124,11 @@ def test_record_extract_shows_what_is_left_out_then_prints(qtbot, tmp_path: Path
     dlg = view.extract_dialog
     assert isinstance(dlg, RecordExtractDialog)
     settle(window, qtbot)
-    assert dlg.result is not None
+    assert dlg.printout is not None
     left_out = dlg.omissions.text()
     assert "address" in left_out or "adress" in left_out  # protected identity: said before printing
     assert "contacts" in left_out or "kontakter" in left_out  # other people's details
-    text = pdf_text(dlg.result.pdf)
+    text = pdf_text(dlg.printout.pdf)
     assert "Maja Skyddad" in text and "Hemliga" not in text and "070-123" not in text
     out = tmp_path / "extract.pdf"
     with qtbot.waitSignal(dlg.saved, timeout=10_000):

@@ -112,15 +112,15 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
     panel.open_print()
     dlg = panel.print_dialog
     settle(qtbot, runner)
-    assert dlg.result is not None and dlg.result.pages >= 1
+    assert dlg.printout is not None and dlg.printout.pages >= 1
     assert "name" in dlg.omissions.text() and "Protected identity" in dlg.omissions.text()
     dlg.paper.setCurrentIndex(dlg.paper.findData("card"))
     settle(qtbot, runner)
-    assert "card" in dlg.result.detail
+    assert "card" in dlg.printout.detail
     from app.ui.printing import preview as pdf_preview
 
     if pdf_preview.backend() != "none":  # the real pages are shown
-        assert dlg.pages.count() == dlg.result.pages
+        assert dlg.pages.count() == dlg.printout.pages
         assert not dlg.pages.itemAt(0).widget().pixmap().isNull()
     panel.grab().save(str(tmp_path / "panel.png"))
     dlg.grab().save(str(tmp_path / "print_dialog.png"))
@@ -184,7 +184,7 @@ def test_printing_paints_pages_or_pipes_to_lp(setup, qtbot, tmp_path: Path,  # t
         with qtbot.waitSignal(dlg.printed, timeout=10_000):
             dlg.print_to(QPrinter())
         settle(qtbot, runner)
-        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.result.pdf
+        assert sent[0][0][:3] == ["/usr/bin/lp", "-d", "kontoret"] and sent[0][1] == dlg.printout.pdf
 
     if pdf_preview.backend() != "none":  # painting on a QPrinter (here: Qt's PDF writer to a chosen file)
         target = tmp_path / "printed.pdf"
@@ -235,8 +235,8 @@ def test_unsafe_contact_cannot_be_ticked_or_printed_in_any_mode(setup, qtbot,  #
     for mode in (dlg.discreet, dlg.full):
         mode.setChecked(True)
         settle(qtbot, runner)
-        assert dlg.result is not None
-        assert "Kalle" not in _pdf_text(dlg.result.pdf)
+        assert dlg.printout is not None
+        assert "Kalle" not in _pdf_text(dlg.printout.pdf)
         assert "not safe" in dlg.omissions.text()
     dlg.close()
 
@@ -255,11 +255,11 @@ def test_discreet_print_leaves_out_giveaway_numbers_unless_kept(setup, qtbot) ->
     panel.open_print()
     dlg = panel.print_dialog
     settle(qtbot, runner)
-    flat = "".join(_pdf_text(dlg.result.pdf).split())
+    flat = "".join(_pdf_text(dlg.printout.pdf).split())
     assert "020-505050" not in flat and "08-6460601" not in flat
     assert "left out" in dlg.omissions.text()
     qtbot.mouseClick(dlg.keep["womens_helpline"], Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
-    flat = "".join(_pdf_text(dlg.result.pdf).split())
+    flat = "".join(_pdf_text(dlg.printout.pdf).split())
     assert "Linjen020-505050" in flat and "Kvinnofrid" not in flat and "08-6460601" not in flat
     dlg.close()

@@ -126,7 +126,7 @@ class EntryForm(QWidget):
 
     def fields(self) -> dict[str, Any]:
         v = self.value()
-        return {"text": v.text, "kinds": list(v.kinds), "event_on": v.event_on.isoformat(),
+        return {"text": v.text, "kinds": list(v.kinds), "event_on": from_qdate(self.date.date()).isoformat(),
                 "activity": v.activity, "duration": v.duration_minutes,
                 "corrects_id": self.correcting.id if self.correcting else None,
                 "editing_id": self.editing.id if self.editing else None}

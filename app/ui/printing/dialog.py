@@ -62,7 +62,7 @@ class DocumentPrintDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diary, self.runner = diary, runner
-        self.result: PrintResult | None = None
+        self.printout: PrintResult | None = None
         self._pending = self._again = False
         self._busy = False
         self._printer: QPrinter | None = None  # kept alive while a worker prints on it
@@ -135,8 +135,8 @@ class DocumentPrintDialog(QDialog):
         if self._again:
             self.refresh()
             return
-        self.result, images = value
-        self.omissions.setText("\n".join(f"• {o}" for o in self.result.omissions) or self.tr("Nothing."))
+        self.printout, images = value
+        self.omissions.setText("\n".join(f"• {o}" for o in self.printout.omissions) or self.tr("Nothing."))
         while self.pages.count():
             item = self.pages.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -151,37 +151,37 @@ class DocumentPrintDialog(QDialog):
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         if not images:
             self.pages.addWidget(QLabel(self.tr("No page preview on this computer; the document is ready.")))
-        self.status.setText(self.tr("%n page(s)", "", self.result.pages))
+        self.status.setText(self.tr("%n page(s)", "", self.printout.pages))
         self._enable(True)
 
     def _failed(self, exc: Exception) -> None:
         self._pending = False
-        self.result = None
+        self.printout = None
         self.failed.emit(error_text(exc) if hasattr(exc, "user_message")
                          else self.tr("The document failed."))
 
     # --- save and print (both in a worker) ----------------------------------------------------------------
     def save_as_pdf(self) -> None:
-        if self.result is None:
+        if self.printout is None:
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), "", self.tr("PDF (*.pdf)"))
         if path:
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
-        if self.result is None or self._busy:
+        if self.printout is None or self._busy:
             return
         self._start(self.tr("Saving…"))
-        self.runner.run(_save, self.diary, self.result, path, on_done=self._saved, on_error=self._job_failed)
+        self.runner.run(_save, self.diary, self.printout, path, on_done=self._saved, on_error=self._job_failed)
 
     def _saved(self, path: str) -> None:
         self._busy = False
-        self._enable(self.result is not None)
+        self._enable(self.printout is not None)
         self.status.setText(self.tr("Saved."))
         self.saved.emit(path)
 
     def print_document(self) -> None:
-        if self.result is None:
+        if self.printout is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
@@ -191,17 +191,17 @@ class DocumentPrintDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         """Send the document to ``printer`` in a worker; ``printed`` or ``failed`` reports back."""
-        if self.result is None or self._busy:
+        if self.printout is None or self._busy:
             return
         self._printer = printer
         self._start(self.tr("Printing…"))
         # The pool, not the database thread: 200 dpi pages take seconds and must not hold up her writing.
-        self.runner.run(job.send_to_printer, self.result.pdf, self.result.pages, printer,
+        self.runner.run(job.send_to_printer, self.printout.pdf, self.printout.pages, printer,
                         max(printer.copyCount(), 1), on_done=self._sent, on_error=self._job_failed,
                         parallel=True)
 
     def _sent(self, how: str) -> None:
-        result = self.result
+        result = self.printout
         if result is not None:
             self.runner.run(log_print, self.diary, result, target="printer",
                             on_done=lambda _v: self._printed(how), on_error=self._job_failed)
@@ -211,7 +211,7 @@ class DocumentPrintDialog(QDialog):
     def _printed(self, how: str) -> None:
         self._busy = False
         self._printer = None
-        self._enable(self.result is not None)
+        self._enable(self.printout is not None)
         self.status.setText(self.tr("Sent to the printer."))
         self.printed.emit(how)
 
@@ -223,5 +223,5 @@ class DocumentPrintDialog(QDialog):
     def _job_failed(self, exc: Exception) -> None:
         self._busy = False
         self._printer = None
-        self._enable(self.result is not None)
+        self._enable(self.printout is not None)
         self.failed.emit(error_text(exc))
