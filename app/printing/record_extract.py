@@ -126,7 +126,8 @@ def render_record_extract(diary: Diary, client_id: str, *, language: str = "sv")
               "protected_registration": "Protected registration", "fictitious_identity": "Fictitious identity"}
     me = {**bundle["client"], "protected_identity": tr(levels.get(client.protected_identity, "No"), lang),
           "languages": reference.language_names(client.languages, lang),
-          "interpreter_language": reference.language_names(client.interpreter_language, lang)}
+          "interpreter_language": reference.language_names(client.interpreter_language, lang),
+          "interpreter_independent": client.interpreter_independent if client.interpreter_needed else None}
     x.block(_rows(me, CLIENT_FIELDS, lang, skip))
 
     for case in bundle["cases"]:

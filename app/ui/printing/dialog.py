@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -81,14 +81,14 @@ class DocumentPrintDialog(QDialog):
         holder.setLayout(self.pages)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setAccessibleName(self.tr("Preview of the pages"))
+        scroll.setAccessibleName(QCoreApplication.translate("DocumentPrintDialog", "Preview of the pages"))
         # An A4 page at the preview's 60 dpi is 496 pixels wide: show it whole, with the margins and scroll bar.
         scroll.setMinimumWidth(round(8.27 * PREVIEW_DPI) + 2 * scroll.frameWidth() + 44)
         scroll.setWidget(holder)
 
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
-        self.print_button = QPushButton(self.tr("Print…"))
-        close = QPushButton(self.tr("Close"))
+        self.save_button = QPushButton(QCoreApplication.translate("DocumentPrintDialog", "Save as PDF…"))
+        self.print_button = QPushButton(QCoreApplication.translate("DocumentPrintDialog", "Print…"))
+        close = QPushButton(QCoreApplication.translate("DocumentPrintDialog", "Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         for b in (self.save_button, self.print_button, close):
@@ -100,7 +100,7 @@ class DocumentPrintDialog(QDialog):
 
         left = QVBoxLayout()
         left.addLayout(self.form)
-        left.addWidget(QLabel(self.tr("Left out of this printout:")))
+        left.addWidget(QLabel(QCoreApplication.translate("DocumentPrintDialog", "Left out of this printout:")))
         left.addWidget(self.omissions)
         left.addStretch(1)
         body = QHBoxLayout()
@@ -123,7 +123,7 @@ class DocumentPrintDialog(QDialog):
             return
         self._pending, self._again = True, False
         self._enable(False)
-        self.status.setText(self.tr("Making the document…"))
+        self.status.setText(QCoreApplication.translate("DocumentPrintDialog", "Making the document…"))
         self.runner.run(_make, self.document(), on_done=self._made, on_error=self._failed, parallel=True)
 
     def _enable(self, on: bool) -> None:
@@ -136,7 +136,8 @@ class DocumentPrintDialog(QDialog):
             self.refresh()
             return
         self.printout, images = value
-        self.omissions.setText("\n".join(f"• {o}" for o in self.printout.omissions) or self.tr("Nothing."))
+        nothing = QCoreApplication.translate("DocumentPrintDialog", "Nothing.")
+        self.omissions.setText("\n".join(f"• {o}" for o in self.printout.omissions) or nothing)
         while self.pages.count():
             item = self.pages.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -150,34 +151,37 @@ class DocumentPrintDialog(QDialog):
             label.setStyleSheet("background: white; border: 1px solid #999;")
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         if not images:
-            self.pages.addWidget(QLabel(self.tr("No page preview on this computer; the document is ready.")))
-        self.status.setText(self.tr("%n page(s)", "", self.printout.pages))
+            self.pages.addWidget(QLabel(QCoreApplication.translate(
+                "DocumentPrintDialog", "No page preview on this computer; the document is ready.")))
+        self.status.setText(QCoreApplication.translate("DocumentPrintDialog", "%n page(s)", "",
+                                                       self.printout.pages))
         self._enable(True)
 
     def _failed(self, exc: Exception) -> None:
         self._pending = False
         self.printout = None
         self.failed.emit(error_text(exc) if hasattr(exc, "user_message")
-                         else self.tr("The document failed."))
+                         else QCoreApplication.translate("DocumentPrintDialog", "The document failed."))
 
     # --- save and print (both in a worker) ----------------------------------------------------------------
     def save_as_pdf(self) -> None:
         if self.printout is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), "", self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("DocumentPrintDialog", "Save as PDF"),
+                                              "", QCoreApplication.translate("DocumentPrintDialog", "PDF (*.pdf)"))
         if path:
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
         if self.printout is None or self._busy:
             return
-        self._start(self.tr("Saving…"))
+        self._start(QCoreApplication.translate("DocumentPrintDialog", "Saving…"))
         self.runner.run(_save, self.diary, self.printout, path, on_done=self._saved, on_error=self._job_failed)
 
     def _saved(self, path: str) -> None:
         self._busy = False
         self._enable(self.printout is not None)
-        self.status.setText(self.tr("Saved."))
+        self.status.setText(QCoreApplication.translate("DocumentPrintDialog", "Saved."))
         self.saved.emit(path)
 
     def print_document(self) -> None:
@@ -194,7 +198,7 @@ class DocumentPrintDialog(QDialog):
         if self.printout is None or self._busy:
             return
         self._printer = printer
-        self._start(self.tr("Printing…"))
+        self._start(QCoreApplication.translate("DocumentPrintDialog", "Printing…"))
         # The pool, not the database thread: 200 dpi pages take seconds and must not hold up her writing.
         self.runner.run(job.send_to_printer, self.printout.pdf, self.printout.pages, printer,
                         max(printer.copyCount(), 1), on_done=self._sent, on_error=self._job_failed,
@@ -212,7 +216,7 @@ class DocumentPrintDialog(QDialog):
         self._busy = False
         self._printer = None
         self._enable(self.printout is not None)
-        self.status.setText(self.tr("Sent to the printer."))
+        self.status.setText(QCoreApplication.translate("DocumentPrintDialog", "Sent to the printer."))
         self.printed.emit(how)
 
     def _start(self, text: str) -> None:
