@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QGuiApplication
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QMessageBox, QWidget
 
 from app.errors import AthenaError
 
@@ -76,3 +76,23 @@ def fit_on_screen(widget: QWidget, width: int, height: int, anchor: QWidget | No
     x = min(max(centre.x() - w // 2, avail.left()), avail.right() - w)
     y = min(max(centre.y() - h // 2, avail.top()), avail.bottom() - h)
     widget.move(max(x, avail.left()), max(y, avail.top()))
+
+
+class _SelectsSectionOnFocus:
+    """Typed digits go into the date: on focus the section under the cursor (the year at first) is selected,
+    so typing "202612030930" fills year, month, day, hour and minute in turn. Without it Qt ignores digits
+    typed before a section is selected."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)  # type: ignore[misc]
+        edit = self
+        assert isinstance(edit, QDateTimeEdit)
+        QTimer.singleShot(0, lambda: edit.setSelectedSection(edit.currentSection()) if edit.hasFocus() else None)
+
+
+class TypedDateTimeEdit(_SelectsSectionOnFocus, QDateTimeEdit):
+    pass
+
+
+class TypedDateEdit(_SelectsSectionOnFocus, QDateEdit):
+    pass

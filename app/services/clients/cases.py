@@ -75,11 +75,15 @@ def _case(diary: Diary, s: Session, case_id: str) -> Case:
     return case
 
 
+CASE_NUMBER_DIGITS = 5  # "2026-00051": one format for cases made here, by the demo and by an import
+
+
 def _next_case_number(s: Session, year: int) -> str:
+    """The year's next number, counted numerically (older diaries hold four-digit numbers too)."""
     prefix = f"{year}-"
-    last = s.scalar(select(func.max(Case.case_number)).where(Case.case_number.like(prefix + "%")))
-    n = int(last.split("-")[1]) + 1 if last and last.split("-")[1].isdigit() else 1
-    return f"{prefix}{n:04d}"
+    numbers = s.scalars(select(Case.case_number).where(Case.case_number.like(prefix + "%")))
+    tails = [int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()]
+    return f"{prefix}{max(tails, default=0) + 1:0{CASE_NUMBER_DIGITS}d}"
 
 
 def open_case(diary: Diary, client_id: str, *, referred_on: date | str | None = None,

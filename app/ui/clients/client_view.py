@@ -349,4 +349,8 @@ class ClientView(QWidget):
         history = self._panels.get("history")
         if isinstance(history, HistoryPanel):
             history.reload()
+        d = self._detail
+        if d is not None:  # a decision or a closed case changes the status in the header
+            self._runner.run(clients.get_client, self._diary, d.id, log=False,
+                             on_done=lambda new: self._show_header(new) if self._detail is d else None)
         self.changed.emit()

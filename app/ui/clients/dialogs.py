@@ -29,7 +29,7 @@ from app.services.clients.cases import DecisionInput
 from app.services.clients.clients import ClientDetail, ClientInput
 from app.services.validation import add_months
 from app.ui import labels
-from app.ui.common import accessible, error_text, from_qdate, to_qdate
+from app.ui.common import TypedDateEdit, accessible, error_text, from_qdate, to_qdate
 from app.ui.drafts import DraftKeeper, DraftState
 
 W = TypeVar("W", bound=QWidget)
@@ -67,7 +67,7 @@ class LanguagePicker(QListWidget):
 
 
 def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value), parent)
+    edit = TypedDateEdit(to_qdate(value), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     accessible(edit, name)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from app.services import reference
 from app.services.clients import cases
 from app.services.clients.cases import CaseView, DecisionView
 from app.services.context import Diary
+from app.services.validation import add_months
 from app.ui import labels
 from app.ui.clients.dialogs import CloseCaseDialog, DecisionDialog, run_dialog
 from app.ui.common import fmt_date, show_error
@@ -36,6 +38,7 @@ class OverviewPanel(QWidget):
         self._cases: list[CaseView] = []
         self._drafts: DraftKeeper | None = None
         self._pending_dialog: tuple[str, dict[str, Any]] | None = None
+        self.extend_box: QMessageBox | None = None
 
         self.open_case = QPushButton(self.tr("&Open case"), self)
         self.add_decision = QPushButton(self.tr("Add &decision"), self)
@@ -172,10 +175,27 @@ class OverviewPanel(QWidget):
             run_dialog(dialog, self._runner, cases.add_decision, self._diary, case.id, on_saved=self._after_change)
 
     def _extend(self) -> None:
+        """Extending is a decision of its own: she confirms it first."""
         d = self._latest_decision()
-        if d is not None:
-            self._runner.run(cases.extend_decision, self._diary, d.id, months=3, on_done=self._after_change,
-                             on_error=lambda e: show_error(self, e))
+        if d is None:
+            return
+        until = add_months(d.effective_end, 3)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Extend 3 months"),
+                          self.tr("Extend the decision of {day} by three months, until {until}?")
+                          .replace("{day}", fmt_date(d.decided_on)).replace("{until}", fmt_date(until)),
+                          QMessageBox.StandardButton.NoButton, self)
+        yes = box.addButton(self.tr("E&xtend"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.extend_box = box
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                self._runner.run(cases.extend_decision, self._diary, d.id, months=3, on_done=self._after_change,
+                                 on_error=lambda e: show_error(self, e))
+
+        box.finished.connect(answered)
+        box.open()
 
     def _first_contact(self) -> None:
         case = self._open()

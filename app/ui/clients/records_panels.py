@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.services.clients import records
 from app.services.context import Diary
 from app.ui import labels
-from app.ui.common import fmt_date, from_qdate, show_error, to_qdate
+from app.ui.common import TypedDateEdit, TypedDateTimeEdit, fmt_date, from_qdate, show_error, to_qdate
 from app.ui.session import SessionRunner
 
 
@@ -153,14 +153,14 @@ class RecordPanel(QWidget):
                 combo.addItem(f.choice_label(code), code)
             return combo
         if f.kind == "date":
-            d = QDateEdit(parent)
+            d = TypedDateEdit(parent)
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
             d.setSpecialValueText("–")
             d.setMinimumDate(to_qdate(date(1990, 1, 1)))
             return d
         if f.kind == "datetime":
-            dt = QDateTimeEdit(parent)
+            dt = TypedDateTimeEdit(parent)
             dt.setCalendarPopup(True)
             dt.setDisplayFormat("yyyy-MM-dd HH:mm")
             return dt
