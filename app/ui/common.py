@@ -87,7 +87,9 @@ class _SelectsSectionOnFocus:
         super().focusInEvent(event)  # type: ignore[misc]
         edit = self
         assert isinstance(edit, QDateTimeEdit)
-        QTimer.singleShot(0, lambda: edit.setSelectedSection(edit.currentSection()) if edit.hasFocus() else None)
+        # With the edit as context the call is dropped if the edit is gone by then (a form closed at once).
+        QTimer.singleShot(0, edit, lambda: edit.setSelectedSection(edit.currentSection()) if edit.hasFocus()
+                          else None)
 
 
 class TypedDateTimeEdit(_SelectsSectionOnFocus, QDateTimeEdit):

@@ -72,3 +72,24 @@ def test_windows_open_on_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
     w.show()
     assert w.width() <= avail.width() and w.height() <= avail.height()
     assert avail.contains(w.geometry().topLeft()) and w.geometry().bottom() <= avail.bottom()
+
+
+def test_list_rows_leave_room_for_the_ring_of_a(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Å/Ä/Ö are never clipped on the first line of a list: the row is taller than the letters reach."""
+    from PySide6.QtWidgets import QListWidget
+
+    from app.ui.app import AthenaStyle
+
+    lw = QListWidget()
+    lw.setStyle(AthenaStyle())
+    lw.addItems(["Åsa Öberg", "Ängel"])
+    qtbot.addWidget(lw)
+    lw.show()
+    qtbot.waitExposed(lw)
+    row = lw.visualItemRect(lw.item(0))
+    letters = lw.fontMetrics().tightBoundingRect("ÅÄÖ")
+    assert row.height() >= letters.height() + 4, (row.height(), letters.height())
+    image = lw.viewport().grab().toImage()
+    top_dark = next((y for y in range(row.height()) if any(image.pixelColor(x, y).lightness() < 100
+                                                           for x in range(min(120, row.width())))), None)
+    assert top_dark is not None and top_dark >= 1  # nothing drawn on (or cut off at) the row's first line
