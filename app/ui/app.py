@@ -23,9 +23,7 @@ class AthenaStyle(QProxyStyle):
     def sizeFromContents(self, ct: QStyle.ContentsType, opt: QStyleOption, size: QSize,
                          widget: QWidget | None = None) -> QSize:
         out = super().sizeFromContents(ct, opt, size, widget)
-        if ct == QStyle.ContentsType.CT_TabBarTab:
-            out.setHeight(out.height() + 4)
-        elif ct == QStyle.ContentsType.CT_ItemViewItem:
+        if ct in (QStyle.ContentsType.CT_TabBarTab, QStyle.ContentsType.CT_ItemViewItem):
             out.setHeight(out.height() + 4)
         return out
 
