@@ -281,6 +281,7 @@ def test_a_draft_entry_is_opened_again_edited_and_signed(qtbot, tmp_path: Path, 
     qtbot.mouseClick(panel.form.save, Qt.MouseButton.LeftButton)  # saved unsigned: a draft entry
     settle(window, qtbot)
     assert panel.form.text.toPlainText() == ""
+    assert window.focusWidget() is panel.form.text  # she goes on writing, the focus did not jump to search
     panel.view.setCurrentIndex(panel.model.index(0, 0))
     assert panel.current_entry() is not None and not panel.current_entry().signed
     qtbot.mouseClick(panel.edit_draft, Qt.MouseButton.LeftButton)

@@ -292,6 +292,9 @@ class DiaryPanel(QWidget):
         if not base_id:
             self.form.reset()
             self.form.set_fields(content)
+            self.form.text.moveCursor(QTextCursor.MoveOperation.End)
+            if self.isVisible():
+                self.form.text.setFocus()  # back where she was typing
             return
         client_id = self._client_id
 
@@ -343,6 +346,8 @@ class DiaryPanel(QWidget):
         if self._drafts is not None and self._client_id is not None:
             self._drafts.saved(self, f"entry:{self._client_id}")
         self.form.reset()
+        if self.isVisible():
+            self.form.text.setFocus()  # she goes on writing here, not in the search box
         self.model.reload()
         self.changed.emit()
 
