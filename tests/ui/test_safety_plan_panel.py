@@ -263,3 +263,43 @@ def test_discreet_print_leaves_out_giveaway_numbers_unless_kept(setup, qtbot) ->
     flat = "".join(_pdf_text(dlg.printout.pdf).split())
     assert "Linjen020-505050" in flat and "Kvinnofrid" not in flat and "08-6460601" not in flat
     dlg.close()
+
+
+def test_discreet_print_in_every_language_gives_nothing_away(setup, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Through the dialog's own language choice: text and metadata free of the word list and of give-away
+    numbers, in every language a plan prints in."""
+    import unicodedata
+
+    from app.printing.output import digits_of
+    from app.services.clients import cases
+    from app.services.safety_plan import phone_numbers
+    from app.services.safety_plan import plans as safety_plans
+    from app.services.safety_plan import sections as plan_sections
+
+    panel, runner, diary, client_id, _tmp = setup
+    case = cases.open_case(diary, client_id, referred_on="2026-09-01")
+    cases.add_decision(diary, case.id, cases.DecisionInput(
+        referring_unit="children_family", district="Skärholmen", decided_on="2026-09-05", starts_on="2026-09-05"))
+    marta = next(p for p in safety_plans.people_choices(diary, client_id) if p.name.startswith("Märta"))
+    safety_plans.save_version(diary, client_id, {
+        "people_to_call": safety_plans.people_value(diary, client_id, [marta.contact_id], "Ring Märta först."),
+        "everyday_safety": "Ring polisen om han står utanför jouren.", "children": "Skolan vet."},
+        neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+    assert dlg.discreet.isChecked()
+    numbers = [digits_of(n) for n in phone_numbers.giveaway_numbers()]
+    for i in range(dlg.language.count()):
+        dlg.language.setCurrentIndex(i)
+        settle(qtbot, runner)
+        reader = PdfReader(io.BytesIO(dlg.printout.pdf))
+        text = unicodedata.normalize("NFKC", "".join(p.extract_text() or "" for p in reader.pages))
+        meta = " ".join(str(v) for v in (reader.metadata or {}).values())
+        for chunk in (text, text[::-1], meta):  # Arabic comes out in visual order
+            assert plan_sections.giveaway_words(chunk) == [], (dlg.language.currentData(), chunk[:200])
+        assert not any(n in digits_of(text + meta) for n in numbers), dlg.language.currentData()
+        assert "Märta" in text
+    dlg.close()
