@@ -263,7 +263,7 @@ def main() -> int:
         pane.search_counted.disconnect(conn)
         assert window.diary is not None
         t = time.perf_counter()
-        search.first_page(window.diary, word, limit=200)
+        search.first_page(window.diary, word, limit=100)
         svc.append((time.perf_counter() - t) * 1000)
     print(f"search '{word}' ({hits} clients): first page median {statistics.median(firsts):6.1f} ms   "
           f"(target < 50; service alone {statistics.median(svc):.1f} ms), "

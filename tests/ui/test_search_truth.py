@@ -37,6 +37,7 @@ def diary(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_search_for_a_word_in_135_clients_shows_135(qtbot, diary: Diary,  # type: ignore[no-untyped-def]
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(client_list, "PAGE_SIZE", 50)  # several pages, like a big diary
+    monkeypatch.setattr(client_list, "FIRST_PAGE", 50)
     runner = TaskRunner()
     pane = ClientListPane(diary, runner)  # type: ignore[arg-type]
     qtbot.addWidget(pane)

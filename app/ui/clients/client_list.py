@@ -41,6 +41,7 @@ DetailRole = Qt.ItemDataRole.UserRole + 2
 FlagsRole = Qt.ItemDataRole.UserRole + 3
 BADGE = 16
 PAGE_SIZE = 200
+FIRST_PAGE = 100  # a search's first page: three screens of rows, as fast as possible; the rest pages on
 COUNT_DELAY_MS = 250  # after the first page: no newer keystroke for this long, then count every match
 
 
@@ -244,7 +245,7 @@ class ClientListPane(QWidget):
         self._search_running = True
 
         def find() -> tuple[SearchResult, Page[ClientSummary]]:
-            return first_page(diary, text, limit=PAGE_SIZE, **filters)
+            return first_page(diary, text, limit=FIRST_PAGE, **filters)
 
         self._runner.run(find, on_done=lambda found: self._found(seq, found),
                          on_error=lambda exc: self._search_failed(seq, exc), parallel=True)
