@@ -3,11 +3,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DATA   ?= $(CURDIR)/.demo-diary
+# The tracks of a new demo diary: `make run DATA=.demo-men DEMO_TRACKS=men` opens a men's-support diary.
+DEMO_TRACKS ?= women
 # Qt translations: .ts sources are committed, .qm files are built here (and ignored by git).
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/athena_*.ts))
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint typecheck deps venv translations demo bench clean
+.PHONY: run test lint layers typecheck deps venv translations demo bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -29,13 +31,19 @@ $(QM): %.qm: %.ts $(STAMP)
 	$(PY) -m app.ui.i18n_build
 
 demo: $(STAMP)
-	@test -f $(DATA)/diary.db || ATHENA_PASSPHRASE=demo-diary-passphrase $(VENV)/bin/athena --data-dir $(DATA) demo --clients 200 --seed 1
+	@test -f $(DATA)/diary.db || ATHENA_PASSPHRASE=demo-diary-passphrase $(VENV)/bin/athena --data-dir $(DATA) demo --clients 200 --seed 1 $(foreach t,$(DEMO_TRACKS),--track $(t))
 
 run: deps $(STAMP) $(QM) demo
 	$(VENV)/bin/athena --data-dir $(DATA) gui
 
+# The layer rules (pyproject.toml [tool.importlinter]): ui | commands -> services -> printing | sync -> storage
+# -> models; PySide6 only in app/ui; printing never reads the database; no import cycles inside a package.
+layers: $(STAMP)
+	$(VENV)/bin/lint-imports --cache-dir $(VENV)/.import_linter_cache
+
 test: deps $(STAMP) $(QM)
 	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/lint-imports --cache-dir $(VENV)/.import_linter_cache
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
@@ -43,4 +51,4 @@ bench: $(STAMP)
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) .demo-diary .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo-diary .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

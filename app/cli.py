@@ -3,31 +3,23 @@
 The passphrase comes from ``--passphrase-file``, the ``ATHENA_PASSPHRASE`` environment variable or a prompt —
 never from the command line. Exit codes: 0 ok, 1 a domain or storage problem (message on stderr), 2 usage.
 Each feature adds its subcommands in ``app/commands/<feature>.py`` (``register(sub)``) and is listed in
-``COMMAND_MODULES``.
+``COMMANDS``.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.commands import core, gui, mens_track, printing, recovery, reports, risk, sync
 from app.commands.common import CliError
 from app.errors import AthenaError
 from app.i18n import tr
 
-COMMAND_MODULES = [
-    "app.commands.core",
-    "app.commands.recovery",
-    "app.commands.printing",
-    "app.commands.gui",
-    "app.commands.risk",
-    "app.commands.reports",
-    "app.commands.sync",
-]
+COMMANDS = [core, recovery, printing, gui, risk, reports, sync, mens_track]  # in the order of `athena --help`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--passphrase-file", help=tr("read the passphrase from this file"))
     parser.add_argument("--lang", choices=["sv", "en"], help=tr("language of messages"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for command in COMMANDS:
+        command.register(sub)
     return parser
 
 

@@ -47,10 +47,6 @@ class WrongPassphrase(StorageError):
     pass
 
 
-class DiaryLocked(StorageError):
-    pass
-
-
 class DiaryTooNew(StorageError):
     pass
 

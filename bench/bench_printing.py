@@ -24,11 +24,12 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
+from app.printing.safety_plan import PlanPrintOptions
+from app.reference import plan_sections
 from app.services.clients import cases, clients, records
 from app.services.context import Diary, Worker
 from app.services.safety_plan import plans as safety_plans
-from app.services.safety_plan import sections as plan_sections
+from app.services.safety_plan.printout import render_safety_plan
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 

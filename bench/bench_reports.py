@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select
 
 from app.models import Client
+from app.printing import report_tables
 from app.services.context import Diary, Worker
 from app.services.demo import diary as demo
 from app.services.importing import importer
 from app.services.reports import export as report_export
 from app.services.reports import statistics
-from app.services.reports import tables as report_tables
 from app.services.validation import luhn_ok
 from app.storage import vault
 from app.storage.keyfile import KdfParams

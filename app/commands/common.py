@@ -8,17 +8,31 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from app.i18n import tr
 from app.services.context import Diary, open_diary
+from app.services.dates import DateError, parse_date
 from app.storage import vault
+from app.storage.private_files import write_private
 
 
 class CliError(Exception):
     pass
+
+
+def date_arg(value: str) -> date:
+    """An argparse ``type`` for dates on the command line: the same policy as the importer and the services."""
+    try:
+        day = parse_date(value)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(tr(exc.message_en)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError(tr("A date is required."))
+    return day
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -61,6 +75,4 @@ def write_output(path: str | None, text: str) -> None:
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_private(path, text)

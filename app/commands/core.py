@@ -7,10 +7,9 @@ import json
 import sys
 import time
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
-from app.commands.common import CliError, data_dir, opened, passphrase, write_output
+from app.commands.common import CliError, data_dir, date_arg, opened, passphrase, write_output
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
@@ -21,6 +20,7 @@ from app.services.clients.clients import list_clients
 from app.services.clients.search import search_clients
 from app.services.context import Worker, open_diary, save_worker
 from app.services.demo import diary as demo
+from app.services.demo import men as men_demo
 from app.services.demo import risk as risk_demo
 from app.storage import vault
 
@@ -45,6 +45,10 @@ def register(sub: Any) -> None:
     p.add_argument("--entries", type=int, default=None, help=tr("diary entries (default: 30 per client)"))
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--name", default="Demo Användare")
+    p.add_argument("--track", action="append", choices=["women", "men"],
+                   help=tr("the track(s) of a new demo diary (default: women)"))
+    p.add_argument("--men", type=int, default=None, help=tr("men in the men's track (default: a tenth of the "
+                                                              "clients, at least 12)"))
     p.set_defaults(handler=cmd_demo)
 
     p = sub.add_parser("clients", help=tr("list or search clients"))
@@ -63,8 +67,8 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("audit", help=tr("show the audit trail"))
     p.add_argument("--client")
-    p.add_argument("--from", dest="start", type=date.fromisoformat)
-    p.add_argument("--to", dest="end", type=date.fromisoformat)
+    p.add_argument("--from", dest="start", type=date_arg)
+    p.add_argument("--to", dest="end", type=date_arg)
     p.add_argument("--format", choices=["json", "csv"], default="csv")
     p.add_argument("-o", "--output")
     p.set_defaults(handler=cmd_audit)
@@ -119,8 +123,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         store = vault.unlock(folder, pw)
     else:
         store = vault.create(folder, pw)
-        save_worker(store, Worker(name=args.name, title="Kvinnostödjare",
-                                  tracks=frozenset({Compartment.WOMEN.value})))
+        tracks = frozenset(args.track or [Compartment.WOMEN.value])
+        title = "Kvinnostödjare" if Compartment.WOMEN.value in tracks else "Mansstödjare"
+        save_worker(store, Worker(name=args.name, title=title, tracks=tracks))
     try:
         diary = open_diary(store)
         t0 = time.perf_counter()
@@ -129,13 +134,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 print(f"\r{label}: {done}/{total}   ", end="", file=sys.stderr)
 
-        summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
-                                progress=progress)
-        risk_demo.generate(diary, seed=args.seed)
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
-            clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
+        if Compartment.WOMEN.value in diary.tracks:
+            summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
+                                    progress=progress, men=args.men)
+            risk_demo.generate(diary, seed=args.seed)
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+            print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
+                clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
+        else:
+            men, talks = men_demo.generate(diary, men=args.men if args.men is not None else
+                                           max(args.clients // 10, 12), seed=args.seed)
+            print(tr("Men's track: {men} men, {talks} talks.").format(men=men, talks=talks))
+        if Compartment.WOMEN.value in diary.tracks and Compartment.MEN.value in diary.tracks:
+            print(tr("Men's track: {men} men.").format(men=summary.men))
     finally:
         store.close()
     return 0

@@ -12,11 +12,13 @@ from typing import Any
 
 from app.commands.common import opened
 from app.i18n import tr
-from app.printing.court_day import render_court_day
-from app.printing.output import PrintResult, log_print, write_private
-from app.printing.record_extract import render_record_extract
-from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
+from app.printing.output import PrintResult
+from app.printing.safety_plan import PlanPrintOptions
+from app.services.audit import log_print
+from app.services.clients.printouts import render_court_day, render_record_extract
 from app.services.context import Diary
+from app.services.safety_plan.printout import render_safety_plan
+from app.storage.private_files import write_private
 
 
 def register(sub: Any) -> None:

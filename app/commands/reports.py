@@ -8,38 +8,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.commands.common import CliError, opened
+from app.commands.common import CliError, date_arg, opened
 from app.i18n import tr
+from app.printing import report_tables
 from app.services.importing import importer
-from app.services.importing.spreadsheet import DateError, parse_date
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
-from app.services.reports import tables as report_tables
+from app.storage.private_files import write_private
 
 EXIT_IMPORT_PROBLEMS = 4
 
 
-def _date(value: str) -> date:
-    try:
-        day = parse_date(value)
-    except DateError as exc:
-        raise argparse.ArgumentTypeError(tr(exc.message_en)) from None
-    if day is None:
-        raise argparse.ArgumentTypeError(tr("A date is required."))
-    return day
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser("report", help=tr("statistics for a period (JSON, CSV, XLSX or PDF)"))
-    p.add_argument("--from", dest="start", type=_date, required=True, help=tr("first day, e.g. 2024-01-01"))
-    p.add_argument("--to", dest="end", type=_date, required=True, help=tr("last day, e.g. 2024-12-31"))
+    p.add_argument("--from", dest="start", type=date_arg, required=True, help=tr("first day, e.g. 2024-01-01"))
+    p.add_argument("--to", dest="end", type=date_arg, required=True, help=tr("last day, e.g. 2024-12-31"))
     p.add_argument("--format", choices=report_export.FORMATS, default="json")
     p.add_argument("--suppress-small", action="store_true",
                    help=tr("for publication: show counts of 1-4 as \"< 5\""))
@@ -56,13 +44,6 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def write_bytes(path: str, data: bytes) -> None:
-    """Only to the file the worker chose, readable by her alone; no temporary copy anywhere."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     if args.format in ("xlsx", "pdf") and (not args.output or args.output == "-"):
         raise CliError(tr("XLSX and PDF reports need a file: use -o FILE."))
@@ -72,7 +53,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             report = report_tables.suppress(report)
         data = report_export.export_report(diary, report, args.format)
     if args.output and args.output != "-":
-        write_bytes(args.output, data)
+        write_private(args.output, data)
     else:
         sys.stdout.buffer.write(data)
     return 0

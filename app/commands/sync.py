@@ -11,6 +11,7 @@ from typing import Any
 
 from app.commands.common import CliError, opened
 from app.i18n import tr
+from app.storage.private_files import write_private
 from app.sync import team as teams
 from app.sync.log import recent
 from app.sync.round import sync_round
@@ -58,9 +59,7 @@ def cmd_team_create(args: argparse.Namespace) -> int:
 def cmd_team_invite(args: argparse.Namespace) -> int:
     with opened(args) as diary, diary.write() as s:
         data, code = teams.invite(s, teams.team_for(s, args.compartment))
-    fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+    write_private(args.output, data)
     print(code)
     print(tr("Give the file and, separately, this one-time code to the new laptop."), file=sys.stderr)
     return 0
@@ -92,15 +91,12 @@ def cmd_team_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_team_members(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from app.models import SyncMember
     with opened(args) as diary, diary.read() as s:
-        team = teams.team_for(s, args.compartment)
-        for m in s.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id)):
-            mark = " *" if m.member_id == team.member_id else ""
-            state = tr("removed") if m.removed else ""
-            print(f"{m.member_id}\t{m.label}\t{state}{mark}")
+        found = teams.members(s, teams.team_for(s, args.compartment))
+    for m in found:
+        mark = " *" if m.is_me else ""
+        state = tr("removed") if m.removed else ""
+        print(f"{m.member_id}\t{m.label}\t{state}{mark}")
     return 0
 
 

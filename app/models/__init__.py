@@ -5,8 +5,19 @@ from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReferen
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
 from app.models.drafts import EditorDraft
+from app.models.history import SINCE_ALWAYS, StatusHistory
 from app.models.journal import AuditEvent, Change, Setting
-from app.models.mens_track import MenClient, MenStatus, MenTalk
+from app.models.mens_track import (
+    Attendance,
+    MenClient,
+    MenOutcome,
+    MenStatus,
+    MenTalk,
+    Motivation,
+    ReferralSource,
+    RiskLevel,
+    TalkMethod,
+)
 from app.models.support import CourtAppointment, Incident, RiskAssessment, SafetyPlanVersion
 from app.models.sync import (
     SyncConflict,
@@ -22,12 +33,54 @@ from app.models.sync import (
 )
 
 __all__ = [
-    "Activity", "AuditEvent", "Base", "Case", "CaseStatus", "Change", "Child", "Client", "Compartment",
-    "CourtAppointment", "Decision", "DiaryEntry", "DiaryEntryKind", "EditorDraft", "Extension", "Incident",
-    "LegalReference", "MenClient", "MenStatus", "MenTalk", "NetworkContact", "ProtectedIdentity", "Record",
-    "RiskAssessment", "Safety", "SafetyPlanVersion", "Setting", "SupportKind", "SyncConflict", "SyncCursor",
-    "SyncEpochKey", "SyncLogEntry", "SyncMember", "SyncOutbox", "SyncPendingBase", "SyncPurge",
-    "SyncRecordState", "SyncTeam", "TrappanStatus", "new_id",
+    "SINCE_ALWAYS",
+    "Activity",
+    "Attendance",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "CaseStatus",
+    "Change",
+    "Child",
+    "Client",
+    "Compartment",
+    "CourtAppointment",
+    "Decision",
+    "DiaryEntry",
+    "DiaryEntryKind",
+    "EditorDraft",
+    "Extension",
+    "Incident",
+    "LegalReference",
+    "MenClient",
+    "MenOutcome",
+    "MenStatus",
+    "MenTalk",
+    "Motivation",
+    "NetworkContact",
+    "ProtectedIdentity",
+    "Record",
+    "ReferralSource",
+    "RiskAssessment",
+    "RiskLevel",
+    "Safety",
+    "SafetyPlanVersion",
+    "Setting",
+    "StatusHistory",
+    "SupportKind",
+    "SyncConflict",
+    "SyncCursor",
+    "SyncEpochKey",
+    "SyncLogEntry",
+    "SyncMember",
+    "SyncOutbox",
+    "SyncPendingBase",
+    "SyncPurge",
+    "SyncRecordState",
+    "SyncTeam",
+    "TalkMethod",
+    "TrappanStatus",
+    "new_id",
     "utcnow",
 ]
 
@@ -36,5 +89,5 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     cls.__tablename__: cls
     for cls in (Client, NetworkContact, Child, Case, Decision, Extension, LegalReference, DiaryEntry,
                 CourtAppointment, SafetyPlanVersion, RiskAssessment, Incident, MenClient,
-                MenTalk)
+                MenTalk, StatusHistory)
 }

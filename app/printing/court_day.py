@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from app.errors import DomainError
 from app.i18n import tr
 from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
+from app.printing.inputs import ClientFacts
 from app.printing.output import PrintResult, identity_leaks
 from app.printing.safety_plan import choose_language
-from app.services.clients import records
-from app.services.clients.clients import get_client
-from app.services.context import Diary
-from app.services.safety_plan import sections as plan_sections
+from app.reference import plan_sections
 
 
-def render_court_day(diary: Diary, appointment_id: str, *, language: str | None = None, fmt: str = "a4",
-                     with_name: bool = False) -> PrintResult:
-    appt = records.get(diary, "court", appointment_id)
-    client = get_client(diary, appt["client_id"], log=False)
+def layout_court_day(appt: Mapping[str, Any], client: ClientFacts, *, language: str | None = None,
+                     fmt: str = "a4", with_name: bool = False) -> PrintResult:
+    """``appt`` is the court appointment as the records service reads it (``records.get(diary, "court", id)``)."""
     lang = plan_sections.language(choose_language(language, "", client.languages))
     page = Page(page_format(fmt), rtl=lang.rtl)
     omissions: list[str] = []
@@ -59,5 +58,5 @@ def render_court_day(diary: Diary, appointment_id: str, *, language: str | None 
             raise DomainError("The document would show protected details; nothing was printed.")
     pdf, pages = build_pdf(page, Metadata(title=lang.label("court_title")), lang.label("page", page="{page}"))
     return PrintResult(pdf=pdf, pages=pages, omissions=omissions, client_id=client.id,
-                       compartment=Compartment.WOMEN.value, entity="court_appointments", entity_id=appointment_id,
+                       compartment=Compartment.WOMEN.value, entity="court_appointments", entity_id=appt["id"],
                        detail=f"court-day sheet, {fmt}, {lang.code}", printed=page.printed)

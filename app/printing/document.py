@@ -2,7 +2,7 @@
 
 PDFs are built in memory (``BytesIO``) and returned as bytes: nothing is written to disk here, so no plaintext
 copy of a document can be left in a temp directory. The only file ever written is the one the worker chose
-(``app.printing.output.write_private``).
+(``app.storage.private_files.write_private``).
 """
 
 from __future__ import annotations

@@ -11,17 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app import reference
 from app.errors import DomainError
 from app.i18n import tr
 from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
+from app.printing.inputs import ClientFacts
 from app.printing.output import PrintResult, identity_leaks
-from app.services import reference
-from app.services.clients import export
-from app.services.clients.clients import get_client, require_client
-from app.services.context import Diary
-from app.services.safety_plan import phone_numbers
-from app.services.safety_plan import sections as plan_sections
+from app.reference import phone_numbers, plan_sections
 
 LANGS = ("sv", "en")
 
@@ -104,18 +101,18 @@ class _Extract:
         self.page.space(self.page.fmt.body * 0.6)
 
 
-def render_record_extract(diary: Diary, client_id: str, *, language: str = "sv") -> PrintResult:
+def layout_record_extract(bundle: dict[str, Any], client: ClientFacts, today: str, *,
+                          language: str = "sv") -> PrintResult:
+    """``bundle`` is everything stored about this one client, as the export reads it (plain values)."""
     lang = language if language in LANGS else "sv"
-    client = get_client(diary, client_id, log=False)
-    with diary.read() as s:
-        bundle = export._client_bundle(s, require_client(diary, s, client_id))  # only this client's rows
+    client_id = client.id
     page = Page(page_format("a4"))
     x = _Extract(page, lang, (client.address, client.personal_number) if client.is_protected else None)
     omissions: list[str] = []
     page.add(phone_numbers.organisation_line(lang), "small")
     page.add(tr("Record extract", lang), "title")
     page.add(tr("Everything stored about you in the case diary, printed {date}.", lang)
-             .format(date=diary.today().isoformat()))
+             .format(date=today))
     page.space(6)
 
     x.heading("About you")
@@ -124,10 +121,11 @@ def render_record_extract(diary: Diary, client_id: str, *, language: str = "sv")
         omissions.append(tr("Protected identity: the address and personal identity number are never printed."))
     levels = {"none": "No", "confidentiality_marking": "Confidentiality marking",
               "protected_registration": "Protected registration", "fictitious_identity": "Fictitious identity"}
-    me = {**bundle["client"], "protected_identity": tr(levels.get(client.protected_identity, "No"), lang),
+    own = bundle["client"]
+    me = {**own, "protected_identity": tr(levels.get(client.protected_identity, "No"), lang),
           "languages": reference.language_names(client.languages, lang),
-          "interpreter_language": reference.language_names(client.interpreter_language, lang),
-          "interpreter_independent": client.interpreter_independent if client.interpreter_needed else None}
+          "interpreter_language": reference.language_names(str(own.get("interpreter_language") or ""), lang),
+          "interpreter_independent": own.get("interpreter_independent") if own.get("interpreter_needed") else None}
     x.block(_rows(me, CLIENT_FIELDS, lang, skip))
 
     for case in bundle["cases"]:

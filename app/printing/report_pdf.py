@@ -21,7 +21,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from reportlab.platypus import Table as PdfTable
 
 from app.i18n import RESOURCES, tr
-from app.services.reports.tables import Table, chart_values, period_heading, tables
+from app.printing.report_tables import Table, chart_values, period_heading, tables
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 ACCENT = colors.HexColor("#3b5b7a")

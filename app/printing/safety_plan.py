@@ -20,13 +20,10 @@ from app.errors import DomainError
 from app.i18n import current_language, tr
 from app.models import Compartment
 from app.printing.document import Metadata, Page, build_pdf, page_format
+from app.printing.inputs import ClientFacts, PlanFacts
 from app.printing.output import PrintResult, contains_identity, digits_of, identity_leaks
-from app.services.clients.clients import ClientDetail, get_client
-from app.services.context import Diary
-from app.services.safety_plan import phone_numbers
-from app.services.safety_plan import plans as safety_plans
-from app.services.safety_plan import sections as plan_sections
-from app.services.safety_plan.sections import LanguagePack, giveaway_words
+from app.reference import phone_numbers, plan_sections
+from app.reference.plan_sections import LanguagePack, giveaway_words
 
 _digits = digits_of
 
@@ -65,7 +62,7 @@ def _ui_heading(section_id: str) -> str:
 class _Checker:
     """Decides per piece of text whether it may be printed, and remembers why something was left out."""
 
-    def __init__(self, client: ClientDetail, discreet: bool, unsafe: frozenset[str] = frozenset()) -> None:
+    def __init__(self, client: ClientFacts, discreet: bool, unsafe: frozenset[str] = frozenset()) -> None:
         self.client, self.discreet = client, discreet
         self.unsafe = unsafe  # contact ids marked not safe in the network map now
         self.omissions: list[str] = []
@@ -163,7 +160,7 @@ def _order(fmt: str) -> list[plan_sections.SectionDef]:
     return defs
 
 
-def layout_plan(plan: safety_plans.PlanVersion, client: ClientDetail, district: str, today: str,
+def layout_plan(plan: PlanFacts, client: ClientFacts, district: str, today: str,
                 opts: PlanPrintOptions, worker: str = "", unsafe: frozenset[str] = frozenset()) -> PrintResult:
     """Pure layout: no database access, so it can be tested and timed on its own. ``unsafe``: the contact ids
     marked not safe in the network map now (a version saved before he was marked keeps its snapshot)."""
@@ -246,28 +243,10 @@ def layout_plan(plan: safety_plans.PlanVersion, client: ClientDetail, district: 
                        printed=page.printed)
 
 
-def _final_checks(printed: list[str], client: ClientDetail, discreet: bool, check: _Checker) -> None:
+def _final_checks(printed: list[str], client: ClientFacts, discreet: bool, check: _Checker) -> None:
     """The last line of defence: refuse to hand out a document that breaks a rule, whatever the layout did."""
     if client.is_protected and identity_leaks(printed, address=client.address,
                                               personal_number=client.personal_number):
         raise DomainError("The document would show protected details; nothing was printed.")
     if discreet and any(giveaway_words(s) or check.holds_giveaway_number(s) for s in printed if s):
         raise DomainError("The document could not be made discreet; nothing was printed.")
-
-
-def render_safety_plan(diary: Diary, client_id: str, opts: PlanPrintOptions | None = None) -> PrintResult:
-    """Build the PDF in memory. Logging is the caller's job once the document is printed or saved."""
-    opts = opts or PlanPrintOptions()
-    client = get_client(diary, client_id, log=False)
-    if opts.version is not None:
-        plan = safety_plans.get_by_number(diary, client_id, opts.version)
-    else:
-        latest = safety_plans.latest(diary, client_id)
-        if latest is None:
-            raise DomainError("There is no safety plan for this client yet.")
-        plan = latest
-    district = safety_plans.client_district(diary, client_id)
-    unsafe = frozenset(p.contact_id for p in safety_plans.people_choices(diary, client_id) if p.safety == "unsafe")
-    w = diary.worker
-    worker = f"{w.name}, {w.title}" if w.title else w.name
-    return layout_plan(plan, client, district, diary.today().isoformat(), opts, worker, unsafe)

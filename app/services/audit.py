@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, Change
 from app.models.base import utcnow
+from app.printing.output import PrintResult
 from app.services.context import Diary
 
 
@@ -22,6 +23,12 @@ def log(diary: Diary, action: str, *, client_id: str | None = None, compartment:
         s.add(AuditEvent(at=utcnow(), actor=diary.worker.name, device_id=diary.store.device_id, action=action,
                          compartment=compartment, client_id=client_id, entity=entity, entity_id=entity_id,
                          detail=detail))
+
+
+def log_print(diary: Diary, result: PrintResult, *, target: str = "file") -> None:
+    """One audit event per print or save: what, which version and how — never the content."""
+    log(diary, "print", client_id=result.client_id, compartment=result.compartment, entity=result.entity,
+        entity_id=result.entity_id, detail=f"{result.detail}, {target}")
 
 
 @dataclass(frozen=True)

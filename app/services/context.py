@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -54,6 +54,12 @@ class Diary:
     @property
     def tracks(self) -> list[str]:
         return sorted(self.worker.tracks)
+
+    def for_track(self, compartment: str) -> Diary:
+        """The same diary seen from one of the worker's tracks only: every service then lists, opens and
+        counts that track alone (a worker with both tracks switches explicitly between the two)."""
+        self.require_track(compartment)
+        return replace(self, worker=replace(self.worker, tracks=frozenset({compartment})))
 
 
 def load_worker(store: Store) -> Worker:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from datetime import date, datetime
+from datetime import date
 
 from app.errors import DomainError
+from app.services.dates import DateError, parse_date
 
 _PNR = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})[-+]?(\d{4})$")
 
@@ -68,21 +69,14 @@ def personal_number(value: str | None) -> str | None:
 
 
 def as_date(value: date | str | None, field: str, *, required_: bool = True) -> date | None:
-    if value is None or value == "":
-        if required_:
-            raise DomainError("{field} is required.", field=field)
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    s = value.strip()
-    for fmt in ("%Y-%m-%d", "%Y%m%d", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d"):
-        try:
-            return datetime.strptime(s, fmt).date()
-        except ValueError:
-            continue
-    raise DomainError("{field} is not a valid date (use YYYY-MM-DD).", field=field)
+    """A date given to a service, read by the one date policy (``dates.parse_date``: 1/3/2024 is refused)."""
+    try:
+        day = parse_date(value)
+    except DateError:
+        raise DomainError("{field} is not a valid date (use YYYY-MM-DD).", field=field) from None
+    if day is None and required_:
+        raise DomainError("{field} is required.", field=field)
+    return day
 
 
 def add_months(d: date, months: int) -> date:
@@ -95,8 +89,3 @@ def add_months(d: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-def months_between(start: date, end: date) -> float:
-    """Length in months as funders count it: days / (365.25 / 12)."""
-    return round((end - start).days / (365.25 / 12), 2)

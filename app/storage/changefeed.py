@@ -9,7 +9,6 @@ which writes rows and their changes together in the same way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -199,6 +198,3 @@ def bulk_insert(session: DiarySession, cls: type[Record], rows: Iterable[Mapping
     clock.save()
     return len(full_rows)
 
-
-def feed_json(fields: Mapping[str, object]) -> str:
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True)

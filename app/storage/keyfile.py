@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.errors import StorageError, WrongPassphrase
+from app.storage.private_files import write_private
 
 FORMAT = "athena-keyfile"
 VERSION = 1
@@ -154,30 +155,4 @@ class KeyFile:
             raise StorageError("The key file is missing or damaged.") from None
 
     def save(self, path: Path) -> None:
-        atomic_write(path, json.dumps(self.to_json(), indent=1).encode("utf-8"))
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write a file so that a crash leaves either the old or the new content, never half."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        write_private(path, json.dumps(self.to_json(), indent=1).encode("utf-8"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from app.storage import keyfile, migrate
 from app.storage.changefeed import DiarySession, Identity
 from app.storage.engine import WRITE_OPTION, make_engine, open_raw
 from app.storage.keyfile import KdfParams, KeyFile
+from app.storage.private_files import copy_private, fsync_dir
 
 DB_NAME = "diary.db"
 KEY_NAME = "diary.key"
@@ -206,7 +206,7 @@ def rekey(store: Store, passphrase: str) -> Store:
     for suffix in ("-wal", "-shm"):
         Path(str(db_path(data_dir)) + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path(data_dir))
-    keyfile.fsync_dir(data_dir)
+    fsync_dir(data_dir)
     kf.main, kf.pending, kf.recovery = kf.pending, None, new_recovery
     kf.save(key_path(data_dir))
     return _open(data_dir, kf, new_key)
@@ -237,11 +237,7 @@ def backup_copy(engine: Engine, data_dir: Path, label: str) -> Path:
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.rollback()
-        tmp = target.with_suffix(".db.tmp")
-        shutil.copyfile(db_path(data_dir), tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
+        copy_private(db_path(data_dir), target)
     return target
 
 

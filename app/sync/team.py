@@ -41,6 +41,20 @@ def info(session: Session, team: SyncTeam) -> TeamInfo:
     return TeamInfo(team.team_id, team.name, team.compartment, team.member_id, team.epoch, n)
 
 
+@dataclass(frozen=True)
+class MemberInfo:
+    member_id: str
+    label: str
+    removed: bool
+    is_me: bool
+
+
+def members(session: Session, team: SyncTeam) -> list[MemberInfo]:
+    """Every laptop the team has had, this one marked (``athena team members``)."""
+    return [MemberInfo(m.member_id, m.label, m.removed, m.member_id == team.member_id)
+            for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id))]
+
+
 def teams(session: Session) -> list[SyncTeam]:
     return list(session.scalars(select(SyncTeam).order_by(SyncTeam.compartment)))
 

@@ -22,7 +22,7 @@ class AthenaStyle(QProxyStyle):
 
     def sizeFromContents(self, ct: QStyle.ContentsType, opt: QStyleOption, size: QSize,
                          widget: QWidget | None = None) -> QSize:
-        out = super().sizeFromContents(ct, opt, size, widget)
+        out = super().sizeFromContents(ct, opt, size, widget)  # type: ignore[arg-type]  # Qt passes None too
         if ct in (QStyle.ContentsType.CT_TabBarTab, QStyle.ContentsType.CT_ItemViewItem):
             out.setHeight(out.height() + 4)
         return out

@@ -20,11 +20,17 @@ def error_text(exc: BaseException) -> str:
                                                 "protect client data.").format(kind=type(exc).__name__)
 
 
+_UNPARENTED: set[QMessageBox] = set()  # messages without a window: kept here until she closes them
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A window-modal message that does not run a nested event loop (locking may remove its parent)."""
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Common", "Athena"), error_text(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    if parent is None:  # nothing else holds it, and a box nobody holds is gone before it is seen
+        _UNPARENTED.add(box)
+        box.finished.connect(lambda _result: _UNPARENTED.discard(box))
     box.open()
 
 

@@ -6,12 +6,20 @@ Every label is written out as a literal ``translate("Labels", ...)`` call so pys
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+def local_time(iso_utc: str) -> str:
+    """Stored times are UTC; the worker reads her own clock (the history panel, the sync conflicts)."""
+    try:
+        at = datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return iso_utc
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _table(build: Callable[[], dict[str, str]]) -> Callable[[str], str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from app.services.clients import clients, export
 from app.services.context import Diary
 from app.services.drafts import store as drafts
 from app.services.drafts.store import DraftView, Place
+from app.storage.private_files import write_private
 from app.ui.clients.client_list import ClientListPane
 from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
@@ -57,18 +57,14 @@ def breather(every_s: float = 0.01) -> Callable[[], None]:
 def write_json_private(path: Path, data: dict[str, Any]) -> None:
     """The same JSON as ``export.to_json``, written piece by piece to a file only the worker can read (0600),
     complete or not at all. Small pieces let the GUI thread run in between (one 300 MB string would not)."""
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            pause = breather()
-            for chunk in export.iter_json(data):
-                f.write(chunk)
-                pause()
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    pause = breather()
+
+    def paced() -> Iterator[str]:
+        for chunk in export.iter_json(data):
+            yield chunk
+            pause()
+
+    write_private(path, paced())
 
 
 def _release(data: dict[str, Any]) -> None:
@@ -230,7 +226,12 @@ class Workspace(QWidget):
     def export(self, path: Path, *, whole_diary: bool = False, with_protected: bool = True) -> None:
         client_id = None if whole_diary else self.client_view.client_id
         self.status.showMessage(self.tr("Exporting…"))
+
+        def failed(exc: Exception) -> None:
+            self.status.clearMessage()
+            show_error(self, exc)
+
         self.runner.run(export_to_file, self.diary, path, client_id, with_protected,
                         on_done=lambda p: self.status.showMessage(self.tr("Exported to {path}").format(path=p),
                                                                   8000),
-                        on_error=lambda e: (self.status.clearMessage(), show_error(self, e)))
+                        on_error=failed)

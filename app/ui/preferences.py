@@ -48,7 +48,7 @@ class Preferences:
     @property
     def idle_minutes(self) -> int:
         try:
-            return max(1, min(120, int(self._s.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES))))
+            return max(1, min(120, int(str(self._s.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)))))
         except (TypeError, ValueError):
             return DEFAULT_IDLE_MINUTES
 

@@ -7,19 +7,32 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QBuffer, QIODevice, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.clients import records
 from app.services.clients.clients import ClientSummary
 from app.services.context import Diary
+from app.services.mens_track import men
 from app.services.risk import assessments as risk
 from app.services.risk import timeline as tl
 from app.services.safety_plan import plans as safety_plans
+from app.storage.private_files import write_private
 from app.ui import i18n
 from app.ui.app import make_app
+from app.ui.main_window import Workspace
+from app.ui.mens_track.dialogs import TalkDialog
+from app.ui.mens_track.workspace import MensWorkspace
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.shell import AthenaWindow
+
+
+def png_bytes(widget: QWidget) -> bytes:
+    """The widget as a PNG in memory (written only through ``write_private``: a screen can show client data)."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buf, "PNG")
+    return bytes(buf.data().data())
 
 
 def wait_until(app: QApplication, pred: Callable[[], bool], timeout: float = 60.0) -> bool:
@@ -74,6 +87,15 @@ def _safety_plan_shots(app: QApplication, window: AthenaWindow, panel: QWidget, 
     return n + 2
 
 
+def _first_row(panel: QWidget) -> Callable[[], object]:
+    """Choose the first row of a record panel's table (the court date to print a sheet for)."""
+    def select() -> None:
+        table = getattr(panel, "table", None)
+        if table is not None and table.rowCount():
+            table.setCurrentCell(0, 0)
+    return select
+
+
 def _print_shot(app: QApplication, owner: QWidget, attr: str, opener: str, shot: Callable[..., None], n: int,
                 name: str, select: Callable[[], object] | None = None) -> int:
     """A print dialog opened from ``owner`` (court-day sheet, record extract), once its pages are shown."""
@@ -113,6 +135,34 @@ def _risk_shots(app: QApplication, window: AthenaWindow, panel: QWidget, shot: C
     return n + 3
 
 
+def _men_shots(app: QApplication, window: AthenaWindow, shot: Callable[..., None], n: int) -> int:
+    """The men's track: Idag and the list, a man's case with his talks, a new talk, the statistics."""
+    ws = window.workspace
+    if not isinstance(ws, MensWorkspace):
+        return n
+    wait_until(app, lambda: ws.men_list.view.count() > 0, 60)
+    shot(f"{n:02d}-men-today-and-list")
+    men_shown = men.list_men(ws.diary, open_only=True)
+    chosen = max(men_shown, key=lambda m: (m.registration_due, m.booked_talks), default=None)
+    if chosen is not None:
+        ws.open_man(chosen.id)
+        wait_until(app, lambda: ws.case_view.case is not None, 30)
+        shot(f"{n + 1:02d}-men-case")
+        ws.case_view.new_talk()
+        dialogs = [w for w in app.topLevelWidgets() if isinstance(w, TalkDialog) and w.isVisible()]
+        if dialogs:
+            dialogs[0].themes["responsibility"].setChecked(True)
+            dialogs[0].text.setPlainText("Han beskriver händelsen och tar ansvar för sin del.")
+            shot(f"{n + 2:02d}-men-new-talk", dialogs[0])
+            dialogs[0].reject()
+    ws.show_statistics()
+    stats = ws.statistics
+    if stats is not None:
+        wait_until(app, lambda: stats.report is not None, 60)
+    shot(f"{n + 3:02d}-men-statistics")
+    return n + 4
+
+
 def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = "sv",
                      size: tuple[int, int] = (1280, 800)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
@@ -128,9 +178,7 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
 
     def shot(name: str, widget: QWidget | None = None) -> None:
         settle(app, window)
-        path = out / f"{name}.png"
-        (widget or window).grab().save(str(path))
-        saved.append(path)
+        saved.append(write_private(out / f"{name}.png", png_bytes(widget or window)))
 
     # First run, as a new worker sees it (nothing is created).
     window.stack.setCurrentWidget(window.create_screen)
@@ -146,8 +194,15 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
     window.unlock_screen.submit()
     if not wait_until(app, lambda: window.workspace is not None, 120):
         raise RuntimeError("the diary did not open")
+    if isinstance(window.workspace, MensWorkspace):  # a men's-support worker's diary
+        n = _men_shots(app, window, shot, 3)
+        window.lock("manual")
+        shot(f"{n:02d}-lock-screen")
+        window.close()
+        window.runner.wait(30_000)
+        return saved
     ws = window.workspace
-    assert ws is not None
+    assert isinstance(ws, Workspace)
     ready: list[bool] = []
     ws.ready.connect(lambda: ready.append(True))
     wait_until(app, lambda: bool(ready) or not ws.client_list.model.busy, 60)
@@ -171,7 +226,7 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
             elif key == "court":
                 shot(f"{n:02d}-client-court")
                 n = _print_shot(app, panel, "sheet_dialog", "open_print", shot, n + 1, "client-court-day-sheet",
-                                select=lambda p=panel: p.table.setCurrentCell(0, 0) if p.table.rowCount() else None)
+                                select=_first_row(panel))
             else:
                 shot(f"{n:02d}-client-{key.replace('_', '-')}")
                 n += 1
@@ -197,6 +252,9 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
             shot(f"{n + 1:02d}-reports-team-meeting", reports)
         n += 2
         reports.close()
+    if window.full_diary is not None and "men" in window.full_diary.tracks:
+        window.switch_track("men")
+        n = _men_shots(app, window, shot, n)
     window.lock("manual")
     shot(f"{n:02d}-lock-screen")
 

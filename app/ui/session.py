@@ -36,8 +36,12 @@ class SessionRunner:
                 on_done(result)
 
         def failed(exc: Exception) -> None:
-            if self._alive and on_error is not None:
+            if not self._alive:
+                return
+            if on_error is not None:
                 on_error(exc)
+            else:
+                self._runner.unhandled(fn, exc)
 
         self._runner.run(fn, *args, on_done=done, on_error=failed, parallel=parallel, **kwargs)
 

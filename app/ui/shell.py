@@ -7,13 +7,11 @@ the store (the database key leaves memory) and shows the unlock screen. The titl
 from __future__ import annotations
 
 import gc
-import importlib
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import Compartment
 from app.services.clients import export as export_service
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
@@ -33,23 +32,16 @@ from app.storage import vault
 from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
-from app.ui.clients.client_view import resolve_sections
 from app.ui.common import error_text, fit_on_screen, show_error
-from app.ui.main_window import Workspace
+from app.ui.main_window import Workspace, export_to_file
+from app.ui.mens_track.workspace import MensWorkspace
 from app.ui.preferences import Preferences, PreferencesDialog
+from app.ui.reports.screen import ReportScreen
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
 
-REPORTS_MODULE = "app.ui.reports.screen"
 TITLE = "Athena"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # fits 1280×720 at 150 % and a 1366×768 laptop with room to spare
-
-
-def reports_available() -> bool:
-    try:
-        return importlib.util.find_spec(REPORTS_MODULE) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def _forget_session_objects() -> None:
@@ -68,9 +60,11 @@ class AthenaWindow(QMainWindow):
         self.data_dir, self.prefs = Path(data_dir), prefs
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(TITLE)
-        self.diary: Diary | None = None
+        self.diary: Diary | None = None  # the unlocked diary seen from the active track only
+        self.full_diary: Diary | None = None  # the same with every track of the worker
+        self.track = Compartment.WOMEN.value
         self.session: SessionRunner | None = None
-        self.workspace: Workspace | None = None
+        self.workspace: Workspace | MensWorkspace | None = None
         self._report_windows: list[QWidget] = []
         self._quit_confirmed = False
         self.quit_box: QMessageBox | None = None
@@ -91,7 +85,6 @@ class AthenaWindow(QMainWindow):
         # A window-modal form blocks the main window's shortcuts: lend Ctrl+L to every window she types in.
         app.focusChanged.connect(self._lend_lock_shortcut)
         self._build_gate(locked=False)
-        resolve_sections()  # import the section panels' heavy modules now, not after the passphrase is accepted
         fit_on_screen(self, 1280, 800)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
@@ -131,7 +124,15 @@ class AthenaWindow(QMainWindow):
         bar.clear()
         ws = self.workspace
         diary_menu = bar.addMenu(self.tr("&Diary"))
-        if ws is not None:
+        if isinstance(ws, MensWorkspace):
+            self._action(diary_menu, self.tr("&New man in contact…"), "Ctrl+N", ws.new_man)
+            self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
+            diary_menu.addSeparator()
+            self.sync_action = self._action(diary_menu, self.tr("S&ync now"), "Ctrl+Shift+S", ws.sync.sync_now)
+            self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
+            self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
+            diary_menu.addSeparator()
+        elif ws is not None:
             self._action(diary_menu, self.tr("&New client…"), "Ctrl+N", ws.new_client)
             self._action(diary_menu, self.tr("&Export client…"), "Ctrl+E", lambda: self._ask_export(False))
             self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
@@ -147,13 +148,36 @@ class AthenaWindow(QMainWindow):
         lock.setEnabled(ws is not None)
         self._action(diary_menu, self.tr("&Preferences…"), "Ctrl+,", self.open_preferences)
         self._action(diary_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
-        if ws is not None:
+        if isinstance(ws, MensWorkspace):
+            view = bar.addMenu(self.tr("&View"))
+            self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
+            self._action(view, self.tr("&Find man"), "Ctrl+F", ws.focus_search)
+            self._action(view, self.tr("New &talk"), "Ctrl+D", ws.new_talk)
+            self._action(view, self.tr("&Statistics"), "Ctrl+R", ws.show_statistics)
+        elif ws is not None:
             view = bar.addMenu(self.tr("&View"))
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
             self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
-            if reports_available():
-                self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+            self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
+        self._build_track_menu()
+
+    def _build_track_menu(self) -> None:
+        """Only for a worker with both tracks: which one she works in now, chosen explicitly."""
+        full = self.full_diary
+        if self.workspace is None or full is None or len(full.tracks) < 2:
+            return
+        menu = self.menuBar().addMenu(self.tr("T&rack"))
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        self.track_actions: dict[str, QAction] = {}
+        for track, text, key in ((Compartment.WOMEN.value, self.tr("&Women's support"), "Ctrl+1"),
+                                 (Compartment.MEN.value, self.tr("&Men's support"), "Ctrl+2")):
+            act = self._action(menu, text, key, lambda t=track: self.switch_track(t))
+            act.setCheckable(True)
+            act.setChecked(track == self.track)
+            group.addAction(act)
+            self.track_actions[track] = act
 
     def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
         act: QAction = menu.addAction(text)
@@ -164,14 +188,32 @@ class AthenaWindow(QMainWindow):
 
     # --- open and lock -------------------------------------------------------------------------------
     def _opened(self, diary: Diary) -> None:
-        self.diary = diary
+        self.full_diary = diary
+        self.track = Compartment.WOMEN.value if Compartment.WOMEN.value in diary.tracks else Compartment.MEN.value
+        self.diary = diary.for_track(self.track)
         self.session = SessionRunner(self.runner)
         self._build_workspace()
         self.triggers.arm()
 
+    def switch_track(self, track: str) -> None:
+        """Leave one track's screens for the other's: the old screens go (with any result still on its way),
+        the new ones read only the chosen track."""
+        if self.full_diary is None or track == self.track or track not in self.full_diary.tracks:
+            return
+        self._drop_workspace()
+        if self.session is not None:
+            self.session.end()
+        self.track = track
+        self.diary = self.full_diary.for_track(track)
+        self.session = SessionRunner(self.runner)
+        self._build_workspace()
+
     def _build_workspace(self) -> None:
         assert self.diary is not None and self.session is not None
-        self.workspace = Workspace(self.diary, self.session, self)
+        if self.track == Compartment.MEN.value:
+            self.workspace = MensWorkspace(self.diary, self.session, self)
+        else:
+            self.workspace = Workspace(self.diary, self.session, self)
         # Everything built so far lives as long as the session: keep it out of the collector's full
         # passes, which otherwise grow with every object and pause every thread.
         self.workspace.ready.connect(gc.freeze)
@@ -187,7 +229,10 @@ class AthenaWindow(QMainWindow):
         self._report_windows.clear()
         if self.workspace is not None:
             self.workspace.sync.stop()  # a round already queued finishes before the store closes
-            self.workspace.client_view.set_client(None)
+            if isinstance(self.workspace, MensWorkspace):
+                self.workspace.case_view.set_man(None)
+            else:
+                self.workspace.client_view.set_client(None)
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()
             self.workspace.deleteLater()
@@ -196,10 +241,10 @@ class AthenaWindow(QMainWindow):
     def lock(self, reason: str = "manual") -> None:
         if self.diary is None:
             return
-        if self.workspace is not None:
+        if isinstance(self.workspace, Workspace):
             # What she typed is written (on the database thread, before the store closes), and where she was.
             self.workspace.remember()
-        diary, self.diary = self.diary, None
+        diary, self.diary, self.full_diary = self.diary, None, None
         if self.session is not None:
             self.session.end()
             self.session = None
@@ -253,7 +298,7 @@ class AthenaWindow(QMainWindow):
                 if ws is not None:
                     ws.sync.refresh()
 
-            self.session.run(join_with_invitation, self.diary, path, code, on_done=done,
+            self.session.run(join_with_invitation, self.full_diary or self.diary, path, code, on_done=done,
                              on_error=lambda e: dialog.joined(error_text(e)))
 
         dialog.join_requested.connect(join)
@@ -266,23 +311,28 @@ class AthenaWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         i18n.install(app, lang)
-        client_id = self.workspace.client_view.client_id if self.workspace else None
+        ws = self.workspace
+        client_id = ws.man_id if isinstance(ws, MensWorkspace) else ws.client_view.client_id if ws else None
         if self.workspace is not None:
-            self.workspace.remember()  # the rebuilt screens find what she had typed
+            if isinstance(self.workspace, Workspace):
+                self.workspace.remember()  # the rebuilt screens find what she had typed
             self._drop_workspace()
             if self.session is not None:  # the old widgets' pending results must not arrive
                 self.session.end()
             self.session = SessionRunner(self.runner)
             self._build_workspace()
-            if client_id and self.workspace is not None:
-                self.workspace.open_client(client_id)
+            new = self.workspace
+            if client_id and new is not None:
+                if isinstance(new, MensWorkspace):
+                    new.open_man(client_id)
+                else:
+                    new.open_client(client_id)
         self._build_gate(locked=True)
 
     def open_reports(self) -> None:
         if self.diary is None or self.session is None:
             return
-        cls = importlib.import_module(REPORTS_MODULE).ReportScreen
-        screen = cls(self.diary, self.session, self)
+        screen = ReportScreen(self.diary, self.session, self)
         screen.setWindowFlag(Qt.WindowType.Window, True)
         screen.setWindowTitle(self.tr("Athena – Reports"))
         screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -295,10 +345,14 @@ class AthenaWindow(QMainWindow):
     def _ask_export(self, whole: bool) -> None:
         if self.workspace is None or self.diary is None or self.session is None:
             return
-        client_id = None if whole else self.workspace.client_view.client_id
-        if not whole and client_id is None:
-            self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
-            return
+        client_id: str | None = None
+        if isinstance(self.workspace, MensWorkspace):
+            whole = True  # a man's case goes out with the whole diary's export of the men's track
+        elif not whole:
+            client_id = self.workspace.client_view.client_id
+            if client_id is None:
+                self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
+                return
         self.session.run(export_service.protected_count, self.diary, client_id,
                          on_done=lambda n: self._warn_export(whole, int(n)),
                          on_error=lambda e: show_error(self, e))
@@ -326,18 +380,38 @@ class AthenaWindow(QMainWindow):
         self.export_box = box
 
         def answered(_result: int) -> None:
-            if box.clickedButton() is not go or self.workspace is None:
+            ws = self.workspace
+            if box.clickedButton() is not go or ws is None:
                 return
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
                                                   str(Path.home() / "athena-export.json"), self.tr("JSON (*.json)"))
-            if path:
-                self.workspace.export(Path(path), whole_diary=whole, with_protected=not leave_out.isChecked())
+            if not path:
+                return
+            if isinstance(ws, MensWorkspace):
+                self._export_men(Path(path))
+            else:
+                ws.export(Path(path), whole_diary=whole, with_protected=not leave_out.isChecked())
 
         box.finished.connect(answered)
         box.open()
 
+    def _export_men(self, path: Path) -> None:
+        ws = self.workspace
+        if not isinstance(ws, MensWorkspace) or self.session is None:
+            return
+        ws.status.showMessage(self.tr("Exporting…"))
+
+        def failed(exc: Exception) -> None:
+            ws.status.clearMessage()
+            show_error(self, exc)
+
+        self.session.run(export_to_file, ws.diary, path, None,
+                         on_done=lambda p: ws.status.showMessage(self.tr("Exported to {path}").format(path=p), 8000),
+                         on_error=failed)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        unsaved = self.workspace.drafts.unsaved() if self.workspace is not None else []
+        ws = self.workspace
+        unsaved = ws.drafts.unsaved() if isinstance(ws, Workspace) else []
         if unsaved and not self._quit_confirmed:
             event.ignore()
             self._ask_quit(unsaved)

@@ -4,17 +4,26 @@
 the GUI thread. Database work is serialised on one worker by default (SQLite has one writer anyway, and the
 order of a worker's actions is then the order she made them); ``parallel=True`` uses the shared pool for
 read-only work such as search.
+
+A call without ``on_error`` is never silent: its failure goes to ``TaskRunner.unhandled``, which logs the kind
+of error and the function's name (never the message: a driver's message can hold client data) and shows the
+worker a message (``report_error``; by default a message box over the window that owns the runner).
 """
 
 from __future__ import annotations
 
+import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from app.errors import AthenaError
+from app.ui.common import show_error
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -41,9 +50,23 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
+class Runner(Protocol):
+    """What a screen needs to run service calls: a ``TaskRunner``, or the ``SessionRunner`` around it."""
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[Exception], None] | None = None, parallel: bool = False,
+            **kwargs: Any) -> None: ...
+
+
+def task_name(fn: Callable[..., Any]) -> str:
+    return f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
+
+
 class TaskRunner(QObject):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 report_error: Callable[[Exception], None] | None = None) -> None:
         super().__init__(parent)
+        self.report_error = report_error or self._show_error
         self._serial = QThreadPool(self)
         self._serial.setMaxThreadCount(1)
         self._parallel = QThreadPool(self)
@@ -65,10 +88,21 @@ class TaskRunner(QObject):
             self._jobs.discard(job)
             if on_error is not None:
                 on_error(exc)
+            else:
+                self.unhandled(fn, exc)
 
         job.signals.done.connect(finished)
         job.signals.failed.connect(failed)
         (self._parallel if parallel else self._serial).start(job)
+
+    def unhandled(self, fn: Callable[..., Any], exc: Exception) -> None:
+        """The default error path: a log line with the kind of error only, and a message for the worker."""
+        log.error("Background task %s failed: %s", task_name(fn), type(exc).__name__)
+        self.report_error(exc)
+
+    def _show_error(self, exc: Exception) -> None:
+        owner = self.parent()
+        show_error(owner.window() if isinstance(owner, QWidget) else None, exc)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every job has finished (tests, shutdown)."""

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
 from app.errors import DomainError
-from app.printing.record_extract import render_record_extract
 from app.services.clients import cases, clients
+from app.services.clients.printouts import render_record_extract
 from app.services.context import Diary, Worker
 from app.storage import vault
 from app.storage.keyfile import KdfParams

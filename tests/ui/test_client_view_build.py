@@ -29,7 +29,7 @@ def _sections() -> list[tuple[str, str, object]]:
 
 
 def test_tabs_are_added_over_event_loop_turns(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(client_view, "resolve_sections", _sections)
+    monkeypatch.setattr(client_view, "client_sections", _sections)
     BUILT.clear()
     view = ClientView(None, _Runner())  # type: ignore[arg-type]
     qtbot.addWidget(view)
@@ -39,7 +39,7 @@ def test_tabs_are_added_over_event_loop_turns(qtbot, monkeypatch) -> None:  # ty
 
 
 def test_panels_builds_the_rest_at_once(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(client_view, "resolve_sections", _sections)
+    monkeypatch.setattr(client_view, "client_sections", _sections)
     runner = _Runner()
     view = ClientView(None, runner)  # type: ignore[arg-type]
     qtbot.addWidget(view)
@@ -47,7 +47,7 @@ def test_panels_builds_the_rest_at_once(qtbot, monkeypatch) -> None:  # type: ig
 
 
 def test_no_tabs_are_built_after_the_session_ends(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(client_view, "resolve_sections", _sections)
+    monkeypatch.setattr(client_view, "client_sections", _sections)
     runner = _Runner()
     view = ClientView(None, runner)  # type: ignore[arg-type]
     qtbot.addWidget(view)

@@ -1,10 +1,7 @@
-"""A Rapporter screen appears in the menu only when app.ui.reports.screen exists, and closes on lock."""
+"""The Reports screen is in the View menu of an open diary, opens as its own window and closes on lock."""
 
 from __future__ import annotations
 
-import sys
-import types
-from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -26,20 +23,11 @@ def _menu_texts(window: AthenaWindow) -> list[str]:
 
 def test_reports_menu(qtbot, tmp_path: Path, prefs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     make_diary(tmp_path / "diary")
-    monkeypatch.setattr(shell, "reports_available", lambda: False)
+    monkeypatch.setattr(shell, "ReportScreen", _ReportScreen)  # the real screen has tests of its own
     window = AthenaWindow(tmp_path / "diary", prefs)
     qtbot.addWidget(window)
     window.show()
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
-    assert "&Reports" not in _menu_texts(window)
-    window.lock()
-
-    mod = types.ModuleType("app.ui.reports.screen")
-    mod.__spec__ = ModuleSpec("app.ui.reports.screen", None)
-    mod.ReportScreen = _ReportScreen  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "app.ui.reports.screen", mod)
-    monkeypatch.setattr(shell, "reports_available", lambda: True)
+    assert "&Reports" not in _menu_texts(window)  # nothing to report on while locked
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     assert "&Reports" in _menu_texts(window)
@@ -47,4 +35,5 @@ def test_reports_menu(qtbot, tmp_path: Path, prefs, monkeypatch) -> None:  # typ
     assert len(window._report_windows) == 1 and window._report_windows[0].isVisible()
     window.lock()
     assert window._report_windows == []
+    assert "&Reports" not in _menu_texts(window)
     window.runner.wait(5_000)

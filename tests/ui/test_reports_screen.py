@@ -94,3 +94,18 @@ def test_export(qtbot, screen: ReportScreen, tmp_path: Path, monkeypatch, fmt: s
     assert target.read_bytes().startswith(magic)
     assert os.stat(target).st_mode & 0o077 == 0
     assert list(out.iterdir()) == [target]  # no temporary files beside it
+
+
+def test_export_over_an_old_world_readable_file(qtbot, screen: ReportScreen, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                monkeypatch) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "rapport.csv"
+    target.write_bytes(b"last year's figures")
+    target.chmod(0o644)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(screen.exported, timeout=20_000):
+        screen.export_buttons["csv"].click()
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert os.stat(target).st_mode & 0o777 == 0o600
+    assert list(out.iterdir()) == [target]

@@ -22,7 +22,7 @@ from app.services.risk import assessments as risk
 from app.services.risk import timeline as tl
 from app.services.safety_plan import plans as safety_plans
 from app.storage.vault import Store
-from app.ui.panels import CLIENT_PANELS
+from app.ui.clients.client_view import client_sections
 from app.ui.risk.panel import RiskPanel
 from app.ui.tasks import TaskRunner
 
@@ -74,8 +74,8 @@ def shoot(panel: RiskPanel, name: str) -> None:
         assert panel.grab().save(str(SHOTS / name))
 
 
-def test_panel_is_registered() -> None:
-    assert any(p.key == "risk" and p.module == "app.ui.risk.panel" and p.cls == "RiskPanel" for p in CLIENT_PANELS)
+def test_panel_is_the_client_views_risk_section() -> None:
+    assert dict((k, f) for k, _t, f in client_sections())["risk"] is RiskPanel
 
 
 def test_run_an_assessment_end_to_end(qtbot: QtBot, diary: Diary, monkeypatch: pytest.MonkeyPatch) -> None:

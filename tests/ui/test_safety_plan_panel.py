@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import stat
@@ -20,7 +19,7 @@ from app.services.clients import clients, records
 from app.services.context import Diary, Worker
 from app.storage import vault
 from app.storage.keyfile import KdfParams
-from app.ui.panels import CLIENT_PANELS
+from app.ui.safety_plan.panel import SafetyPlanPanel
 from app.ui.tasks import TaskRunner
 
 PASSPHRASE = "korrekt häst batteri häftklammer"
@@ -46,9 +45,7 @@ def setup(tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tu
         s.add(RiskAssessment(client_id=c.id, instrument_id="freda", instrument_version="1",
                              assessed_on=date(2026, 11, 1)))
     runner = TaskRunner()
-    spec = next(s for s in CLIENT_PANELS if s.key == "safety_plan")
-    cls = getattr(importlib.import_module(spec.module), spec.cls)
-    panel = cls(diary, runner)
+    panel = SafetyPlanPanel(diary, runner)
     qtbot.addWidget(panel)
     yield panel, runner, diary, c.id, tmp
     runner.wait()
@@ -129,6 +126,8 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
         panel.grab().save(os.path.join(os.environ["ATHENA_SHOTS"], "panel.png"))
 
     out = tmp_path / "plan.pdf"
+    out.write_bytes(b"an older printout")
+    out.chmod(0o644)  # saving over an old world-readable file leaves it readable by her only
     with qtbot.waitSignal(dlg.saved, timeout=10_000):
         dlg.save_to(str(out))
     settle(qtbot, runner)
@@ -271,10 +270,9 @@ def test_discreet_print_in_every_language_gives_nothing_away(setup, qtbot) -> No
     import unicodedata
 
     from app.printing.output import digits_of
+    from app.reference import phone_numbers, plan_sections
     from app.services.clients import cases
-    from app.services.safety_plan import phone_numbers
     from app.services.safety_plan import plans as safety_plans
-    from app.services.safety_plan import sections as plan_sections
 
     panel, runner, diary, client_id, _tmp = setup
     case = cases.open_case(diary, client_id, referred_on="2026-09-01")
@@ -302,4 +300,37 @@ def test_discreet_print_in_every_language_gives_nothing_away(setup, qtbot) -> No
             assert plan_sections.giveaway_words(chunk) == [], (dlg.language.currentData(), chunk[:200])
         assert not any(n in digits_of(text + meta) for n in numbers), dlg.language.currentData()
         assert "Märta" in text
+    dlg.close()
+
+
+def test_a_failed_print_audit_event_is_shown(setup, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.services.safety_plan import plans as safety_plans
+    from app.ui.printing import dialog as print_dialog
+
+    panel, runner, diary, client_id, _tmp = setup
+    safety_plans.save_version(diary, client_id, {"where_to_go": "Till Märta."}, neutral_title="Min vecka")
+    panel.set_client(client_id)
+    settle(qtbot, runner)
+    panel.open_print()
+    dlg = panel.print_dialog
+    settle(qtbot, runner)
+
+    def audit_fails(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(print_dialog, "log_print", audit_fails)
+    with qtbot.waitSignal(dlg.failed, timeout=10_000):
+        dlg.save_to(str(tmp_path / "plan.pdf"))
+    settle(qtbot, runner)
+
+    def shown() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=10_000)
+    assert "OSError" in shown()[0].text()
+    for box in shown():
+        box.close()
     dlg.close()

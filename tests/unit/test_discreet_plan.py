@@ -15,12 +15,12 @@ from pypdf import PdfReader
 
 from app.errors import DomainError
 from app.printing.output import digits_of
-from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
+from app.printing.safety_plan import PlanPrintOptions
+from app.reference import phone_numbers, plan_sections
 from app.services.clients import cases, clients, records
 from app.services.context import Diary, Worker
-from app.services.safety_plan import phone_numbers
 from app.services.safety_plan import plans as safety_plans
-from app.services.safety_plan import sections as plan_sections
+from app.services.safety_plan.printout import render_safety_plan
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 from tests.unit.conftest import PASSPHRASE

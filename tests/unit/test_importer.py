@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from app.models import Case, Change, Client, Decision, DiaryEntry, Extension
 from app.services.clients import clients
 from app.services.context import Diary, Worker
+from app.services.dates import DateError, parse_date
 from app.services.importing import importer
-from app.services.importing.spreadsheet import DateError, parse_date
 from app.services.reports import statistics
 from app.services.validation import luhn_ok
 from app.storage.vault import Store

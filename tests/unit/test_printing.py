@@ -16,16 +16,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.printing.court_day import render_court_day
 from app.printing.document import visual_lines
 from app.printing.output import PrintResult
-from app.printing.record_extract import render_record_extract
-from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
+from app.printing.safety_plan import PlanPrintOptions
+from app.reference import plan_sections
 from app.services import audit
 from app.services.clients import cases, clients, entries, records
+from app.services.clients.printouts import render_court_day, render_record_extract
 from app.services.context import Diary, Worker
 from app.services.safety_plan import plans as safety_plans
-from app.services.safety_plan import sections as plan_sections
+from app.services.safety_plan.printout import render_safety_plan
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 from tests.unit.conftest import PASSPHRASE

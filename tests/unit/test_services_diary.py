@@ -159,8 +159,11 @@ def test_mens_track_is_its_own_compartment(diary: Diary, men_diary: Diary) -> No
     man = mens_track.add_man(men_diary, name="Johan Berg", district="Älvsjö", referred_by="Frivården")
     for _ in range(3):
         mens_track.add_talk(men_diary, man.id, themes=["violence", "responsibility"], text="VASKA")
-    assert mens_track.get_man(men_diary, man.id).status == "registered"
-    assert mens_track.get_man(men_diary, man.id).talks == 3
+    after_three = mens_track.get_man(men_diary, man.id)
+    assert after_three.talks == 3 and after_three.registration_due and after_three.status == "contact"
+    registered = mens_track.register_case(men_diary, man.id)
+    assert registered.status == "registered" and registered.case_number == "M-2026-0001"
+    assert not registered.registration_due
     with pytest.raises(AccessDenied):
         mens_track.list_men(diary)
     with pytest.raises(DomainError):

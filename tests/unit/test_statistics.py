@@ -28,11 +28,11 @@ from typing import Any
 import pytest
 
 from app.models import Compartment
+from app.printing import report_tables
 from app.services.clients import cases, clients, entries, records
 from app.services.context import Diary, Worker
 from app.services.mens_track import men as mens_track
 from app.services.reports import statistics, team_week
-from app.services.reports import tables as report_tables
 from app.storage.vault import Store
 
 BOTH = frozenset({Compartment.WOMEN.value, Compartment.MEN.value})
@@ -102,7 +102,7 @@ def diary(store: Store) -> dict[str, Any]:
         for day in talks:
             mens_track.add_talk(d, mid, held_on=day, themes=["violence"])
         if status:
-            mens_track.set_status(d, mid, status, referred_on_to="Beroendevården")
+            mens_track.set_status(d, mid, status, referred_on_to="Beroendevården", effective_on=talks[-1])
 
     man("M1", "2023-11-01", ["2023-11-08", "2023-11-15", "2024-01-10"])
     man("M2", "2024-05-01", ["2024-05-08"], "not_motivated")
@@ -164,7 +164,9 @@ def test_flows_court_children(diary: dict[str, Any]) -> None:
 def test_men_track(diary: dict[str, Any]) -> None:
     m = statistics.period_report(diary["diary"], date(2024, 1, 1), date(2024, 12, 31))["men"]
     # M1 (a talk in January, three by the period's end), M2, M3 in contact; M4 only in 2023, M5 only in 2025.
-    assert m == {"in_contact": 3, "at_least_three_talks": 1, "referred_on": 1, "not_motivated": 1}
+    assert {k: m[k] for k in ("in_contact", "at_least_three_talks", "referred_on", "not_motivated")} == {
+        "in_contact": 3, "at_least_three_talks": 1, "referred_on": 1, "not_motivated": 1}
+    assert m["talks_held"] == 4 and m["court_ordered"] == 0
 
 
 def test_short_period_and_tracks(diary: dict[str, Any]) -> None:

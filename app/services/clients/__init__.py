@@ -1,1 +1,1 @@
-"""Clients, their cases and decisions, diary entries, smaller records, search, status and export."""
+"""Clients, their cases and decisions, diary entries, smaller records, search, status, export and printouts."""

@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import reference
 from app.errors import DomainError, NotFound
 from app.models import Case, Decision, Extension
-from app.services import reference, validation
+from app.services import history, validation
 from app.services.clients.clients import require_client
 from app.services.clients.status import case_status
 from app.services.context import Diary
@@ -140,19 +141,30 @@ def add_decision(diary: Diary, case_id: str, data: DecisionInput) -> CaseView:
         case = _case(diary, s, case_id)
         if case.closed_on is not None:
             raise DomainError("A closed case cannot get a new decision.")
-        s.add(Decision(case_id=case_id, compartment=case.compartment, **values))
+        dec = Decision(case_id=case_id, compartment=case.compartment, **values)
+        s.add(dec)
+        s.flush()
+        history.initial(s, dec, client_id=case.client_id)
     return get_case(diary, case_id)
 
 
-def update_decision(diary: Diary, decision_id: str, data: DecisionInput) -> CaseView:
+def update_decision(diary: Diary, decision_id: str, data: DecisionInput, *,
+                    effective_on: date | str | None = None) -> CaseView:
+    """Change a decision. A new district or referring unit counts from ``effective_on`` (default: today) on:
+    reports for periods that ended before keep the old one (to correct a mistake for every period, give the
+    decision's start date)."""
     values = _validated_decision(data)
+    since = validation.as_date(effective_on, "Valid from", required_=False) or diary.today()
     with diary.write() as s:
         dec = s.get(Decision, decision_id)
         if dec is None:
             raise NotFound("The decision was not found.")
         diary.require_track(dec.compartment)
+        client_id = s.scalar(select(Case.client_id).where(Case.id == dec.case_id))
         for k, v in values.items():
-            if getattr(dec, k) != v:
+            if k in history.TRACKED["decisions"]:
+                history.changed(s, dec, k, v, since, client_id=client_id)
+            elif getattr(dec, k) != v:
                 setattr(dec, k, v)
         case_id = dec.case_id
     return get_case(diary, case_id)

@@ -25,6 +25,7 @@ from app.models import (
     Record,
     RiskAssessment,
     SafetyPlanVersion,
+    StatusHistory,
 )
 from app.services import audit
 from app.services.clients.clients import require_client
@@ -34,7 +35,7 @@ FORMAT_VERSION = 1
 PER_CLIENT: list[tuple[str, type[Record]]] = [
     ("network_contacts", NetworkContact), ("children", Child), ("court_appointments", CourtAppointment),
     ("diary_entries", DiaryEntry), ("safety_plan_versions", SafetyPlanVersion),
-    ("risk_assessments", RiskAssessment), ("incidents", Incident),
+    ("risk_assessments", RiskAssessment), ("incidents", Incident), ("status_history", StatusHistory),
 ]
 
 
@@ -62,6 +63,12 @@ def _client_bundle(s: Session, client: Client) -> dict[str, Any]:
                          .order_by(model.created_at))
         bundle[key] = [_plain(r) for r in rows]
     return bundle
+
+
+def client_record(diary: Diary, client_id: str) -> dict[str, Any]:
+    """Everything stored about one client as plain values (no audit event: the caller logs what it does)."""
+    with diary.read() as s:
+        return _client_bundle(s, require_client(diary, s, client_id))
 
 
 PROTECTED_FIELDS = ("personal_number", "address", "postal_code", "city")
@@ -135,6 +142,8 @@ def export_all(diary: Diary, *, with_protected: bool = True) -> dict[str, Any]:
                 m = _plain(man)
                 m["talks"] = [_plain(t) for t in s.scalars(
                     select(MenTalk).where(MenTalk.men_client_id == man.id).order_by(MenTalk.held_on))]
+                m["status_history"] = [_plain(h) for h in s.scalars(
+                    select(StatusHistory).where(StatusHistory.client_id == man.id).order_by(StatusHistory.created_at))]
                 out["men"].append(m)
     left_out = 0
     if not with_protected:

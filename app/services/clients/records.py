@@ -6,9 +6,10 @@ validator per kind that turns a plain dict of input into checked column values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from app.models import Child, CourtAppointment, NetworkContact, Record, Safety, 
 from app.services import validation
 from app.services.clients.clients import require_client
 from app.services.context import Diary
+from app.services.dates import DateError, parse_date
 
 Values = dict[str, Any]
 
@@ -62,15 +64,19 @@ def _child(d: Mapping[str, Any]) -> Values:
     )
 
 
+_DATE_TIME = re.compile(r"^(.+?)[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
 def _as_datetime(value: Any, field: str) -> datetime:
     if isinstance(value, datetime):
         return value.replace(second=0, microsecond=0)
-    if isinstance(value, str):
-        for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
-            try:
-                return datetime.strptime(value.strip(), fmt)
-            except ValueError:
-                continue
+    if isinstance(value, str) and (m := _DATE_TIME.match(value.strip())):
+        try:  # the day by the one date policy, then the time of day
+            day = parse_date(m[1])
+            if day is not None:
+                return datetime.combine(day, time(int(m[2]), int(m[3]), int(m[4] or 0)))
+        except (DateError, ValueError):
+            pass
     raise DomainError("{field} must be a date and time (YYYY-MM-DD HH:MM).", field=field)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from faker import Faker
 
+from app import reference
 from app.models import (
     Case,
     Child,
@@ -20,16 +21,14 @@ from app.models import (
     Decision,
     DiaryEntry,
     Extension,
-    MenClient,
-    MenTalk,
     NetworkContact,
     ProtectedIdentity,
     SafetyPlanVersion,
     SupportKind,
     new_id,
 )
-from app.services import reference
 from app.services.context import Diary
+from app.services.demo import men as men_demo
 from app.services.validation import add_months
 from app.storage.changefeed import bulk_insert
 
@@ -93,7 +92,8 @@ def _pnr(rng: random.Random, birth: date) -> str:
 
 
 def generate(diary: Diary, *, clients: int = 200, entries: int | None = None, seed: int = 1,
-             progress: Callable[[str, int, int], None] | None = None) -> DemoSummary:
+             progress: Callable[[str, int, int], None] | None = None, men: int | None = None) -> DemoSummary:
+    """Women (and, in a diary with the men's track, ``men`` men: by default a tenth of the clients)."""
     rng = random.Random(seed)
     fake = Faker("sv_SE")
     fake.seed_instance(seed)
@@ -217,35 +217,12 @@ def generate(diary: Diary, *, clients: int = 200, entries: int | None = None, se
             text=text, author_name=diary.worker.name, author_title=diary.worker.title or "Kvinnostödjare",
             signed_at=None if (today - day).days < 7 and rng.random() < 0.3 else min(written, now)))
 
-    men_rows: list[dict[str, Any]] = []
-    talk_rows: list[dict[str, Any]] = []
-    if "men" in diary.tracks:
-        for _ in range(max(clients // 10, 3)):
-            mid = new_id()
-            name = f"{fake.first_name_male()} {fake.last_name()}"
-            n_talks = rng.choice([1, 2, 3, 4, 6, 8])
-            status = ("referred_on" if rng.random() < 0.15 else "not_motivated" if n_talks < 3 and
-                      rng.random() < 0.3 else "registered" if n_talks >= 3 else "contact")
-            first = today - timedelta(days=rng.randint(30, 500))
-            men_rows.append(dict(id=mid, compartment="men", name=name, name_key=name.casefold(),
-                                 district=rng.choice(districts),
-                                 referred_by=rng.choice(["Socialtjänsten", "Frivården", "Egen kontakt"]),
-                                 status=status, first_contact_on=first,
-                                 referred_on_to="Beroendevården" if status == "referred_on" else ""))
-            for n in range(1, n_talks + 1):
-                talk_rows.append(dict(id=new_id(), compartment="men", men_client_id=mid,
-                                      held_on=first + timedelta(days=7 * n),
-                                      number=n, themes=",".join(rng.sample(
-                                          ["violence", "responsibility", "context", "consequences",
-                                           "alternatives"], 2)), text="VASKA-samtal enligt plan.",
-                                      author_name=diary.worker.name))
-
     plan: list[tuple[str, type[Any], list[dict[str, Any]]]] = [
         ("clients", Client, rows["clients"]), ("cases", Case, rows["cases"]),
         ("decisions", Decision, rows["decisions"]), ("extensions", Extension, rows["extensions"]),
         ("network", NetworkContact, rows["network"]), ("children", Child, rows["children"]),
         ("court", CourtAppointment, rows["court"]), ("plans", SafetyPlanVersion, rows["plans"]),
-        ("entries", DiaryEntry, entry_rows), ("men", MenClient, men_rows), ("talks", MenTalk, talk_rows),
+        ("entries", DiaryEntry, entry_rows),
     ]
     batch = 20_000
     for label, model, items in plan:
@@ -254,5 +231,8 @@ def generate(diary: Diary, *, clients: int = 200, entries: int | None = None, se
                 bulk_insert(s, model, items[start:start + batch])
             if progress:
                 progress(label, min(start + batch, len(items)), len(items))
+    n_men = 0
+    if "men" in diary.tracks:
+        n_men = men_demo.generate(diary, men=max(clients // 10, 3) if men is None else men, seed=seed)[0]
     return DemoSummary(clients=clients, cases=len(rows["cases"]), decisions=len(rows["decisions"]),
-                       entries=len(entry_rows), men=len(men_rows))
+                       entries=len(entry_rows), men=n_men)

@@ -13,11 +13,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import reference
 from app.errors import DomainError
 from app.i18n import tr
 from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_id
 from app.models.base import utcnow
-from app.services import audit, reference, validation
+from app.services import audit, validation
 from app.services.context import Diary
 from app.services.importing.layout import (
     COLUMN_BY_KEY,

@@ -12,10 +12,12 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
+from app import reference
 from app.errors import DomainError
 from app.models import ProtectedIdentity, SupportKind
-from app.services import reference, validation
-from app.services.importing.spreadsheet import Cell, DateError, parse_date
+from app.services import validation
+from app.services.dates import DateError, parse_date
+from app.services.importing.spreadsheet import Cell
 
 
 @dataclass(frozen=True)

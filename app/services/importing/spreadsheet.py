@@ -1,6 +1,6 @@
 """Reading a spreadsheet the way teams keep them: CSV from any Excel (UTF-8 with or without BOM, UTF-16,
-Windows-1252 / Latin-1 from older Excel), ";" or "," or tab separated, or an XLSX workbook; and reading the
-dates people type in them.
+Windows-1252 / Latin-1 from older Excel), ";" or "," or tab separated, or an XLSX workbook. (The dates typed
+in them are read by ``app.services.dates``, the same way as everywhere else.)
 
 Everything here works on bytes already in memory and raises ``DomainError`` with a message that names no
 cell value (values are client data).
@@ -12,27 +12,15 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from app.errors import DomainError
 
 Cell = str | int | float | date | datetime | None
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "nov": 11, "dec": 12,
-}
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_WORDS = re.compile(r"^(\d{1,2})\s+([a-zåäö]+)\.?\s+(\d{4})$")
-_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_SLASHED = re.compile(r"^\d{1,4}/\d{1,2}/\d{1,4}$")
 # "Ã¤" for "ä" and friends: UTF-8 text that was decoded as Latin-1 and saved again.
 _MOJIBAKE = re.compile("Ã[\u00a4\u00a5\u00b6\u0084\u0085\u0096\u00a9\u00bc]")
-EXCEL_EPOCH = date(1899, 12, 30)
 
 
 @dataclass(frozen=True)
@@ -43,61 +31,6 @@ class Sheet:
     rows: list[list[Cell]]
     file_format: str  # csv / xlsx
     encoding: str  # utf-8, utf-8-sig, utf-16, cp1252 ... ("" for xlsx)
-
-
-class DateError(ValueError):
-    def __init__(self, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-
-
-BAD_DATE = "Not a date that can be read: write it as 2024-03-01, 20240301 or 1 mars 2024."
-AMBIGUOUS_DATE = "Dates with slashes are ambiguous (1/3 or 3/1?): write it as 2024-03-01."
-
-
-def parse_date(value: Cell) -> date | None:
-    """A date typed in a spreadsheet, or None when empty. Raises ``DateError`` otherwise.
-
-    Read: ISO 2024-03-01 (also 2024-3-1), 20240301, "1 mars 2024" / "1 mar 2024" (Swedish month names),
-    1.3.2024 (day first), Excel date cells and Excel day numbers. Refused: 1/3/2024 and the like, which
-    Swedish and American Excel read differently.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        n = int(value)
-        if n == value and 19000101 <= n <= 21001231:
-            return parse_date(str(n))
-        if n == value and 1 <= n <= 80_000:  # an Excel day number from a cell formatted as a number
-            return EXCEL_EPOCH + timedelta(days=n)
-        raise DateError(BAD_DATE)
-    s = str(value).strip().lower()
-    if not s:
-        return None
-    if s.endswith(" 00:00:00"):  # a date cell exported as text
-        s = s[:-9]
-    parts: tuple[int, int, int] | None = None
-    if (m := _ISO.match(s)) or (m := _COMPACT.match(s)):
-        parts = int(m[1]), int(m[2]), int(m[3])
-    elif m := _WORDS.match(s):
-        month = MONTHS.get(m[2])
-        if month is None:
-            raise DateError(BAD_DATE)
-        parts = int(m[3]), month, int(m[1])
-    elif m := _DOTTED.match(s):
-        parts = int(m[3]), int(m[2]), int(m[1])
-    elif _SLASHED.match(s):
-        raise DateError(AMBIGUOUS_DATE)
-    if parts is None:
-        raise DateError(BAD_DATE)
-    try:
-        return date(*parts)
-    except ValueError:
-        raise DateError("This date does not exist in the calendar.") from None
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -127,8 +60,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def read_csv(data: bytes) -> Sheet:
     text, enc = decode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first.count)
+    delimiter = guess_delimiter(text)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
@@ -138,6 +70,21 @@ def read_csv(data: bytes) -> Sheet:
         raise DomainError("The file is empty.")
     body: list[list[Cell]] = [list(r) for r in rows[1:]]
     return Sheet([h.strip() for h in rows[0]], body, "csv", enc)
+
+
+DELIMITERS = ";,\t"
+
+
+def guess_delimiter(text: str) -> str:
+    """";", "," or tab, by ``csv.Sniffer`` on the first lines: it sees quoted fields, so a header such as
+    ``"Namn, efternamn";Stadsdel`` is split at the semicolon. One column (nothing to sniff) falls back to the
+    most frequent candidate on the first line outside quotes."""
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        first = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+        return max(DELIMITERS, key=first.count)
 
 
 def _xlsx_cell(v: Any) -> Cell:

@@ -1,1 +1,1 @@
-"""Statistics for a period, report tables and exports, the team meeting's week view."""
+"""Statistics for a period and its exports (JSON, CSV, XLSX, PDF), the team meeting's week view."""

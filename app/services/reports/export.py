@@ -17,9 +17,10 @@ from openpyxl.styles import Alignment, Font
 
 from app.errors import DomainError
 from app.i18n import tr
+from app.printing.report_pdf import report_pdf
+from app.printing.report_tables import Table, period_heading, tables
 from app.services import audit
 from app.services.context import Diary
-from app.services.reports.tables import Table, period_heading, tables
 
 FORMATS = ("json", "csv", "xlsx", "pdf")
 
@@ -94,8 +95,6 @@ def render(report: dict[str, Any], fmt: str, lang: str | None = None) -> bytes:
     if fmt == "xlsx":
         return to_xlsx(report, lang)
     if fmt == "pdf":
-        from app.printing.report_pdf import report_pdf
-
         return report_pdf(report, lang)
     raise DomainError("Unknown report format; use json, csv, xlsx or pdf.")
 

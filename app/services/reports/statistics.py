@@ -12,8 +12,14 @@ Definitions (documented for the users in docs/reports.md):
   table); a woman counts once per kind.
 * **Length of support** is counted per case that is current in the period: from its first decision's start
   to its closing, or to the period's end when the case is still open at the period's end.
-* **Men's track**: a man is in contact in the period when his first contact or a talk falls in it; "at least
-  three talks" counts every talk held up to the period's end; referred on / not motivated is his status now.
+* **Men's track**: a man is in contact in the period when his first contact, the opening of an investigation
+  or a talk he attended falls in it. "At least three talks" counts the talks he attended up to the period's
+  end. Court-ordered, not motivated, needing other help, his referral source and his status are the values
+  valid at the period's end (``status_history``); investigations opened, registrations, onward referrals,
+  closings and talks are counted by their dates in the period.
+* **History**: every status and classification above (a man's status, referral source, motivation and need of
+  other help; a decision's district and referring unit) is read as it was at the period's end, so a report for
+  a closed period does not change when today's data changes.
 
 Only the worker's own tracks are counted: a worker without the men's track gets no men's figures.
 """
@@ -27,9 +33,10 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app import reference
 from app.errors import DomainError
 from app.models import Compartment, SupportKind
-from app.services import reference
+from app.services import history
 from app.services.context import Diary
 from app.storage.changefeed import DiarySession
 
@@ -41,10 +48,12 @@ UNKNOWN = ""  # district / unit key for a woman without any decision yet
 # latest decision starting on or before the period's end (her district and unit). Both are computed once per
 # report into temporary tables of the reading connection (temp_store is MEMORY: nothing reaches the disk) and
 # dropped at the end.
-_EFF = """
+_EFF = f"""
 CREATE TEMP TABLE athena_stat_eff AS
-  SELECT d.id AS decision_id, d.case_id AS case_id, c.client_id AS client_id, d.district AS district,
-         d.referring_unit AS referring_unit, d.starts_on AS starts_on, d.decided_on AS decided_on,
+  SELECT d.id AS decision_id, d.case_id AS case_id, c.client_id AS client_id,
+         {history.value_sql("decisions", "district", "d.id", "d.district")} AS district,
+         {history.value_sql("decisions", "referring_unit", "d.id", "d.referring_unit")} AS referring_unit,
+         d.starts_on AS starts_on, d.decided_on AS decided_on,
          c.closed_on AS closed_on,
          MIN(COALESCE(x.last_end, d.ends_on), COALESCE(c.closed_on, '9999-12-31')) AS end_on
   FROM decisions d JOIN cases c ON c.id = d.case_id
@@ -108,7 +117,7 @@ def _unit_label(code: str) -> str:
 def _women(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     _drop_temp(s)
     try:
-        s.execute(text(_EFF))
+        s.execute(text(_EFF), p)
         s.execute(text("CREATE INDEX temp.athena_stat_eff_case ON athena_stat_eff(case_id)"))
         s.execute(text(_HOME), p)
         s.execute(text("CREATE UNIQUE INDEX temp.athena_stat_home_client ON athena_stat_home(client_id)"))
@@ -210,21 +219,56 @@ def _length(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
             "closed_only": {"average_months": cavg, "median_months": cmed}}
 
 
+def _men_at(field: str) -> str:
+    return history.value_sql("men_clients", field, "m.id", f"m.{field}")
+
+
+_MEN_CONTACT = f"""
+contact AS (
+  SELECT m.id AS id,
+         {_men_at("status")} AS status,
+         {_men_at("referral_source")} AS referral_source,
+         {_men_at("motivation")} AS motivation,
+         {history.value_sql("men_clients", "needs_other_help", "m.id",
+                            "CASE WHEN m.needs_other_help THEN 'yes' ELSE 'no' END")} AS other_help,
+         (SELECT COUNT(*) FROM men_talks t WHERE t.men_client_id = m.id AND t.attendance = 'attended'
+                 AND t.held_on <= :to) AS talks
+  FROM men_clients m
+  WHERE m.compartment = 'men' AND (
+        (m.first_contact_on >= :from AND m.first_contact_on <= :to)
+     OR (m.investigation_opened_on >= :from AND m.investigation_opened_on <= :to)
+     OR EXISTS (SELECT 1 FROM men_talks t WHERE t.men_client_id = m.id AND t.attendance = 'attended'
+                AND t.held_on >= :from AND t.held_on <= :to)))"""
+MEN_SOURCES = ("social_services", "court_order", "police", "self_referral", "other")
+MEN_STATUSES = ("contact", "registered", "referred_on", "not_motivated", "closed")
+
+
 def _men(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
-    row = _one(s, """
-        WITH contact AS (
-          SELECT m.id, m.status,
-                 (SELECT COUNT(*) FROM men_talks t WHERE t.men_client_id = m.id AND t.held_on <= :to) AS talks
-          FROM men_clients m
-          WHERE m.compartment = 'men' AND (
-                (m.first_contact_on >= :from AND m.first_contact_on <= :to)
-             OR EXISTS (SELECT 1 FROM men_talks t WHERE t.men_client_id = m.id
-                        AND t.held_on >= :from AND t.held_on <= :to)))
-        SELECT COUNT(*), COALESCE(SUM(talks >= 3), 0), COALESCE(SUM(status = 'referred_on'), 0),
-               COALESCE(SUM(status = 'not_motivated'), 0)
+    row = _one(s, _with(_MEN_CONTACT) + """
+        SELECT COUNT(*), COALESCE(SUM(talks >= 3), 0), COALESCE(SUM(referral_source = 'court_order'), 0),
+               COALESCE(SUM(motivation = 'not_motivated'), 0), COALESCE(SUM(other_help = 'yes'), 0)
         FROM contact""", p)
-    return {"in_contact": int(row[0]), "at_least_three_talks": int(row[1]), "referred_on": int(row[2]),
-            "not_motivated": int(row[3])}
+    sources = _rows(s, _with(_MEN_CONTACT) + "SELECT referral_source, COUNT(*) FROM contact GROUP BY 1", p)
+    statuses = _rows(s, _with(_MEN_CONTACT) + "SELECT status, COUNT(*) FROM contact GROUP BY 1", p)
+    dated = _one(s, """
+        SELECT COALESCE(SUM(investigation_opened_on >= :from AND investigation_opened_on <= :to), 0),
+               COALESCE(SUM(registered_on >= :from AND registered_on <= :to), 0),
+               COALESCE(SUM(referred_onward_on >= :from AND referred_onward_on <= :to), 0),
+               COALESCE(SUM(closed_on >= :from AND closed_on <= :to), 0)
+        FROM men_clients WHERE compartment = 'men'""", p)
+    talks = _one(s, """
+        SELECT COALESCE(SUM(attendance = 'attended'), 0), COALESCE(SUM(attendance = 'cancelled'), 0),
+               COALESCE(SUM(attendance = 'no_show'), 0),
+               COALESCE(SUM(CASE WHEN attendance = 'attended' THEN duration_minutes END), 0)
+        FROM men_talks WHERE compartment = 'men' AND held_on >= :from AND held_on <= :to""", p)
+    return {"in_contact": int(row[0]), "investigations_opened": int(dated[0]), "court_ordered": int(row[2]),
+            "talks_held": int(talks[0]), "talks_cancelled": int(talks[1]), "talks_no_show": int(talks[2]),
+            "talk_hours": round(int(talks[3]) / 60, 1),
+            "at_least_three_talks": int(row[1]), "registered_as_case": int(dated[1]),
+            "referred_on": int(dated[2]), "not_motivated": int(row[3]), "needing_other_help": int(row[4]),
+            "closed": int(dated[3]),
+            "by_referral_source": _count_rows(sources, list(MEN_SOURCES), lambda k: k),
+            "by_status": _count_rows(statuses, list(MEN_STATUSES), lambda k: k)}
 
 
 def period_report(diary: Diary, start: date, end: date) -> dict[str, Any]:

@@ -1,1 +1,1 @@
-"""Safety plans: versions, sections as data, the numbers printed on them."""
+"""Safety plans: saved versions and their printout (section texts and numbers are in app.reference)."""

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from app.errors import DomainError, NotFound
 from app.models import Case, Decision, RiskAssessment, SafetyPlanVersion
+from app.reference import plan_sections
 from app.services import validation
 from app.services.clients import records
 from app.services.clients.clients import require_client
 from app.services.context import Diary
-from app.services.safety_plan import sections as plan_sections
 
 MAX_SECTION = 10_000
 

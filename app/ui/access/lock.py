@@ -99,11 +99,13 @@ class LockTriggers(QObject):
         if session.isConnected():
             for service, path in (("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
                                   ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")):
-                session.connect(service, path, service, "ActiveChanged", self, SLOT("_screensaver(bool)"))
+                # PySide6 takes a SLOT() signature string here; its type stubs list only the callable forms.
+                session.connect(service, path, service, "ActiveChanged", self,  # type: ignore[call-overload]
+                                SLOT("_screensaver(bool)"))
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            system.connect("org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
-                           "PrepareForSleep", self, SLOT("_sleep(bool)"))
+            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",  # type: ignore[call-overload]
+                           "org.freedesktop.login1.Manager", "PrepareForSleep", self, SLOT("_sleep(bool)"))
 
     @Slot(bool)
     def _screensaver(self, active: bool) -> None:

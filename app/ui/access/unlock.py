@@ -158,9 +158,9 @@ class CreateDiaryScreen(_Card):
         warning.setAccessibleName(self.tr("Warning"))
         self.pass1 = QLineEdit(self.card)
         self.pass2 = QLineEdit(self.card)
-        for w, name in ((self.pass1, self.tr("Passphrase")), (self.pass2, self.tr("Repeat the passphrase"))):
-            w.setEchoMode(QLineEdit.EchoMode.Password)
-            accessible(w, name)
+        for edit, name in ((self.pass1, self.tr("Passphrase")), (self.pass2, self.tr("Repeat the passphrase"))):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            accessible(edit, name)
         self.meter = QProgressBar(self.card)
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
@@ -190,8 +190,8 @@ class CreateDiaryScreen(_Card):
         for w in (title, intro, warning):
             self.column.addWidget(w)
         self.column.addLayout(form)
-        for w in (self.busy, self.error, self.button):
-            self.column.addWidget(w)
+        for widget in (self.busy, self.error, self.button):
+            self.column.addWidget(widget)
         self.pass1.textChanged.connect(self._rate)
         self.button.clicked.connect(self.submit)
         self.pass2.returnPressed.connect(self.submit)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app import reference
 from app.services.clients.clients import ClientSummary, Page, list_clients
 from app.services.clients.search import SearchResult, first_page, run_search, search_page
 from app.services.context import Diary

@@ -1,19 +1,15 @@
 """The client on the right: a header (protected address masked until revealed) and one tab per section.
 
-Built-in sections come first; every PanelSpec registered in ``app.ui.panels.CLIENT_PANELS`` whose module
-imports gets a tab after them, except that a registered "safety_plan" or "risk" panel takes the place of the
-simple fallback that shows the stored data.
-
-Those modules pull in heavy libraries (reportlab, jsonschema) that take a large part of a second to import
-the first time, so the window imports them before it is first shown (``resolve_sections``), not after the
-passphrase is accepted. Building all the panels at once also takes longer than a frame, so the client view
-adds its tabs one per event-loop turn after it is built; ``panels`` builds whatever is still missing at once
-if asked before that.
+The sections are imported directly (``client_sections``): a panel that cannot be imported is an error, never a
+quiet fallback. The safety-plan and risk panels pull in heavy libraries (reportlab, jsonschema) that take a
+large part of a second to import the first time; importing this module (the window does, before it is first
+shown) imports them, so nothing heavy is left for after the passphrase is accepted. Building all the panels
+at once also takes longer than a frame, so the client view adds its tabs one per event-loop turn after it is
+built; ``panels`` builds whatever is still missing at once if asked before that.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -30,20 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import reference
 from app.models import Compartment
-from app.services import audit, reference
+from app.services import audit
 from app.services.clients import clients
 from app.services.clients.clients import ClientDetail
 from app.services.context import Diary
-from app.ui import labels, panels
+from app.ui import labels
 from app.ui.clients.dialogs import ClientDialog, run_dialog
 from app.ui.clients.diary_panel import DiaryPanel
-from app.ui.clients.fallback_panels import RiskFallback, SafetyPlanFallback
 from app.ui.clients.history import HistoryPanel
 from app.ui.clients.overview import OverviewPanel
 from app.ui.clients.records_panels import children_panel, court_panel, network_panel
 from app.ui.common import heading, show_error
 from app.ui.drafts import DraftKeeper
+from app.ui.risk.panel import RiskPanel
+from app.ui.safety_plan.panel import SafetyPlanPanel
 from app.ui.session import SessionRunner
 from app.ui.sync.conflicts import ConflictBanner
 
@@ -52,13 +50,13 @@ MASK = "••••••••••"
 MASK_PNR = "••••••••-••••"
 
 
-def builtin_sections() -> list[tuple[str, str, Factory]]:
+def client_sections() -> list[tuple[str, str, Factory]]:
     """(key, English title, factory) in the order of the tabs."""
     return [
         ("overview", "Overview", OverviewPanel),
         ("diary", "Diary", DiaryPanel),
-        ("safety_plan", "Safety plan", SafetyPlanFallback),
-        ("risk", "Risk", RiskFallback),
+        ("safety_plan", "Safety plan", SafetyPlanPanel),
+        ("risk", "Risk", RiskPanel),
         ("network", "Network", network_panel),
         ("children", "Children", children_panel),
         ("court", "Court", court_panel),
@@ -80,29 +78,6 @@ def _builtin_titles() -> list[str]:
             QCoreApplication.translate("ClientPanels", "Children"),
             QCoreApplication.translate("ClientPanels", "Court"),
             QCoreApplication.translate("ClientPanels", "History")]
-
-
-def _load(spec: panels.PanelSpec) -> Factory | None:
-    try:
-        factory: Factory = getattr(importlib.import_module(spec.module), spec.cls)
-    except (ImportError, AttributeError):
-        return None
-    return factory
-
-
-def resolve_sections() -> list[tuple[str, str, Factory]]:
-    sections = builtin_sections()
-    keys = [k for k, _t, _f in sections]
-    for spec in panels.CLIENT_PANELS:
-        factory = _load(spec)
-        if factory is None:
-            continue
-        if spec.key in ("safety_plan", "risk"):
-            sections[keys.index(spec.key)] = (spec.key, spec.title, factory)
-        elif spec.key not in keys:
-            sections.append((spec.key, spec.title, factory))
-            keys.append(spec.key)
-    return sections
 
 
 class ClientView(QWidget):
@@ -169,7 +144,7 @@ class ClientView(QWidget):
 
     def _build_all(self) -> None:
         if self._pending is None:
-            self._pending = resolve_sections()
+            self._pending = client_sections()
         while self._pending:
             self._add_panel(*self._pending.pop(0))
         self._build_timer.stop()
@@ -179,7 +154,7 @@ class ClientView(QWidget):
         if not getattr(self._runner, "alive", True):  # the diary locked meanwhile: this view is going away
             return
         if self._pending is None:
-            self._pending = resolve_sections()
+            self._pending = client_sections()
         if self._pending:
             self._add_panel(*self._pending.pop(0))
         if self._pending:
@@ -319,10 +294,13 @@ class ClientView(QWidget):
     def _edit(self, draft: dict[str, Any] | None = None) -> None:
         d = self._detail
         if d is not None:
+            def saved(detail: ClientDetail) -> None:
+                self._show_header(detail)
+                self.changed.emit()
+
             dialog = ClientDialog(self, d)
             dialog.keep_drafts(self._drafts, f"client_dialog:{d.id}", "client_dialog", d.id, draft)
-            run_dialog(dialog, self._runner, clients.update_client, self._diary, d.id,
-                       on_saved=lambda det: (self._show_header(det), self.changed.emit()))
+            run_dialog(dialog, self._runner, clients.update_client, self._diary, d.id, on_saved=saved)
 
     def open_extract(self) -> None:
         d = self._detail

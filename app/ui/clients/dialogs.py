@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app import reference
 from app.services.clients.cases import DecisionInput
 from app.services.clients.clients import ClientDetail, ClientInput
 from app.services.validation import add_months

@@ -82,12 +82,17 @@ class EntryForm(QWidget):
         self.save_sign.setDefault(True)
         self.save_sign.setToolTip(self.tr("Ctrl+Return"))
 
+        def label(text: str, buddy: QWidget) -> QLabel:
+            lab = QLabel(text, self)
+            lab.setBuddy(buddy)
+            return lab
+
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("&Date"), self, buddy=self.date), 0, 0)
+        grid.addWidget(label(self.tr("&Date"), self.date), 0, 0)
         grid.addWidget(self.date, 0, 1)
-        grid.addWidget(QLabel(self.tr("&Activity"), self, buddy=self.activity), 0, 2)
+        grid.addWidget(label(self.tr("&Activity"), self.activity), 0, 2)
         grid.addWidget(self.activity, 0, 3)
-        grid.addWidget(QLabel(self.tr("D&uration"), self, buddy=self.duration), 0, 4)
+        grid.addWidget(label(self.tr("D&uration"), self.duration), 0, 4)
         grid.addWidget(self.duration, 0, 5)
         grid.setColumnStretch(6, 1)
         buttons = QHBoxLayout()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.services import audit
@@ -11,18 +9,8 @@ from app.services.audit import TrailEntry
 from app.services.context import Diary
 from app.ui import labels
 from app.ui.common import show_error
+from app.ui.labels import local_time
 from app.ui.session import SessionRunner
-
-
-def local_time(iso_utc: str) -> str:
-    """The trail stores UTC; the worker reads her own clock."""
-    try:
-        at = datetime.fromisoformat(iso_utc)
-    except ValueError:
-        return iso_utc
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class HistoryPanel(QWidget):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app import reference
 from app.services.clients import cases
 from app.services.clients.cases import CaseView, DecisionView
 from app.services.context import Diary

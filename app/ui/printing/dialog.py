@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing.output import PrintResult, log_print, write_private
+from app.printing.output import PrintResult
+from app.services.audit import log_print
 from app.services.context import Diary
-from app.ui.common import error_text, fit_on_screen
+from app.storage.private_files import write_private
+from app.ui.common import error_text, fit_on_screen, show_error
 from app.ui.printing import job
 from app.ui.printing import preview as pdf_preview
 from app.ui.session import SessionRunner
@@ -225,7 +227,10 @@ class DocumentPrintDialog(QDialog):
         self.status.setText(text)
 
     def _job_failed(self, exc: Exception) -> None:
+        """Saving or printing failed (the file, the printer, the audit event): said in the dialog and in a
+        message over it, so it is not missed."""
         self._busy = False
         self._printer = None
         self._enable(self.printout is not None)
         self.failed.emit(error_text(exc))
+        show_error(self, exc)

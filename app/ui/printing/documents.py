@@ -8,11 +8,11 @@ from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from app.printing.court_day import render_court_day
 from app.printing.output import PrintResult
-from app.printing.record_extract import LANGS, render_record_extract
+from app.printing.record_extract import LANGS
+from app.reference import plan_sections
+from app.services.clients.printouts import render_court_day, render_record_extract
 from app.services.context import Diary
-from app.services.safety_plan import sections as plan_sections
 from app.ui.printing.dialog import DocumentPrintDialog
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from app.errors import DomainError
-from app.printing.output import write_private
+from app.storage.private_files import write_private
 from app.ui.printing import preview as pdf_preview
 
 PRINT_DPI = 200

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 try:  # pragma: no cover - depends on the PySide6 build
     from PySide6.QtPdf import QPdfDocument
 except ImportError:  # pragma: no cover
-    QPdfDocument = None
+    QPdfDocument = None  # type: ignore[misc,assignment]
 
 
 def backend() -> str:

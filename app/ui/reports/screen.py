@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AthenaError
+from app.printing import report_tables
 from app.services.context import Diary
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
-from app.services.reports import tables as report_tables
+from app.storage.private_files import write_private
 from app.ui.reports.widgets import WeekView, section
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import Runner
 
 FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
 
@@ -43,10 +44,7 @@ def _pydate(q: QDate) -> date:
 
 def _write(diary: Diary, report: dict[str, Any], fmt: str, path: str) -> str:
     """Worker thread: build the file in memory, then write it only to the chosen path (0600)."""
-    data = report_export.export_report(diary, report, fmt)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+    write_private(path, report_export.export_report(diary, report, fmt))
     return path
 
 
@@ -54,7 +52,7 @@ class ReportScreen(QWidget):
     report_shown = Signal()  # a period's figures are on screen (tests wait for it)
     exported = Signal(str)  # path of a written file
 
-    def __init__(self, diary: Diary, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: Diary, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diary, self.runner = diary, runner
         self.report: dict[str, Any] | None = None
@@ -100,13 +98,13 @@ class ReportScreen(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Statistics and team meeting"))
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAccessibleName(self.tr("Statistics for the period"))
+        self.scroll_area = QScrollArea(self)  # not ``scroll``: that would hide QWidget.scroll()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(self.tr("Statistics for the period"))
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        self.scroll.setWidget(self.body)
-        self.tabs.addTab(self.scroll, self.tr("Statistics"))
+        self.scroll_area.setWidget(self.body)
+        self.tabs.addTab(self.scroll_area, self.tr("Statistics"))
         self.week = WeekView(self)
         self.tabs.addTab(self.week, self.tr("Team meeting"))
         lay.addWidget(self.tabs, 1)
@@ -190,8 +188,8 @@ class ReportScreen(QWidget):
         self.report, week = result
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         heading = QLabel(report_tables.period_heading(self.report), self.body)
         heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.body_layout.addWidget(heading)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.reports.tables import Table, chart_values
+from app.printing.report_tables import Table, chart_values
 from app.services.reports.team_week import TeamWeek, WeekItem
 
 ACCENT = QColor("#3b5b7a")

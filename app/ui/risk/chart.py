@@ -22,6 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QStackedBarSeries,
     QValueAxis,
+    QXYSeries,
 )
 from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -150,7 +151,7 @@ class RiskChart(QWidget):
         self.caption.setText(self.tr("{days} days with violence marked since {month}; the last three months: {trend}.")
                              .format(days=total, month=labels[0], trend=trend))
 
-    def _attach(self, series: QLineSeries, x_axis: QBarCategoryAxis, y_axis: QCategoryAxis) -> None:
+    def _attach(self, series: QXYSeries, x_axis: QBarCategoryAxis, y_axis: QCategoryAxis) -> None:
         self.chart.addSeries(series)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)

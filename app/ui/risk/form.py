@@ -35,6 +35,16 @@ from app.ui.tasks import TaskRunner
 ROLE = Qt.ItemDataRole.UserRole
 
 
+def _tops(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    return [top for i in range(tree.topLevelItemCount()) if (top := tree.topLevelItem(i)) is not None]
+
+
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    if item is None:
+        return []
+    return [child for j in range(item.childCount()) if (child := item.child(j)) is not None]
+
+
 class AssessmentForm(QWidget):
     changed = Signal(object)  # the AssessmentView after a save
     plan_revised = Signal(object)  # the new safety-plan version
@@ -176,14 +186,12 @@ class AssessmentForm(QWidget):
         self.summary.set_text_quietly(view.summary)
         self.judgement_page.load(inst, view.answers, locked=view.completed, lang=self.lang)
         self._refresh()
-        self.nav.setCurrentItem(self.nav.topLevelItem(0).child(0))
+        first = _children(self.nav.topLevelItem(0))
+        if first:
+            self.nav.setCurrentItem(first[0])
 
     def _item_nodes(self) -> list[QTreeWidgetItem]:
-        out = []
-        for i in range(self.nav.topLevelItemCount()):
-            top = self.nav.topLevelItem(i)
-            out += [top.child(j) for j in range(top.childCount())]
-        return out
+        return [node for top in _tops(self.nav) for node in _children(top)]
 
     def _refresh(self) -> None:
         """Show what the latest saved view says: marks in the list, the live result, locks."""
@@ -274,10 +282,9 @@ class AssessmentForm(QWidget):
             self.pages.setCurrentWidget(self.summary_page)
 
     def _step(self, delta: int) -> None:
-        nodes = [self.nav.topLevelItem(i) for i in range(self.nav.topLevelItemCount())]
         flat: list[QTreeWidgetItem] = []
-        for top in nodes:
-            flat += [top.child(j) for j in range(top.childCount())] or [top]
+        for top in _tops(self.nav):
+            flat += _children(top) or [top]
         current = self.nav.currentItem()
         if current is not None and current.childCount():
             current = current.child(0)
@@ -285,7 +292,7 @@ class AssessmentForm(QWidget):
         self.nav.setCurrentItem(flat[max(0, min(len(flat) - 1, idx + delta))])
 
     def go_to(self, kind: str, ident: str = "") -> None:
-        for node in [*self._item_nodes(), *(self.nav.topLevelItem(i) for i in range(self.nav.topLevelItemCount()))]:
+        for node in [*self._item_nodes(), *_tops(self.nav)]:
             if tuple(node.data(0, ROLE)) == (kind, ident) or (kind != "item" and node.data(0, ROLE)[0] == kind):
                 self.nav.setCurrentItem(node)
                 return

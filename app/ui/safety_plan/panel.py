@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import current_language
+from app.reference import plan_sections
 from app.services.context import Diary
 from app.services.safety_plan import plans as safety_plans
-from app.services.safety_plan import sections as plan_sections
 from app.services.safety_plan.plans import PersonChoice, PlanVersion, RiskChoice, SectionDiff
 from app.ui.drafts import DraftKeeper, DraftState
 from app.ui.safety_plan.print_dialog import SafetyPlanPrintDialog

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QRad
 
 from app.i18n import current_language
 from app.printing.output import PrintResult
-from app.printing.safety_plan import PlanPrintOptions, render_safety_plan
+from app.printing.safety_plan import PlanPrintOptions
+from app.reference import phone_numbers, plan_sections
 from app.services.context import Diary
-from app.services.safety_plan import phone_numbers
-from app.services.safety_plan import sections as plan_sections
+from app.services.safety_plan.printout import render_safety_plan
 from app.ui.printing.dialog import DocumentPrintDialog
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner

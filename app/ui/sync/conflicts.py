@@ -24,8 +24,8 @@ from app.services.sync import conflicts
 from app.services.sync.conflicts import DELETED, Conflict
 from app.services.sync.settings import OpenConflict, open_conflicts
 from app.ui import labels
-from app.ui.clients.history import local_time
 from app.ui.common import accessible, heading, show_error
+from app.ui.labels import local_time
 from app.ui.session import SessionRunner
 
 _CONFLICT, _VERSION = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1
@@ -156,9 +156,8 @@ class ConflictsDialog(QDialog):
             self.tree.resizeColumnToContents(col)
         self.tree.setVisible(bool(found))
         self.empty.setVisible(not found)
-        if found:
-            first = self.tree.topLevelItem(0)
-            self.tree.setCurrentItem(first.child(0) if first.childCount() else first)
+        if found and (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first.child(0) or first)
         self._update_buttons()
 
     def _selected(self) -> tuple[Conflict | None, int | None]:

@@ -87,7 +87,9 @@ class SyncController(QObject):
         self.dialogs.clear()
 
     def refresh(self) -> None:
-        self._runner.run(sync_settings.status, self._diary, on_done=self._show_status)
+        # Refreshed after every round and check: a failure shows in the status bar, not as a box each minute.
+        self._runner.run(sync_settings.status, self._diary, on_done=self._show_status,
+                         on_error=lambda exc: self._set_problem(error_text(exc)))
 
     # --- a round -------------------------------------------------------------------------------------
     def sync_now(self) -> None:

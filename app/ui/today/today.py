@@ -50,6 +50,7 @@ class TodayScreen(QWidget):
         grid = QGridLayout()
         for i, lst in enumerate((self.court, self.ending, self.waiting, self.drafts)):
             box = lst.parentWidget()
+            assert box is not None  # _box puts each list in its own group box
             grid.addWidget(box, i // 2, i % 2)
         layout = QVBoxLayout(self)
         top = QGridLayout()

@@ -1,4 +1,5 @@
-"""Reference data kept as files in resources/reference: districts, referring units, legal references."""
+"""Reference data read from resources/ (pure, no database): districts, referring units and legal references
+here; safety-plan section texts (`plan_sections`) and the numbers printed on plans (`phone_numbers`) beside."""
 
 from __future__ import annotations
 

@@ -10,9 +10,9 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from app import reference
 from app.i18n import tr
 from app.models import SupportKind
-from app.services import reference
 
 SMALL = "< 5"
 Cell = str | int | float | None
@@ -22,6 +22,14 @@ KIND_LABELS = {
     SupportKind.SUPPORT_TALK.value: "Support talks",
     SupportKind.CIVIC_INFORMATION.value: "Civic information",
     SupportKind.COURT_SUPPORT.value: "Court support",
+}
+
+MEN_SOURCE_LABELS = {
+    "social_services": "Social services",
+    "court_order": "Court order",
+    "police": "Police",
+    "self_referral": "Self-referral",
+    "other": "Other",
 }
 
 
@@ -138,10 +146,26 @@ def tables(report: dict[str, Any], lang: str | None = None) -> list[Table]:
     if m:
         out.append(Table("men", t("Men's track"), [t("Measure"), t("Men")], [
             [t("Men in contact"), m["in_contact"]],
+            [t("Investigations opened"), m["investigations_opened"]],
+            [t("Ordered by a court to attend talks"), m["court_ordered"]],
             [t("Men with at least three talks"), m["at_least_three_talks"]],
+            [t("Registered as a case of his own"), m["registered_as_case"]],
             [t("Men referred on"), m["referred_on"]],
             [t("Men not motivated"), m["not_motivated"]],
+            [t("Men needing other help"), m["needing_other_help"]],
+            [t("Cases closed"), m["closed"]],
         ], chart=True))
+        out.append(Table("men_talks", t("Talks with men"), [t("Measure"), count], [
+            [t("Talks held"), m["talks_held"]],
+            [t("Talks cancelled"), m["talks_cancelled"]],
+            [t("Talks missed (no-show)"), m["talks_no_show"]],
+            [t("Hours of talks held"), m["talk_hours"]],
+        ]))
+        out.append(Table("men_by_referral_source", t("Men in contact, per referral source"),
+                         [t("Referral source"), t("Men")],
+                         [[t(MEN_SOURCE_LABELS.get(r["key"], r["key"])), r["count"]]
+                          for r in m["by_referral_source"]] + [[t("Total"), m["in_contact"]]],
+                         chart=True, has_total=True))
     return out
 
 
