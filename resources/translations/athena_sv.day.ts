@@ -676,6 +676,22 @@
     <context>
         <name>OverviewPanel</name>
         <message>
+            <source>Extend 3 months</source>
+            <translation>Förläng 3 månader</translation>
+        </message>
+        <message>
+            <source>Extend the decision of {day} by three months, until {until}?</source>
+            <translation>Förläng beslutet från {day} med tre månader, till {until}?</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend</source>
+            <translation>F&amp;örläng</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Avbryt</translation>
+        </message>
+        <message>
             <source>Legal basis</source>
             <translation>Lagrum</translation>
         </message>
