@@ -274,6 +274,74 @@
     <context>
         <name>Fields</name>
         <message>
+            <source>Referral source</source>
+            <translation>Hänvisad från</translation>
+        </message>
+        <message>
+            <source>Investigation opened</source>
+            <translation>Utredning inledd</translation>
+        </message>
+        <message>
+            <source>Investigation closed</source>
+            <translation>Utredning avslutad</translation>
+        </message>
+        <message>
+            <source>Motivation</source>
+            <translation>Motivation</translation>
+        </message>
+        <message>
+            <source>Needs other help</source>
+            <translation>Behöver annat stöd</translation>
+        </message>
+        <message>
+            <source>Other help</source>
+            <translation>Annat stöd</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>Registrerad</translation>
+        </message>
+        <message>
+            <source>Referred onward</source>
+            <translation>Vidarehänvisad</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Metod</translation>
+        </message>
+        <message>
+            <source>Own theme</source>
+            <translation>Eget tema</translation>
+        </message>
+        <message>
+            <source>Attendance</source>
+            <translation>Närvaro</translation>
+        </message>
+        <message>
+            <source>Risk to his partner</source>
+            <translation>Risk för partnern</translation>
+        </message>
+        <message>
+            <source>Risk to the children</source>
+            <translation>Risk för barnen</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <source>Record id</source>
+            <translation>Postens id</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Fält</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Värde</translation>
+        </message>
+        <message>
             <source>Accompanied by</source>
             <translation>Följer med</translation>
         </message>
