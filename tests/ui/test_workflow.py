@@ -83,7 +83,8 @@ def test_a_worker_day(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-u
     qtbot.mouseClick(overview.extend, Qt.MouseButton.LeftButton)
     box = overview.extend_box  # extending is a decision of its own: she is asked first
     assert box is not None and "Extension" not in overview.body.text()
-    assert ws.client_view.facts.text().startswith("Current")  # the header follows the decision at once
+    # the header follows the decision (read again on the database thread)
+    qtbot.waitUntil(lambda: ws.client_view.facts.text().startswith("Current"), timeout=5_000)
     qtbot.mouseClick(next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole),
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Extension" in overview.body.text(), timeout=5_000)
