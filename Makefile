@@ -9,7 +9,8 @@ DEMO_TRACKS ?= women
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/athena_*.ts))
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint layers typecheck deps venv translations demo bench clean
+.PHONY: run test lint layers typecheck deps venv translations demo bench clean wheel install-check package \
+        package-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -50,5 +51,23 @@ test: deps $(STAMP) $(QM)
 bench: $(STAMP)
 	$(PY) bench/run_all.py
 
+# The wheel carries resources/ as app/resources (setup.py); install-check installs it into a fresh venv outside
+# the checkout and runs `athena demo` and `athena print safety-plan` there (needs the package index; ~2 min).
+wheel: $(STAMP) translations
+	rm -rf build/lib build/bdist.* dist/athena-*.whl
+	$(PY) -m pip wheel -q --no-deps -w dist .
+
+install-check: wheel
+	bash packaging/check_install.sh dist
+
+# The PyInstaller one-folder bundle and its archive in dist/ (packaging/build.py; needs the packaging extra).
+package: $(STAMP) translations
+	$(PY) -m pip install -q -e '.[packaging]'
+	$(PY) packaging/build.py
+
+# Starts the built bundle offscreen with an empty font configuration and saves screenshots (not in make test).
+package-test: package
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m bundle tests/bundle -q
+
 clean:
-	rm -rf $(VENV) .demo-diary .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	rm -rf $(VENV) .demo-diary .pytest_cache .mypy_cache .ruff_cache .import_linter_cache build dist

@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.commands import core, gui, mens_track, printing, recovery, reports, risk, sync
+from app.commands import backup, core, gui, mens_track, printing, recovery, reports, risk, sync
 from app.commands.common import CliError
 from app.errors import AthenaError
 from app.i18n import tr
 
-COMMANDS = [core, recovery, printing, gui, risk, reports, sync, mens_track]  # in the order of `athena --help`
+COMMANDS = [core, recovery, printing, gui, risk, reports, sync, mens_track, backup]  # in the order of `athena --help`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    from app.config import machine_config
+
+    for problem in machine_config().problems:  # IT's settings file: named, never fatal
+        print("athena: " + tr("settings: {problem}").format(problem=problem), file=sys.stderr)
     try:
         result: int = args.handler(args)
         return result

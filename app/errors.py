@@ -57,3 +57,15 @@ class DiaryMissing(StorageError):
 
 class DiaryExists(StorageError):
     pass
+
+
+class DiaryDamaged(StorageError):
+    """The diary's files cannot be sound (empty, cut off, no schema, or unreadable with the right key)."""
+
+
+class DiskFull(StorageError):
+    """The disk or the user's quota is full; the write was undone."""
+
+
+class BackupError(StorageError):
+    pass

@@ -11,9 +11,16 @@ import os
 from functools import cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-if not RESOURCES.exists():  # installed as a package: resources ship beside app/
-    RESOURCES = Path(__file__).resolve().parent / "resources"
+
+def _resources_root() -> Path:
+    """The one folder every resource is read from: ``app/resources`` in an installed wheel or a bundle,
+    ``resources/`` beside ``app/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "resources"
+    return installed if installed.is_dir() else here.parent / "resources"
+
+
+RESOURCES = _resources_root()
 
 _current: str | None = None
 

@@ -59,9 +59,23 @@ def passphrase(args: argparse.Namespace, *, prompt: str | None = None, confirm: 
     return value
 
 
+def unlock(args: argparse.Namespace) -> vault.Store:
+    """Unlock the diary and take the scheduled backup if one is due (a failed backup is reported, and the
+    command goes on: the diary itself is fine)."""
+    from app.errors import StorageError
+    from app.services.backup import backup_if_due
+
+    store = vault.unlock(data_dir(args), passphrase(args))
+    try:
+        backup_if_due(store)
+    except StorageError as exc:
+        print("athena: " + tr("warning: no backup was taken: {problem}").format(problem=exc), file=sys.stderr)
+    return store
+
+
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Diary]:
-    store = vault.unlock(data_dir(args), passphrase(args))
+    store = unlock(args)
     try:
         yield open_diary(store)
     finally:

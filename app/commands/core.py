@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 import time
 from dataclasses import asdict
@@ -15,6 +17,7 @@ from app.i18n import tr
 from app.models import Compartment
 from app.services import audit
 from app.services.access import passphrase as strength
+from app.services.backup import make_backup
 from app.services.clients import export
 from app.services.clients.clients import list_clients
 from app.services.clients.search import search_clients
@@ -117,40 +120,66 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """All or nothing: a new demo diary is built in a folder beside the target and moved into place when
+    complete; demo data added to an existing diary is undone from the backup taken first if anything fails."""
     folder = data_dir(args)
     pw = passphrase(args)
     if vault.diary_exists(folder):
         store = vault.unlock(folder, pw)
-    else:
-        store = vault.create(folder, pw)
-        tracks = frozenset(args.track or [Compartment.WOMEN.value])
-        title = "Kvinnostödjare" if Compartment.WOMEN.value in tracks else "Mansstödjare"
-        save_worker(store, Worker(name=args.name, title=title, tracks=tracks))
-    try:
-        diary = open_diary(store)
-        t0 = time.perf_counter()
-
-        def progress(label: str, done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                print(f"\r{label}: {done}/{total}   ", end="", file=sys.stderr)
-
-        if Compartment.WOMEN.value in diary.tracks:
-            summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
-                                    progress=progress, men=args.men)
-            risk_demo.generate(diary, seed=args.seed)
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
-            print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
-                clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
-        else:
-            men, talks = men_demo.generate(diary, men=args.men if args.men is not None else
-                                           max(args.clients // 10, 12), seed=args.seed)
-            print(tr("Men's track: {men} men, {talks} talks.").format(men=men, talks=talks))
-        if Compartment.WOMEN.value in diary.tracks and Compartment.MEN.value in diary.tracks:
-            print(tr("Men's track: {men} men.").format(men=summary.men))
-    finally:
+        taken = make_backup(store, "demo")
+        try:
+            _fill_demo(store, args)
+        except BaseException:
+            store.close()
+            vault.restore(folder, pw, taken[0].path).close()
+            raise
         store.close()
+        return 0
+    if folder.exists() and any(folder.iterdir()):
+        raise CliError(tr("The folder is not empty; choose an empty or new folder for the demo diary."))
+    building = folder.with_name(f".{folder.name}.demo-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    try:
+        store = vault.create(building, pw)
+        try:
+            tracks = frozenset(args.track or [Compartment.WOMEN.value])
+            title = "Kvinnostödjare" if Compartment.WOMEN.value in tracks else "Mansstödjare"
+            save_worker(store, Worker(name=args.name, title=title, tracks=tracks))
+            _fill_demo(store, args)
+            store.checkpoint()
+        finally:
+            store.close()
+        if folder.exists():
+            folder.rmdir()
+        os.replace(building, folder)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
     return 0
+
+
+def _fill_demo(store: vault.Store, args: argparse.Namespace) -> None:
+    diary = open_diary(store)
+    t0 = time.perf_counter()
+
+    def progress(label: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{label}: {done}/{total}   ", end="", file=sys.stderr)
+
+    if Compartment.WOMEN.value in diary.tracks:
+        summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=args.seed,
+                                progress=progress, men=args.men)
+        risk_demo.generate(diary, seed=args.seed)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(tr("Demo diary: {clients} clients, {entries} diary entries ({s:.1f} s).").format(
+            clients=summary.clients, entries=summary.entries, s=time.perf_counter() - t0))
+    else:
+        men, talks = men_demo.generate(diary, men=args.men if args.men is not None else
+                                       max(args.clients // 10, 12), seed=args.seed)
+        print(tr("Men's track: {men} men, {talks} talks.").format(men=men, talks=talks))
+    if Compartment.WOMEN.value in diary.tracks and Compartment.MEN.value in diary.tracks:
+        print(tr("Men's track: {men} men.").format(men=summary.men))
 
 
 def cmd_clients(args: argparse.Namespace) -> int:
@@ -190,7 +219,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_integrity(args: argparse.Namespace) -> int:
-    store = vault.unlock(data_dir(args), passphrase(args))
+    store = vault.unlock(data_dir(args), passphrase(args))  # a damaged file is refused here, named as such
     try:
         problems = store.integrity_check()
     finally:

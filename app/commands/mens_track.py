@@ -10,10 +10,9 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
-from app.commands.common import CliError, opened
+from app.commands.common import CliError, date_arg, opened
 from app.errors import NotFound
 from app.i18n import tr
 from app.models import Compartment
@@ -21,14 +20,6 @@ from app.printing import report_tables
 from app.services.context import Diary
 from app.services.mens_track import men
 from app.services.reports import statistics
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(tr("{field} is not a valid date (use YYYY-MM-DD).")
-                                         .format(field=tr("Date"))) from None
 
 
 def register(sub: Any) -> None:
@@ -41,12 +32,12 @@ def register(sub: Any) -> None:
     p.add_argument("--referred-by", default="", help=tr("Referred by"))
     p.add_argument("--district", default="")
     p.add_argument("--phone", default="")
-    p.add_argument("--first-contact", type=_date, help=tr("First contact"))
+    p.add_argument("--first-contact", type=date_arg, help=tr("First contact"))
     p.set_defaults(handler=cmd_add)
 
     p = cmds.add_parser("talk", help=tr("record a talk"))
     p.add_argument("man")
-    p.add_argument("--date", type=_date)
+    p.add_argument("--date", type=date_arg)
     p.add_argument("--theme", action="append", choices=men.VASKA, default=[], help="VASKA")
     p.add_argument("--own-theme", default="", help=tr("the team's own method: the talk's theme"))
     p.add_argument("--minutes", type=int, default=60)
@@ -69,14 +60,14 @@ def register(sub: Any) -> None:
 
     p = cmds.add_parser("register", help=tr("register him as a case of his own (three-talk rule)"))
     p.add_argument("man")
-    p.add_argument("--date", type=_date)
+    p.add_argument("--date", type=date_arg)
     p.add_argument("--case-number", default="")
     p.set_defaults(handler=cmd_register)
 
     p = cmds.add_parser("refer", help=tr("refer him on"))
     p.add_argument("man")
     p.add_argument("--to", required=True, help=tr("Referred on to"))
-    p.add_argument("--date", type=_date)
+    p.add_argument("--date", type=date_arg)
     p.set_defaults(handler=cmd_refer)
 
     p = cmds.add_parser("set", help=tr("set motivation, need of other help, investigation or status"))
@@ -86,18 +77,18 @@ def register(sub: Any) -> None:
     p.add_argument("--other-help-note", default="")
     p.add_argument("--investigation", choices=["open", "close"])
     p.add_argument("--status", choices=["contact", "registered", "not_motivated"])
-    p.add_argument("--date", type=_date, help=tr("Valid from"))
+    p.add_argument("--date", type=date_arg, help=tr("Valid from"))
     p.set_defaults(handler=cmd_set)
 
     p = cmds.add_parser("close", help=tr("close his case with an outcome"))
     p.add_argument("man")
     p.add_argument("--outcome", choices=men.OUTCOMES, required=True)
-    p.add_argument("--date", type=_date)
+    p.add_argument("--date", type=date_arg)
     p.set_defaults(handler=cmd_close)
 
     p = cmds.add_parser("report", help=tr("the men's figures for a period"))
-    p.add_argument("--from", dest="start", type=_date, required=True)
-    p.add_argument("--to", dest="end", type=_date, required=True)
+    p.add_argument("--from", dest="start", type=date_arg, required=True)
+    p.add_argument("--to", dest="end", type=date_arg, required=True)
     p.add_argument("--json", action="store_true")
     p.add_argument("--suppress-small", action="store_true",
                    help=tr("for publication: show counts of 1-4 as \"< 5\""))

@@ -18,7 +18,10 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def districts() -> list[str]:
-    return list(_load("districts.json")["districts"])
+    """The team's districts: IT's machine-wide list (``athena.toml``) when set, else the shipped one."""
+    from app.config import machine_config
+
+    return list(machine_config().districts or _load("districts.json")["districts"])
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ def _pick(texts: dict[str, str], lang: str) -> str:
 def numbers_for(district: str, lang: str) -> list[PhoneNumber]:
     """National numbers first, then the district's own (social emergency service, women's shelter)."""
     rows = [*_data()["national"], *_data()["districts"].get(district, [])]
+    rows = _with_machine_numbers(rows, district)
     return [PhoneNumber(r["id"], r["number"], _pick(r["label"], lang), _pick(r["neutral"], lang),
                         date.fromisoformat(r["verified"]), bool(r.get("giveaway", False))) for r in rows]
 
@@ -45,6 +46,19 @@ def giveaway_numbers(district: str = "") -> list[str]:
     if district:
         rows += _data()["districts"].get(district, [])
     return sorted({r["number"] for r in rows if r.get("giveaway")})
+
+
+def _with_machine_numbers(rows: list[dict[str, Any]], district: str) -> list[dict[str, Any]]:
+    """IT's numbers (``athena.toml``) replace shipped ones with the same id and add the rest."""
+    from app.config import machine_config
+
+    extra = [p for p in machine_config().phone_numbers if not p.district or p.district == district]
+    if not extra:
+        return rows
+    mine = {p.id: {"id": p.id, "number": p.number, "label": p.label, "neutral": p.neutral or p.label,
+                   "verified": p.verified} for p in extra}
+    out = [mine.pop(r["id"], r) for r in rows]
+    return [*out, *mine.values()]
 
 
 @cache

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.errors import StorageError, WrongPassphrase
+from app.errors import DiaryDamaged, DiaryMissing, StorageError, WrongPassphrase
+from app.storage import layout
 from app.storage.private_files import write_private
 
 FORMAT = "athena-keyfile"
@@ -42,9 +43,22 @@ class KdfParams:
         return cls(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
     @classmethod
-    def from_env(cls) -> KdfParams:
-        # Test suites and benchmarks may lower the cost; never set this on a worker's laptop.
-        return cls.fast_for_tests() if os.environ.get("ATHENA_TEST_FAST_KDF") == "1" else cls()
+    def default(cls) -> KdfParams:
+        """The cost for a new diary or key. Only the test suite can lower it, by calling
+        ``lower_cost_for_this_test_process`` (no environment variable or setting is read)."""
+        return _test_override or cls()
+
+
+_test_override: KdfParams | None = None
+
+
+def lower_cost_for_this_test_process() -> None:
+    """Make new keys cheap to derive in this process. Called by ``tests/conftest.py`` and the test-only
+    launcher ``tests/athena_fast.py``; refused in a bundled (frozen) Athena."""
+    global _test_override
+    if getattr(sys, "frozen", False):
+        raise RuntimeError("the test key-derivation cost cannot be used in an installed Athena")
+    _test_override = KdfParams.fast_for_tests()
 
 
 def _b64(b: bytes) -> str:
@@ -155,4 +169,20 @@ class KeyFile:
             raise StorageError("The key file is missing or damaged.") from None
 
     def save(self, path: Path) -> None:
-        write_private(path, json.dumps(self.to_json(), indent=1).encode("utf-8"))
+        try:
+            write_private(path, json.dumps(self.to_json(), indent=1).encode("utf-8"))
+        except StorageError:
+            if layout.free_bytes(path.parent) < 64 * 1024:
+                raise layout.disk_full("the key file") from None
+            raise
+
+
+def unwrap_folder(data_dir: Path, passphrase: str) -> tuple[KeyFile, bytes]:
+    """Check the passphrase against a diary folder's key file (the slow step). Touches nothing on disk."""
+    data_dir = Path(data_dir)
+    if not layout.diary_exists(data_dir):
+        raise DiaryMissing("No diary was found in this folder.")
+    if not layout.key_path(data_dir).exists():
+        raise DiaryDamaged("The diary is damaged: its key file (diary.key) is missing. " + layout.RESTORE_HINT)
+    kf = KeyFile.load(layout.key_path(data_dir))
+    return kf, unwrap(kf.main, derive_kek(passphrase, kf.main.salt, kf.main.params))

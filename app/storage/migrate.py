@@ -1,12 +1,14 @@
 """Schema migrations with Alembic, run at unlock on the already-keyed connection.
 
-Before an upgrade the diary is copied (still encrypted) to ``backups/``; a diary whose schema revision this
-release does not know was written by a newer Athena and is refused.
+Before an upgrade the diary is backed up (still encrypted, verified; see ``backups.py``); a diary whose schema
+revision this release does not know was written by a newer Athena and is refused.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -39,7 +41,10 @@ def current_revision(engine: Engine) -> str | None:
     return rev
 
 
-def upgrade(engine: Engine, data_dir: Path | None, target: str = "head") -> None:
+def upgrade(engine: Engine, data_dir: Path | None, target: str = "head",
+            before: Callable[[str], Any] | None = None) -> None:
+    """Bring the schema to ``target``. ``before("migration")`` takes a verified backup first when an existing
+    diary is about to change; a failed backup stops the upgrade with the diary untouched."""
     script = ScriptDirectory.from_config(config())
     current = current_revision(engine)
     if current is not None:
@@ -50,10 +55,8 @@ def upgrade(engine: Engine, data_dir: Path | None, target: str = "head") -> None
     wanted = script.get_revision(target).revision if target != "head" else head()
     if current == wanted:
         return
-    if current is not None and data_dir is not None:
-        from app.storage.vault import backup_copy
-
-        backup_copy(engine, data_dir, f"before-{wanted}")
+    if current is not None and before is not None:
+        before("migration")
     cfg = config()
     with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
         cfg.attributes["connection"] = conn

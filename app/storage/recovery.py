@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.errors import StorageError
-from app.storage import keyfile, vault
+from app.storage import keyfile, layout
 from app.storage.keyfile import KdfParams, KeyFile
 
 ALG = "x25519-hkdf-sha256-aes256gcm"
@@ -75,16 +75,16 @@ def seal_for_officer(data_dir: Path, passphrase: str, officer_public_pem: bytes)
         raise StorageError("The officer's public key cannot be read.") from None
     if not isinstance(pub, X25519PublicKey):
         raise StorageError("The officer's public key is of the wrong kind.")
-    kf, db_key = vault.unwrap_key(data_dir, passphrase)
+    kf, db_key = keyfile.unwrap_folder(data_dir, passphrase)
     kf.recovery = seal(db_key, pub, kf.diary_id)
-    kf.save(vault.key_path(Path(data_dir)))
+    kf.save(layout.key_path(Path(data_dir)))
     return fingerprint(pub)
 
 
 def reset_passphrase(data_dir: Path, officer_private_pem: bytes, officer_passphrase: str, new_passphrase: str,
                      params: KdfParams | None = None) -> None:
     """Open the seal with the officer's private key and set a new passphrase for the worker."""
-    path = vault.key_path(Path(data_dir))
+    path = layout.key_path(Path(data_dir))
     kf = KeyFile.load(path)
     rec = kf.recovery
     if not rec or rec.get("alg") != ALG:

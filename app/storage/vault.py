@@ -1,11 +1,6 @@
-"""Creating, unlocking, re-keying and checking a diary on disk.
+"""Creating, unlocking, re-keying, backing up and checking a diary on disk.
 
-A diary is a folder::
-
-    diary.db            SQLCipher 4 database (raw 256-bit key)
-    diary.db-wal/-shm   SQLite's write-ahead log, encrypted like the database
-    diary.key           the database key wrapped by the passphrase (see keyfile.py)
-    backups/            encrypted copies taken before each schema upgrade
+The folder's files are described in ``layout.py``; backups in ``backups.py``.
 """
 
 from __future__ import annotations
@@ -13,36 +8,42 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
-from app.errors import DiaryExists, DiaryMissing, StorageError, WrongPassphrase
+from app.errors import DiaryDamaged, DiaryExists, DiaryMissing, DiaryTooNew, DiskFull, StorageError, WrongPassphrase
 from app.models import Setting, new_id
-from app.storage import keyfile, migrate
+from app.storage import backups, keyfile, layout, migrate, recovery
 from app.storage.changefeed import DiarySession, Identity
 from app.storage.engine import WRITE_OPTION, make_engine, open_raw
 from app.storage.keyfile import KdfParams, KeyFile
-from app.storage.private_files import copy_private, fsync_dir
+from app.storage.private_files import fsync_dir, write_private
 
-DB_NAME = "diary.db"
-KEY_NAME = "diary.key"
+DB_NAME = layout.DB_NAME
+KEY_NAME = layout.KEY_NAME
+db_path = layout.db_path
+key_path = layout.key_path
+diary_exists = layout.diary_exists
 
-
-def db_path(data_dir: Path) -> Path:
-    return data_dir / DB_NAME
-
-
-def key_path(data_dir: Path) -> Path:
-    return data_dir / KEY_NAME
+DAMAGED = "The diary file is damaged: it cannot be read, although the passphrase is right. " + layout.RESTORE_HINT
 
 
-def diary_exists(data_dir: Path) -> bool:
-    return key_path(data_dir).exists() and db_path(data_dir).exists()
+def backup_folders(data_dir: Path) -> list[Path]:
+    """Where this diary's backups go: its own ``backups/`` first, then the folder IT configured, if any."""
+    from app.config import machine_config
+
+    folders = [layout.backups_dir(data_dir)]
+    extra = machine_config().backup_folder
+    if extra is not None and extra.resolve() != folders[0].resolve():
+        folders.append(extra)
+    return folders
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Store:
     diary_id: str
     device_id: str
     _key: bytes
+    backup_problem: str = ""  # set when the scheduled backup at unlock failed (the diary itself is fine)
 
     def __post_init__(self) -> None:
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
@@ -68,8 +70,10 @@ class Store:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                if isinstance(exc, (DBAPIError, OSError)) and layout.is_disk_full(exc):
+                    raise layout.disk_full("the change") from None
                 raise
 
     @contextlib.contextmanager
@@ -97,56 +101,127 @@ class Store:
             conn.rollback()
         return problems
 
+    def backup(self, reason: str, *, folders: Sequence[Path] | None = None,
+               now: datetime | None = None) -> list[backups.BackupFile]:
+        """An encrypted, verified backup of the diary as it is now, in every backup folder, rotated."""
+        return take_backup(self.engine, self._key, self.diary_id, self.data_dir, reason, folders=folders,
+                           now=now)
+
     def checkpoint(self) -> None:
         with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.rollback()
 
 
+def take_backup(engine: Engine, key: bytes, diary_id: str, data_dir: Path, reason: str, *,
+                folders: Sequence[Path] | None = None, now: datetime | None = None) -> list[backups.BackupFile]:
+    from app.config import machine_config
+
+    cfg = machine_config()
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        written = backups.take(raw, key, diary_id, reason, folders or backup_folders(data_dir), now=now,
+                               rotation=backups.Rotation(cfg.backup_keep_daily, cfg.backup_keep_weekly),
+                               key_file=key_path(data_dir))
+    if written:
+        record_event(engine, "backup", reason, written[0].taken_at, written[0].size, len(written))
+    return written
+
+
+def record_event(engine: Engine, kind: str, reason: str, taken_at: datetime | None, size: int,
+                 folders: int) -> None:
+    """A row in ``backup_events`` (not in the change feed: it is about this laptop's files). Best effort: a
+    diary still at an older schema (the backup before its migration) has no such table yet."""
+    from app.models.base import utcnow
+
+    with contextlib.suppress(DBAPIError), engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO backup_events (at, kind, reason, backup_taken_at, size, folders) VALUES (?,?,?,?,?,?)",
+            (utcnow().isoformat(sep=" "), kind, reason,
+             taken_at.replace(tzinfo=None).isoformat(sep=" ") if taken_at else None, size, folders))
+
+
 def create(data_dir: Path, passphrase: str, params: KdfParams | None = None) -> Store:
-    """Make a new diary. Refuses to touch an existing one."""
+    """Make a new diary. Refuses to touch an existing one, whole or damaged."""
     data_dir = Path(data_dir)
-    if key_path(data_dir).exists() or db_path(data_dir).exists():
+    if diary_exists(data_dir):
         raise DiaryExists("A diary already exists in this folder.")
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    params = params or KdfParams.from_env()
+    params = params or KdfParams.default()
     db_key = secrets.token_bytes(keyfile.KEY_BYTES)
     kf = KeyFile(diary_id=new_id(), main=keyfile.wrap_with_passphrase(db_key, passphrase, params))
-    # Key file first: a database without its key file would be unreadable forever.
-    kf.save(key_path(data_dir))
-    conn = open_raw(db_path(data_dir), db_key, create=True)
-    conn.close()
-    return _open(data_dir, kf, db_key)
+    try:
+        # Key file first: a database without its key file would be unreadable forever.
+        kf.save(key_path(data_dir))
+        layout.create_private_file(db_path(data_dir))
+        conn = open_raw(db_path(data_dir), db_key, create=True)
+        conn.close()
+        return _open(data_dir, kf, db_key, new=True)
+    except BaseException as exc:
+        # Nothing was ever written into this diary: leave the folder as it was.
+        for p in (db_path(data_dir), *layout.sidecars(db_path(data_dir)), key_path(data_dir),
+                  data_dir / (KEY_NAME + ".tmp")):
+            p.unlink(missing_ok=True)
+        if isinstance(exc, (OSError, DBAPIError, sqlcipher3.Error, StorageError)) and (
+                layout.is_disk_full(exc) or layout.free_bytes(data_dir) < layout.PAGE_SIZE * 16):
+            raise layout.disk_full("the new diary") from None
+        raise
 
 
-def unwrap_key(data_dir: Path, passphrase: str) -> tuple[KeyFile, bytes]:
-    """Check the passphrase against the key file (the slow step). Touches nothing on disk."""
-    data_dir = Path(data_dir)
-    if not diary_exists(data_dir):
-        raise DiaryMissing("No diary was found in this folder.")
-    kf = KeyFile.load(key_path(data_dir))
-    kek = keyfile.derive_kek(passphrase, kf.main.salt, kf.main.params)
-    db_key = keyfile.unwrap(kf.main, kek)
-    return kf, db_key
+unwrap_key = keyfile.unwrap_folder
 
 
 def unlock(data_dir: Path, passphrase: str) -> Store:
+    """Open a diary. A diary whose files cannot be sound is refused before anything is written."""
     data_dir = Path(data_dir)
+    if not diary_exists(data_dir):
+        raise DiaryMissing("No diary was found in this folder.")
+    layout.clean_leftovers(data_dir)
+    layout.check_files(data_dir)
     kf, db_key = unwrap_key(data_dir, passphrase)
     if kf.pending is not None:
         db_key = _finish_interrupted_rekey(data_dir, kf, passphrase, db_key)
+    layout.make_folder_private(data_dir)
     return _open(data_dir, kf, db_key)
 
 
-def _open(data_dir: Path, kf: KeyFile, db_key: bytes) -> Store:
+def _open(data_dir: Path, kf: KeyFile, db_key: bytes, *, new: bool = False) -> Store:
     engine = make_engine(db_path(data_dir), db_key)
     try:
-        migrate.upgrade(engine, data_dir)
-        device_id = _device_id(engine)
+        try:
+            tables = _table_count(engine)
+        except (WrongPassphrase, StorageError, DBAPIError, sqlcipher3.Error):
+            # SQLite cannot even make its write-ahead log on a full disk; that is not damage.
+            if layout.free_bytes(data_dir) < layout.PAGE_SIZE * 16:
+                raise layout.disk_full("the diary") from None
+            # The key was unwrapped (authenticated), so it is the right one: the file is damaged.
+            raise DiaryDamaged(DAMAGED) from None
+        if tables == 0 and not new:
+            raise DiaryDamaged("The diary file holds no diary (no tables): it is damaged. "
+                               + layout.RESTORE_HINT)
+        try:
+            migrate.upgrade(engine, data_dir,
+                            before=lambda reason: take_backup(engine, db_key, kf.diary_id, data_dir, reason))
+            device_id = _device_id(engine)
+        except (DiaryTooNew, DiskFull):
+            raise
+        except (DBAPIError, sqlcipher3.Error) as exc:
+            if layout.is_disk_full(exc):
+                raise layout.disk_full("the diary") from None
+            if "malformed" in str(getattr(exc, "orig", exc)) or "not a database" in str(getattr(exc, "orig", exc)):
+                raise DiaryDamaged(DAMAGED) from None
+            raise
     except BaseException:
         engine.dispose()
         raise
     return Store(data_dir=data_dir, engine=engine, diary_id=kf.diary_id, device_id=device_id, _key=db_key)
+
+
+def _table_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        n = int(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar() or 0)
+        conn.rollback()
+    return n
 
 
 def _device_id(engine: Engine) -> str:
@@ -159,22 +234,29 @@ def _device_id(engine: Engine) -> str:
 
 
 def change_passphrase(data_dir: Path, old: str, new: str, params: KdfParams | None = None) -> None:
-    """Re-wrap the same database key under a new passphrase. The database file is not touched."""
+    """Re-wrap the same database key under a new passphrase. The database file is not touched; the key
+    copies beside the backups are replaced, so the old passphrase opens no backup either."""
     kf, db_key = unwrap_key(data_dir, old)
     kf.main = keyfile.wrap_with_passphrase(db_key, new, params or kf.main.params)
     kf.save(key_path(Path(data_dir)))
+    for folder in backup_folders(Path(data_dir)):
+        backups.copy_key(key_path(Path(data_dir)), folder, kf.diary_id)
 
 
 def rekey(store: Store, passphrase: str) -> Store:
     """Replace the database key with a new random one (e.g. after a key may have leaked).
 
-    Writes an encrypted copy under the new key, records the new key as ``pending`` in the key file, swaps
-    the files, then promotes the pending key. A crash at any point leaves a diary that unlocks.
+    Takes a backup, writes an encrypted copy of the database and of every backup under the new key, records
+    the new key as ``pending`` in the key file, swaps the files, then promotes the pending key. A crash at
+    any point leaves a diary (and backups) that unlock with the passphrase; afterwards no backup opens
+    with the old key.
     """
     data_dir = store.data_dir
     kf, old_key = unwrap_key(data_dir, passphrase)
     new_key = secrets.token_bytes(keyfile.KEY_BYTES)
-    tmp = data_dir / (DB_NAME + ".rekey")
+    folders = backup_folders(data_dir)
+    store.backup("rekey", folders=folders)
+    tmp = layout.rekey_path(data_dir)
     tmp.unlink(missing_ok=True)
     store.checkpoint()
     store.close()
@@ -185,11 +267,14 @@ def rekey(store: Store, passphrase: str) -> Store:
         ver = src.execute("PRAGMA user_version").fetchone()[0]
         src.execute(f"PRAGMA rekeyed.user_version = {int(ver)}")
         src.execute("DETACH DATABASE rekeyed")
-    except Exception:
+    except Exception as exc:
         tmp.unlink(missing_ok=True)
+        if layout.is_disk_full(exc):
+            raise layout.disk_full("the re-encrypted diary") from None
         raise StorageError("The diary could not be re-encrypted; nothing was changed.") from None
     finally:
         src.close()
+    layout.make_private(tmp)
     check = open_raw(tmp, new_key)
     try:
         ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -198,17 +283,23 @@ def rekey(store: Store, passphrase: str) -> Store:
     if not ok:
         tmp.unlink(missing_ok=True)
         raise StorageError("The re-encrypted copy failed its check; nothing was changed.")
+    try:
+        backups.prepare_rekey(folders, kf.diary_id, old_key, new_key)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     kf.pending = keyfile.wrap_with_passphrase(new_key, passphrase, kf.main.params)
     kf.save(key_path(data_dir))
-    from app.storage import recovery
-
     new_recovery = recovery.reseal(kf.recovery, new_key, kf.diary_id)
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path(data_dir)) + suffix).unlink(missing_ok=True)
+    for side in layout.sidecars(db_path(data_dir)):
+        side.unlink(missing_ok=True)
     os.replace(tmp, db_path(data_dir))
     fsync_dir(data_dir)
+    backups.finish_rekey(folders, kf.diary_id, keep_new=True)
     kf.main, kf.pending, kf.recovery = kf.pending, None, new_recovery
     kf.save(key_path(data_dir))
+    for folder in folders:
+        backups.copy_key(key_path(data_dir), folder, kf.diary_id)
     return _open(data_dir, kf, new_key)
 
 
@@ -222,23 +313,60 @@ def _finish_interrupted_rekey(data_dir: Path, kf: KeyFile, passphrase: str, main
             open_raw(db_path(data_dir), key).close()
         except WrongPassphrase:
             continue
+        backups.finish_rekey(backup_folders(data_dir), kf.diary_id, keep_new=key is pending_key)
         kf.main, kf.pending = slot, None
         kf.save(key_path(data_dir))
-        (data_dir / (DB_NAME + ".rekey")).unlink(missing_ok=True)
+        layout.rekey_path(data_dir).unlink(missing_ok=True)
         return key
-    raise StorageError("The diary file matches neither key; restore it from a backup.")
+    raise DiaryDamaged("The diary file matches neither key; restore it from a backup.")
 
 
-def backup_copy(engine: Engine, data_dir: Path, label: str) -> Path:
-    """An encrypted copy of the database next to it (same key), taken with no writer active."""
-    target_dir = data_dir / "backups"
-    target_dir.mkdir(exist_ok=True, mode=0o700)
-    target = target_dir / f"diary-{label}.db"
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.rollback()
-        copy_private(db_path(data_dir), target)
-    return target
+def restore(data_dir: Path, passphrase: str, backup: Path) -> Store:
+    """Put ``backup`` in place of the diary and open it. What was there is kept first: as a backup when it
+    still opens, otherwise renamed beside it (``diary-damaged-….db``). The passphrase is the current one;
+    a backup that does not open with the diary's current key is refused before anything changes."""
+    data_dir = Path(data_dir)
+    kf, db_key = unwrap_key(data_dir, passphrase)
+    if kf.pending is not None and db_path(data_dir).exists():
+        with contextlib.suppress(StorageError):
+            db_key = _finish_interrupted_rekey(data_dir, kf, passphrase, db_key)
+    info = backups.parse(Path(backup))
+    staged = backups.stage(Path(backup), db_key, data_dir)  # first: rotation below may drop the chosen one
+    current: Store | None = None
+    with contextlib.suppress(StorageError):
+        layout.check_files(data_dir)
+        current = _open(data_dir, kf, db_key)
+    try:
+        if current is not None:
+            try:
+                current.backup("restore")
+                current.checkpoint()
+            finally:
+                current.close()
+        else:
+            backups.keep_damaged(data_dir)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    backups.swap_in(staged, data_dir)
+    restored = _open(data_dir, kf, db_key)
+    record_event(restored.engine, "restore", info.reason if info else "", info.taken_at if info else None,
+                 info.size if info else 0, 0)
+    return restored
+
+
+def restore_key_copy(data_dir: Path, folder: Path, diary_id: str) -> None:
+    """On a laptop with no diary: take the key file from a backup folder (the first step of a restore)."""
+    data_dir = Path(data_dir)
+    if key_path(data_dir).exists():
+        raise DiaryExists("A diary already exists in this folder.")
+    src = Path(folder) / backups.key_copy_name(diary_id)
+    try:
+        data = src.read_bytes()
+    except OSError:
+        raise DiaryMissing("The backup folder holds no key file for this diary.") from None
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    write_private(key_path(data_dir), data)
 
 
 def plain_text_probe(path: Path) -> bool:
@@ -247,4 +375,4 @@ def plain_text_probe(path: Path) -> bool:
         return f.read(16) == b"SQLite format 3\x00"
 
 
-__all__ = ["Store", "change_passphrase", "create", "diary_exists", "rekey", "text", "unlock"]
+__all__ = ["Store", "change_passphrase", "create", "diary_exists", "rekey", "restore", "text", "unlock"]

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, select, text
 
-from app.models import Change, SyncConflict, SyncMember, SyncOutbox, SyncTeam
+from app.models import Change, SyncConflict, SyncCursor, SyncMember, SyncOutbox, SyncTeam
 from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
@@ -136,6 +136,11 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
 
     with store.read(identity) as s:
         keys = teams.epoch_keys(s, team_id)
+    own = files.numbered(listings[me], files.SEG_RE)
+    if own and max(own) > last_seq:
+        _take_back_own(store, share, identity, team_id, me, own, last_seq, keys, summary, lines)
+        with store.read(identity) as s:
+            cursors = snapshot.cursors(s, team_id)
     if not seen_before and len(listings) > 1:
         best = snapshot.best_snapshot(share, team_id, me, listings, keys)
         if best is not None:
@@ -169,6 +174,40 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
         last = team.last_seq
     if wrote_snapshot and summary.ok:
         _compact(store, share, identity, team_id, my_folder, last, lines)
+
+
+def _take_back_own(store: Store, share: Share, identity: Identity, team_id: str, me: str, own: dict[int, str],
+                   last_seq: int, keys: dict[int, bytes], summary: SyncSummary, lines: list[LogLine]) -> None:
+    """This laptop's folder holds files after the last one its diary wrote: the diary was restored from a
+    backup taken before they were sent. Apply them like another laptop's (they hold changes this diary no
+    longer has), then go on numbering after them, so nothing already on the share is written again."""
+    ready: list[pull.Segment] = []
+    newest = max(own)
+    seq = last_seq + 1
+    while seq <= newest:
+        if seq not in own:
+            raise ShareUnavailable("This diary was restored from a backup that is older than this laptop's "
+                                   "files on the share allow to catch up (a file is missing). Nothing was "
+                                   "changed; the round stops.")
+        path = f"{team_id}/{files.member_folder(me)}/{own[seq]}"
+        data = share._retry(lambda p=path: share.read(p))  # type: ignore[misc]
+        header, writes = files.open_segment(data, team_id, me, seq, keys)
+        deps = {str(k): int(v) for k, v in header.get("deps", {}).items()}
+        ready.append(pull.Segment(me, seq, deps, writes, len(data)))
+        seq += 1
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        _apply_remote(s, team, ready, summary, lines)
+        s.execute(delete(SyncCursor).where(SyncCursor.team_id == team_id, SyncCursor.member_id == me))
+        team.last_seq = newest
+        for name in list(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id))):
+            m = files.SEG_RE.match(name) or files.SNAP_RE.match(name)
+            if m and int(m.group(1)) <= newest:  # already on the share, written before the backup's copy
+                s.execute(delete(SyncOutbox).where(SyncOutbox.team_id == team_id, SyncOutbox.name == name))
+    lines.append(LogLine(WARNING, "This diary was restored from a backup: {count} files this laptop had already "
+                         "sent were taken back from the share.", {"count": len(ready)}, team_id))
 
 
 def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str,

@@ -116,7 +116,7 @@ def create_team(session: Session, name: str, label: str,
 
 def invite(session: Session, team: SyncTeam, params: KdfParams | None = None) -> tuple[bytes, str]:
     """An invitation file and the one-time code that opens it (to be read out, never stored)."""
-    params = params or KdfParams.from_env()
+    params = params or KdfParams.default()
     code = crypto.new_invite_code()
     salt = secrets.token_bytes(16)
     members = [{"member": m.member_id, "label": m.label, "public": files.b64(m.public_key),

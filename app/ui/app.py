@@ -6,9 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
+from app.config import machine_config
+from app.i18n import RESOURCES
+from app.storage import layout
 from app.ui import i18n
 from app.ui.preferences import Preferences
 from app.ui.shell import AthenaWindow
@@ -37,17 +41,57 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("Athena")
     app.setStyle(AthenaStyle())
+    register_fonts(app)
     return app
 
 
-def main(data_dir: Path, *, unlock_from_env: bool = False, lang: str | None = None) -> int:
+def register_fonts(app: QApplication) -> list[str]:
+    """Athena's own font family (DejaVu Sans: å, ä, ö, Arabic, Cyrillic…), so the bundle looks the same on a
+    machine with few or no fonts. The bundle always uses it; a checkout uses it when the system has none
+    that covers Swedish and Arabic."""
+    families: list[str] = []
+    for path in sorted((RESOURCES / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if families and (getattr(sys, "frozen", False) or not _system_covers_text()):
+        font = QFont(families[0])
+        font.setPointSizeF(app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0)
+        app.setFont(font)
+    return sorted(set(families))
+
+
+def _system_covers_text() -> bool:
+    own = {"DejaVu Sans"}
+    systems = [f for f in QFontDatabase.families() if f not in own]
+    arabic = QFontDatabase.families(QFontDatabase.WritingSystem.Arabic)
+    return bool(systems) and any(f not in own for f in arabic)
+
+
+def main(data_dir: Path, *, unlock_from_env: bool = False, lang: str | None = None,
+         startup_check: bool = False) -> int:
     """Run Athena on the diary in ``data_dir``. ``unlock_from_env`` (demos, screenshots only) types the
-    passphrase from ATHENA_PASSPHRASE into the unlock screen and submits it."""
+    passphrase from ATHENA_PASSPHRASE into the unlock screen and submits it. ``startup_check`` (IT, the
+    bundle benchmark) quits as soon as the first screen has been painted, printing which screen it was."""
     app = make_app()
+    layout.clean_screenshot_folders()  # temporary settings of a screenshot run that crashed
     prefs = Preferences()
     i18n.install(app, lang or prefs.language)
     window = AthenaWindow(Path(data_dir), prefs)
     window.show()
+    problems = machine_config().problems
+    if problems:
+        window.statusBar().showMessage(QCoreApplication.translate("AthenaWindow", "IT settings: {problem}")
+                                       .format(problem=problems[0]), 60_000)
+    if startup_check:
+        def shown() -> None:
+            window.repaint()
+            screen = "unlock" if window.stack.currentWidget() is window.unlock_screen else "create"
+            print(f"athena: started, {screen} screen shown", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+        return int(app.exec())
     if unlock_from_env and os.environ.get("ATHENA_PASSPHRASE"):
         window.unlock_screen.passphrase.setText(os.environ["ATHENA_PASSPHRASE"])
         window.unlock_screen.submit()

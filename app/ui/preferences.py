@@ -30,6 +30,15 @@ from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 DEFAULT_IDLE_MINUTES = 5
 
 
+def idle_limits() -> tuple[int, int]:
+    """(default, longest) idle minutes before locking: IT's ``idle_lock_minutes`` is both, when set (a worker
+    may choose a shorter time, never a longer one)."""
+    from app.config import machine_config
+
+    it = machine_config().idle_lock_minutes
+    return (it, it) if it else (DEFAULT_IDLE_MINUTES, 120)
+
+
 class Preferences:
     """Typed access to the few settings Athena keeps outside the encrypted diary."""
 
@@ -47,14 +56,15 @@ class Preferences:
 
     @property
     def idle_minutes(self) -> int:
+        default, most = idle_limits()
         try:
-            return max(1, min(120, int(str(self._s.value("lock/idle_minutes", DEFAULT_IDLE_MINUTES)))))
+            return max(1, min(most, int(str(self._s.value("lock/idle_minutes", default)))))
         except (TypeError, ValueError):
-            return DEFAULT_IDLE_MINUTES
+            return default
 
     @idle_minutes.setter
     def idle_minutes(self, value: int) -> None:
-        self._s.setValue("lock/idle_minutes", max(1, min(120, int(value))))
+        self._s.setValue("lock/idle_minutes", max(1, min(idle_limits()[1], int(value))))
 
     def sync(self) -> None:
         self._s.sync()
@@ -73,7 +83,7 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         accessible(self.language, self.tr("Language"))
         self.idle = QSpinBox(self)
-        self.idle.setRange(1, 120)
+        self.idle.setRange(1, idle_limits()[1])
         self.idle.setValue(prefs.idle_minutes)
         self.idle.setSuffix(" " + self.tr("min"))
         accessible(self.idle, self.tr("Lock after idle minutes"))

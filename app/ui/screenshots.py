@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from app.services.mens_track import men
 from app.services.risk import assessments as risk
 from app.services.risk import timeline as tl
 from app.services.safety_plan import plans as safety_plans
+from app.storage import layout
 from app.storage.private_files import write_private
 from app.ui import i18n
 from app.ui.app import make_app
@@ -167,7 +169,8 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
                      size: tuple[int, int] = (1280, 800)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     app = make_app()
-    settings_dir = tempfile.mkdtemp(prefix="athena-shots-")
+    layout.clean_screenshot_folders()  # left by a run that crashed
+    settings_dir = tempfile.mkdtemp(prefix=layout.SCREENSHOT_PREFIX)
     prefs = Preferences(QSettings(str(Path(settings_dir) / "prefs.ini"), QSettings.Format.IniFormat))
     prefs.language = lang
     i18n.install(app, lang)
@@ -264,4 +267,5 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
     dialog.close()
     window.close()
     window.runner.wait(30_000)
+    shutil.rmtree(settings_dir, ignore_errors=True)
     return saved

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Compartment
+from app.services.backup import BackupInfo, make_backup
 from app.services.clients import export as export_service
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
@@ -32,6 +33,7 @@ from app.storage import vault
 from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
+from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.common import error_text, fit_on_screen, show_error
 from app.ui.main_window import Workspace, export_to_file
 from app.ui.mens_track.workspace import MensWorkspace
@@ -102,6 +104,7 @@ class AthenaWindow(QMainWindow):
                 old.deleteLater()
         self.unlock_screen = UnlockScreen(self.data_dir, self.runner, self)
         self.unlock_screen.unlocked.connect(self._opened)
+        self.unlock_screen.restore_requested.connect(self.open_restore)
         self.create_screen = CreateDiaryScreen(self.data_dir, self.runner, self)
         self.create_screen.created.connect(self._opened)
         self.stack.addWidget(self.unlock_screen)
@@ -132,6 +135,7 @@ class AthenaWindow(QMainWindow):
             self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
             self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
             diary_menu.addSeparator()
+            self._action(diary_menu, self.tr("&Back up now"), "", self.back_up_now)
         elif ws is not None:
             self._action(diary_menu, self.tr("&New client…"), "Ctrl+N", ws.new_client)
             self._action(diary_menu, self.tr("&Export client…"), "Ctrl+E", lambda: self._ask_export(False))
@@ -141,6 +145,9 @@ class AthenaWindow(QMainWindow):
             self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
             self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
             diary_menu.addSeparator()
+            self._action(diary_menu, self.tr("&Back up now"), "", self.back_up_now)
+        self._action(diary_menu, self.tr("&Restore from a backup…"), "", self.open_restore)
+        diary_menu.addSeparator()
         lock = diary_menu.addAction(self.tr("&Lock"))
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the window-wide action does the work
@@ -194,6 +201,30 @@ class AthenaWindow(QMainWindow):
         self.session = SessionRunner(self.runner)
         self._build_workspace()
         self.triggers.arm()
+        if diary.store.backup_problem:
+            self.statusBar().showMessage(self.tr("No backup was taken at unlock: {problem}").format(
+                problem=diary.store.backup_problem), 30_000)
+
+    # --- backups -------------------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        if self.diary is None or self.session is None:
+            return
+        self.session.run(make_backup, self.diary, "manual", on_done=self._backed_up,
+                         on_error=lambda exc: show_error(self, exc))
+
+    def _backed_up(self, written: list[BackupInfo]) -> None:
+        self.statusBar().showMessage(self.tr("The backup was taken and checked ({where}).").format(
+            where=", ".join(str(b.folder) for b in written)), 10_000)
+
+    def open_restore(self) -> None:
+        """The restore dialog, over the unlock screen: an open diary is locked first (restoring replaces the
+        file under it)."""
+        self.lock("restore")
+        dialog = RestoreDialog(self.data_dir, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.restored.connect(self._opened)
+        self.restore_dialog = dialog
+        dialog.open()
 
     def switch_track(self, track: str) -> None:
         """Leave one track's screens for the other's: the old screens go (with any result still on its way),

@@ -56,6 +56,13 @@
         </message>
     </context>
     <context>
+        <name>CreateDiaryScreen</name>
+        <message>
+            <source>Men's support worker</source>
+            <translation>Mansstödjare</translation>
+        </message>
+    </context>
+    <context>
         <name>ManCaseView</name>
         <message>
             <source>He has attended three talks: register him as a case of his own.</source>

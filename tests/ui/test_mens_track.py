@@ -28,6 +28,8 @@ def _create(qtbot, window: AthenaWindow, *, women: bool, men_track: bool) -> Non
     type_text(create.name, "Per Persson")
     create.women.setChecked(women)
     create.men.setChecked(men_track)
+    if men_track and not women:
+        assert create.title_edit.text() in {"Men's support worker", "Mansstödjare"}
     qtbot.mouseClick(create.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=20_000)
 
@@ -66,6 +68,7 @@ def test_a_series_of_talks_to_the_three_talk_rule_and_an_onward_referral(qtbot, 
     view = ws.case_view
     qtbot.waitUntil(lambda: view.case is not None and view.case.man.name == MAN, timeout=10_000)
     qtbot.waitUntil(lambda: ws.men_list.view.count() == 1, timeout=5_000)
+    man_id = view.case.man.id  # type: ignore[union-attr]
     assert view.values["source"].text() == "Court order" or view.values["source"].text() == "Domstolsbeslut"
 
     _talk(qtbot, ws)
@@ -121,6 +124,17 @@ def test_a_series_of_talks_to_the_three_talk_rule_and_an_onward_referral(qtbot, 
             figures["at_least_three_talks"], figures["registered_as_case"], figures["referred_on"]) == \
         (1, 3, 1, 1, 1, 1, 1)
     assert stats.report["women"] is None  # type: ignore[index]
+
+    # Another language rebuilds the screens and keeps his case open.
+    ws.open_man(man_id)
+    window.apply_language("en")
+    qtbot.waitUntil(lambda: isinstance(window.workspace, MensWorkspace) and window.workspace is not ws,
+                    timeout=5_000)
+    again = window.workspace
+    assert isinstance(again, MensWorkspace)
+    qtbot.waitUntil(lambda: again.case_view.case is not None and again.case_view.case.man.name == MAN,
+                    timeout=10_000)
+    assert again.case_view.talk_button.text() == "New &talk…"
 
 
 def test_a_worker_with_both_tracks_switches_and_sees_one_at_a_time(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-untyped-def]

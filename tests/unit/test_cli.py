@@ -15,7 +15,7 @@ def athena(*args: str, env: dict[str, str] | None = None, data: Path | None = No
            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     e = {**os.environ, "ATHENA_TEST_FAST_KDF": "1", "ATHENA_LANG": "en", **(env or {})}
     e.pop("ATHENA_PASSPHRASE", None) if env is None or "ATHENA_PASSPHRASE" not in env else None
-    cmd = [sys.executable, "-m", "app", *(["--data-dir", str(data)] if data else []), *args]
+    cmd = [sys.executable, "-m", "tests.athena_fast", *(["--data-dir", str(data)] if data else []), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=e, input=stdin, timeout=120)
 
 

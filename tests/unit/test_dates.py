@@ -45,3 +45,16 @@ def test_a_court_time_reads_its_day_by_the_same_policy(diary: Diary) -> None:
     assert appt["starts_at"] == datetime(2026, 3, 1, 9, 30)
     with pytest.raises(DomainError, match="date and time"):
         records.add(diary, "court", c.id, {"court": "Södertörns tingsrätt", "starts_at": "01/03/2026 09:30"})
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "--from", "01/03/2024", "--to", "2024-12-31"],
+    ["audit", "--from", "01/03/2024"],
+    ["men", "add", "--name", "Per", "--first-contact", "01/03/2024"],
+])
+def test_every_command_line_date_refuses_slashes(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--lang", "en", *argv])
+    assert exc.value.code == 2 and "slashes are ambiguous" in capsys.readouterr().err

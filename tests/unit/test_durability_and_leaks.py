@@ -73,8 +73,8 @@ def test_no_plaintext_anywhere_after_demo_and_writing(tmp_path: Path) -> None:
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     env = {**os.environ, "ATHENA_TEST_FAST_KDF": "1", "ATHENA_PASSPHRASE": PASS, "TMPDIR": str(tmp)}
-    subprocess.run([sys.executable, "-m", "app", "--data-dir", str(d), "demo", "--clients", "30"], env=env,
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "tests.athena_fast", "--data-dir", str(d), "demo", "--clients", "30"],
+                   env=env, check=True, capture_output=True)
     marker = "Hemlig-markör-ÅÄÖ-7f3a9"
     script = textwrap.dedent(f"""
         from app.services.clients import clients

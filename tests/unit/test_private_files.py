@@ -128,8 +128,39 @@ def test_the_backup_before_an_upgrade_is_private_and_encrypted(diary: Diary, dat
     from app.storage import vault
 
     clients.create_client(diary, clients.ClientInput(name="Åsa Öberg"))
-    backup = vault.backup_copy(diary.store.engine, data_dir, "before-test")
+    backup = diary.store.backup("migration")[0].path
     assert mode(backup) == 0o600 and backup.stat().st_size > 0
     assert not vault.plain_text_probe(backup)
     assert b"\xc3\x85sa" not in backup.read_bytes()  # "Åsa" nowhere in plaintext
-    assert os.listdir(backup.parent) == [backup.name]
+    # Beside it only the key copy (the wrapped key, as private as diary.key), no temporary file.
+    assert sorted(os.listdir(backup.parent)) == sorted([backup.name, f"athena-{backup.name.split('-')[1]}.key"])
+    assert mode(backup.parent / f"athena-{backup.name.split('-')[1]}.key") == 0o600
+
+
+# Files allowed to create files themselves, and why. Everything else goes through app.storage.private_files.
+OTHER_WRITERS = {
+    "app/storage/private_files.py": "the writer itself",
+    "app/sync/share.py": "sealed segments on the share: temp name, fsync, rename without overwrite",
+    "app/ui/i18n_build.py": "builds the .qm translations (no client data)",
+    "app/commands/recovery.py": "the officer's key pair: the private key never replaces an existing file",
+    "app/storage/layout.py": "an empty 0600 file, created exclusively, for SQLite to fill (a new diary, a backup)",
+    "app/storage/backups.py": "encrypted database copies (SQLite's backup API, whole-file copies of a verified "
+                              "backup): 0600, fsynced, verified, then renamed",
+}
+WRITES = ("os.open(", ".write_bytes(", ".write_text(", "shutil.copy", "os.fdopen(")
+
+
+def test_no_other_module_writes_files() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    opened_for_writing = re.compile(r"""\bopen\([^)]*["'][rwax]*[wax+][b]?["']""")
+    found = []
+    for path in sorted((root / "app").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if rel in OTHER_WRITERS or "/migrations/" in rel:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if any(w in text for w in WRITES) or opened_for_writing.search(text):
+            found.append(rel)
+    assert found == [], "write client files with app.storage.private_files.write_private"

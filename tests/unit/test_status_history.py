@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from app.models import StatusHistory
+from app.models import Change, StatusHistory
 from app.services.clients import cases, clients
 from app.services.clients.cases import DecisionInput
 from app.services.context import Diary, Worker
@@ -98,13 +98,37 @@ def test_history_is_seeded_when_an_older_diary_opens(data_dir: Path) -> None:
             " name, phone, district, referred_by, status, referred_on_to, note, name_key) VALUES ('m1', 'men',"
             " '2025-01-01', '2025-01-01', 'a', 'a', 'd', 'Adam Ek', '', 'Älvsjö', 'Frivården', 'not_motivated',"
             " '', '', 'adam ek')")
+        conn.exec_driver_sql(
+            "INSERT INTO clients (id, compartment, created_at, updated_at, created_by, updated_by, device_id,"
+            " name, protected_identity, languages, interpreter_needed, phone, email, address, postal_code,"
+            " city, contact_note, worker, name_key) VALUES ('c1', 'women', '2025-01-01', '2025-01-01', 'a',"
+            " 'a', 'd', 'Maria Ek', 'none', 'sv', 0, '', '', '', '', '', '', '', 'maria ek')")
+        conn.exec_driver_sql(
+            "INSERT INTO cases (id, compartment, created_at, updated_at, created_by, updated_by, device_id,"
+            " client_id, case_number, referred_on, closing_reason) VALUES ('k1', 'women', '2025-01-01',"
+            " '2025-01-01', 'a', 'a', 'd', 'c1', '2025-0001', '2025-01-01', '')")
+        conn.exec_driver_sql(
+            "INSERT INTO decisions (id, compartment, created_at, updated_at, created_by, updated_by, device_id,"
+            " case_id, referring_unit, case_officer, district, legal_basis, decided_on, starts_on, ends_on, note)"
+            " VALUES ('d1', 'women', '2025-01-01', '2025-01-01', 'a', 'a', 'd', 'k1', 'adults', '', 'Skärholmen',"
+            " '', '2025-01-02', '2025-01-02', '2025-04-02', '')")
     s.close()
     s = vault.unlock(data_dir, PASSPHRASE)
     assert migrate.current_revision(s.engine) == migrate.head()
     with s.read(Identity("", "")) as session:
-        seeded = {(h.field, h.value) for h in session.scalars(select(StatusHistory))}
-    assert {("status", "not_motivated"), ("referral_source", "other"), ("motivation", "unknown"),
-            ("needs_other_help", "no"), ("district", "Älvsjö")} == seeded
+        seeded = {(h.entity, h.field, h.value, h.client_id, h.compartment, h.valid_from)
+                  for h in session.scalars(select(StatusHistory))}
+        feed = session.scalar(select(func.count()).select_from(Change).where(Change.entity == "status_history"))
+    always = date(1900, 1, 1)
+    assert seeded == {
+        ("men_clients", "status", "not_motivated", "m1", "men", always),
+        ("men_clients", "referral_source", "other", "m1", "men", always),
+        ("men_clients", "motivation", "unknown", "m1", "men", always),
+        ("men_clients", "needs_other_help", "no", "m1", "men", always),
+        ("men_clients", "district", "Älvsjö", "m1", "men", always),
+        ("decisions", "district", "Skärholmen", "c1", "women", always),
+        ("decisions", "referring_unit", "adults", "c1", "women", always)}
+    assert feed == 0  # every laptop seeds its own: nothing to ship
     d = Diary(s, Worker("Per", "", frozenset({"men"})), today_override=TODAY)
     assert men.get_man(d, "m1").status == "not_motivated"
     s.close()

@@ -185,7 +185,7 @@ def test_migration_from_first_schema_version(data_dir: Path) -> None:
         kinds = conn.exec_driver_sql("SELECT kind FROM diary_entry_kinds ORDER BY kind").fetchall()
     assert len(hits) == 1
     assert [k[0] for k in kinds] == ["practical_support", "support_talk"]
-    backups = list((data_dir / "backups").glob("diary-before-*.db"))
+    backups = list((data_dir / "backups").glob("athena-*-migration.db"))
     assert len(backups) == 1 and not vault.plain_text_probe(backups[0])
     assert s.integrity_check() == []
     s.close()

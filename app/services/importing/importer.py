@@ -19,6 +19,7 @@ from app.i18n import tr
 from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_id
 from app.models.base import utcnow
 from app.services import audit, validation
+from app.services.backup import make_backup
 from app.services.context import Diary
 from app.services.importing.layout import (
     COLUMN_BY_KEY,
@@ -259,6 +260,7 @@ def import_sheet(diary: Diary, sheet: Sheet, *, dry_run: bool) -> ImportReport:
                           extensions=len(r["extensions"]), entries=len(r["entries"]))
     if problems or dry_run:
         return report
+    make_backup(diary, "import")  # a failed backup stops the import before anything is written
     with diary.write() as s:
         for model, key in ((Client, "clients"), (Case, "cases"), (Decision, "decisions"),
                            (Extension, "extensions"), (DiaryEntry, "entries")):

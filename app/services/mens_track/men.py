@@ -9,7 +9,6 @@ report reads is written to the history in the same transaction (``app.services.h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func, select
@@ -19,7 +18,6 @@ from app import reference
 from app.errors import DomainError, NotFound
 from app.models import (
     Attendance,
-    Compartment,
     MenClient,
     MenOutcome,
     MenStatus,
@@ -31,94 +29,54 @@ from app.models import (
 )
 from app.services import audit, history, validation
 from app.services.context import Diary
+from app.services.mens_track.views import (
+    ATTENDANCE,
+    MEN,
+    METHODS,
+    MOTIVATIONS,
+    OUTCOMES,
+    REFERRAL_SOURCES,
+    RISK_LEVELS,
+    THREE_TALKS,
+    VASKA,
+    ManCase,
+    ManInput,
+    ManView,
+    TalkView,
+)
 
-VASKA = ("violence", "responsibility", "context", "consequences", "alternatives")
-MEN = Compartment.MEN.value
-THREE_TALKS = 3  # a man who has attended this many talks is registered as a case of his own
-REFERRAL_SOURCES = tuple(r.value for r in ReferralSource)
-MOTIVATIONS = tuple(m.value for m in Motivation)
-OUTCOMES = tuple(o.value for o in MenOutcome)
-ATTENDANCE = tuple(a.value for a in Attendance)
-RISK_LEVELS = tuple(r.value for r in RiskLevel)
-METHODS = tuple(m.value for m in TalkMethod)
-
-
-@dataclass(frozen=True)
-class ManInput:
-    name: str
-    referral_source: str = ReferralSource.OTHER.value
-    referred_by: str = ""
-    district: str = ""
-    phone: str = ""
-    personal_number: str | None = None
-    first_contact_on: date | str | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class ManView:
-    id: str
-    name: str
-    status: str
-    district: str
-    referred_by: str
-    first_contact_on: date | None
-    referred_on_to: str
-    talks: int  # talks he attended
-    referral_source: str = ReferralSource.OTHER.value
-    phone: str = ""
-    personal_number: str | None = None
-    motivation: str = Motivation.UNKNOWN.value
-    needs_other_help: bool = False
-    other_help_note: str = ""
-    investigation_opened_on: date | None = None
-    investigation_closed_on: date | None = None
-    case_number: str = ""
-    registered_on: date | None = None
-    referred_onward_on: date | None = None
-    outcome: str = ""
-    closed_on: date | None = None
-    note: str = ""
-    booked_talks: int = 0  # every talk, also cancelled and missed ones
-    last_talk_on: date | None = None
-
-    @property
-    def three_talk_rule_met(self) -> bool:
-        return self.talks >= THREE_TALKS
-
-    @property
-    def registration_due(self) -> bool:
-        """The three-talk rule is met but he is not yet registered as a case of his own."""
-        return self.three_talk_rule_met and self.registered_on is None and self.closed_on is None
-
-    @property
-    def is_closed(self) -> bool:
-        return self.closed_on is not None
-
-
-@dataclass(frozen=True)
-class TalkView:
-    id: str
-    held_on: date
-    number: int
-    themes: list[str]
-    duration_minutes: int
-    text: str
-    author_name: str
-    method: str = TalkMethod.VASKA.value
-    own_theme: str = ""
-    attendance: str = Attendance.ATTENDED.value
-    risk_partner: str = RiskLevel.NOT_ASSESSED.value
-    risk_children: str = RiskLevel.NOT_ASSESSED.value
-
-
-@dataclass(frozen=True)
-class ManCase:
-    """Everything the case screen shows: the man, his talks (oldest first) and his status history."""
-
-    man: ManView
-    talks: list[TalkView]
-    history: list[history.HistoryRow]
+__all__ = [
+    "ATTENDANCE",
+    "MEN",
+    "METHODS",
+    "MOTIVATIONS",
+    "OUTCOMES",
+    "REFERRAL_SOURCES",
+    "RISK_LEVELS",
+    "THREE_TALKS",
+    "VASKA",
+    "ManCase",
+    "ManInput",
+    "ManView",
+    "TalkView",
+    "add_man",
+    "add_talk",
+    "close_investigation",
+    "close_man",
+    "get_man",
+    "list_men",
+    "man_case",
+    "open_investigation",
+    "open_man",
+    "refer_on",
+    "register_case",
+    "set_motivation",
+    "set_other_help",
+    "set_status",
+    "talk_view",
+    "talks",
+    "update_man",
+]
 
 
 def _man(diary: Diary, s: Session, man_id: str) -> MenClient:
@@ -245,11 +203,6 @@ def close_investigation(diary: Diary, man_id: str, *, on: date | str | None = No
             raise DomainError("An investigation cannot close before it was opened.")
         man.investigation_closed_on = day
     return get_man(diary, man_id)
-
-
-def _attended(s: Session, man_id: str) -> int:
-    return s.scalar(select(func.count()).select_from(MenTalk).where(
-        MenTalk.men_client_id == man_id, MenTalk.attendance == Attendance.ATTENDED.value)) or 0
 
 
 def add_talk(diary: Diary, man_id: str, *, held_on: date | str | None = None, themes: list[str] | None = None,

@@ -12,9 +12,6 @@ import io
 import json
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from app.errors import DomainError
 from app.i18n import tr
 from app.printing.report_pdf import report_pdf
@@ -55,6 +52,10 @@ def _sheet_name(t: Table, used: set[str]) -> str:
 
 
 def to_xlsx(report: dict[str, Any], lang: str | None = None) -> bytes:
+    # openpyxl takes a quarter of a second to import: only when a spreadsheet is asked for, not at start-up.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     wb = Workbook()
     cover = wb.active
     assert cover is not None

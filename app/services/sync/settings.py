@@ -39,10 +39,17 @@ class SyncStatus:
     last_sync: datetime | None  # UTC
 
 
+def _machine_share() -> str:
+    from app.config import machine_config
+
+    return machine_config().share
+
+
 def get_location(diary: Diary) -> str:
+    """The diary's own share location, else the one IT set for the machine (``athena.toml``), else ""."""
     with diary.read() as s:
         row = s.get(Setting, LOCATION_KEY)
-        return row.value if row is not None else ""
+        return row.value if row is not None and row.value else _machine_share()
 
 
 def set_location(diary: Diary, location: str) -> str:
@@ -66,7 +73,7 @@ def status(diary: Diary) -> SyncStatus:
         infos = tuple(TeamStatus(t.name, t.compartment, teams.info(s, t).members) for t in found)
         stamps = [t.last_sync_at for t in found if t.last_sync_at]
         return SyncStatus(
-            location=row.value if row is not None else "",
+            location=row.value if row is not None and row.value else _machine_share(),
             teams=infos,
             waiting=sync_round._waiting(s) if found else 0,
             conflicts=s.scalar(select(func.count()).select_from(SyncConflict)) or 0,

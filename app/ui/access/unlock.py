@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import WrongPassphrase
+from app.errors import StorageError, WrongPassphrase
 from app.i18n import tr as core_tr
 from app.models import Compartment
 from app.services.access import passphrase as strength
+from app.services.backup import backup_if_due
 from app.services.context import Diary, Worker, open_diary, save_worker
 from app.storage import vault
 from app.ui.common import accessible, error_text, heading
@@ -30,7 +31,15 @@ from app.ui.tasks import TaskRunner
 
 
 def open_existing(data_dir: Path, passphrase: str) -> Diary:
-    return open_diary(vault.unlock(data_dir, passphrase))
+    store = vault.unlock(data_dir, passphrase)
+    try:
+        backup_if_due(store)
+    except StorageError as exc:
+        store.backup_problem = str(exc)  # the diary is fine; the window says that no backup was taken
+    except BaseException:
+        store.close()
+        raise
+    return open_diary(store)
 
 
 def create_new(data_dir: Path, passphrase: str, worker: Worker) -> Diary:
@@ -89,11 +98,16 @@ class UnlockScreen(_Card):
     """Also the lock screen: it shows no client data, only the diary's folder state and a passphrase box."""
 
     unlocked = Signal(object)  # Diary
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_dir, self._runner = data_dir, runner
         self.accepted_at = 0.0
+        self.restore_button = QPushButton(self.tr("Restore from a &backup…"), self.card)
+        self.restore_button.setFlat(True)
+        accessible(self.restore_button, self.tr("Restore from a backup"))
+        self.restore_button.clicked.connect(self.restore_requested.emit)
         self.title = heading("Athena", self.card, size=1.8)
         self.message = QLabel(self.tr("The diary is locked. Enter your passphrase to open it."), self.card)
         self.message.setWordWrap(True)
@@ -105,7 +119,8 @@ class UnlockScreen(_Card):
         self.button = QPushButton(self.tr("&Unlock"), self.card)
         self.button.setDefault(True)
         accessible(self.button, self.tr("Unlock"))
-        for w in (self.title, self.message, label, self.passphrase, self.busy, self.error, self.button):
+        for w in (self.title, self.message, label, self.passphrase, self.busy, self.error, self.button,
+                  self.restore_button):
             self.column.addWidget(w)
         self.button.clicked.connect(self.submit)
         self.passphrase.returnPressed.connect(self.submit)
@@ -193,9 +208,18 @@ class CreateDiaryScreen(_Card):
         for widget in (self.busy, self.error, self.button):
             self.column.addWidget(widget)
         self.pass1.textChanged.connect(self._rate)
+        self.women.toggled.connect(self._track_chosen)
+        self.men.toggled.connect(self._track_chosen)
         self.button.clicked.connect(self.submit)
         self.pass2.returnPressed.connect(self.submit)
         self._rate("")
+
+    def _track_chosen(self, _checked: bool) -> None:
+        """The suggested title follows the track while she has not written her own."""
+        suggested = {self.tr("Women's support worker"), self.tr("Men's support worker")}
+        if self.title_edit.text() in suggested:
+            men_only = self.men.isChecked() and not self.women.isChecked()
+            self.title_edit.setText(self.tr("Men's support worker") if men_only else self.tr("Women's support worker"))
 
     def _rate(self, text: str) -> None:
         s = strength.strength(text, [self.name.text()] if self.name.text() else None)

@@ -1,13 +1,13 @@
 """Unsaved text of open editors, kept inside the encrypted diary (not in the change feed, never synced).
 
 Revision ID: 0700
-Revises: 0900
+Revises: 1000
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0700"
-down_revision = "0900"
+down_revision = "1000"
 branch_labels = None
 depends_on = None
 

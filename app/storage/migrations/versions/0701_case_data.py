@@ -22,8 +22,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("clients") as b:
-        b.drop_column("interpreter_independent")
-        b.drop_column("interpreter_language")
-    with op.batch_alter_table("decisions") as b:
-        b.drop_column("intervention")
+    # DROP COLUMN in place (SQLite 3.35+): a table copy would trip the foreign keys that point at clients.
+    op.execute("ALTER TABLE clients DROP COLUMN interpreter_independent")
+    op.execute("ALTER TABLE clients DROP COLUMN interpreter_language")
+    op.execute("ALTER TABLE decisions DROP COLUMN intervention")
