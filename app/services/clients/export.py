@@ -71,17 +71,67 @@ def client_record(diary: Diary, client_id: str) -> dict[str, Any]:
         return _client_bundle(s, require_client(diary, s, client_id))
 
 
-def export_client(diary: Diary, client_id: str) -> dict[str, Any]:
+PROTECTED_FIELDS = ("personal_number", "address", "postal_code", "city")
+REDACTED = "[skyddad uppgift utelämnad]"
+
+
+def _redact(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if not secret:
+            continue
+        folded, low = text.casefold(), secret.casefold()
+        out, i = [], 0
+        while (j := folded.find(low, i)) >= 0:
+            out.append(text[i:j] + REDACTED)
+            i = j + len(secret)
+        text = "".join(out) + text[i:]
+    return text
+
+
+def _without_protected(bundle: dict[str, Any]) -> bool:
+    """Blank a protected client's address and personal identity number, also where they were typed into
+    free text. Returns whether the client was protected."""
+    client = bundle["client"]
+    if (client.get("protected_identity") or "none") == "none":
+        return False
+    pnr = str(client.get("personal_number") or "")
+    secrets = [str(client.get("address") or "").strip(), pnr, pnr[2:] if len(pnr) >= 12 else ""]
+    for key in PROTECTED_FIELDS:
+        if client.get(key):
+            client[key] = REDACTED if key != "personal_number" else None
+    for key, _model in PER_CLIENT:
+        for row in bundle.get(key, []):
+            for field, value in list(row.items()):
+                if isinstance(value, str) and value:
+                    row[field] = _redact(value, secrets)
+    return True
+
+
+def protected_count(diary: Diary, client_id: str | None = None) -> int:
+    """How many clients with protected identity an export would hold (for the warning before it)."""
+    from sqlalchemy import func
+
+    with diary.read() as s:
+        q = select(func.count()).select_from(Client).where(Client.compartment.in_(diary.tracks),
+                                                           Client.protected_identity != "none")
+        if client_id is not None:
+            q = q.where(Client.id == client_id)
+        return int(s.scalar(q) or 0)
+
+
+def export_client(diary: Diary, client_id: str, *, with_protected: bool = True) -> dict[str, Any]:
     with diary.read() as s:
         client = require_client(diary, s, client_id)
         bundle = _client_bundle(s, client)
         compartment = client.compartment
+    left_out = not with_protected and _without_protected(bundle)
     audit.log(diary, "export", client_id=client_id, compartment=compartment, entity="clients",
-              entity_id=client_id, detail="client record export")
+              entity_id=client_id,
+              detail="client record export" + (", protected details left out" if left_out else ""))
     return {"format": "athena-export", "version": FORMAT_VERSION, "clients": [bundle], "men": []}
 
 
-def export_all(diary: Diary) -> dict[str, Any]:
+def export_all(diary: Diary, *, with_protected: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"format": "athena-export", "version": FORMAT_VERSION, "clients": [], "men": []}
     with diary.read() as s:
         for client in s.scalars(select(Client).where(Client.compartment.in_(diary.tracks))
@@ -95,7 +145,11 @@ def export_all(diary: Diary) -> dict[str, Any]:
                 m["status_history"] = [_plain(h) for h in s.scalars(
                     select(StatusHistory).where(StatusHistory.client_id == man.id).order_by(StatusHistory.created_at))]
                 out["men"].append(m)
-    audit.log(diary, "export", detail=f"full export of {len(out['clients']) + len(out['men'])} clients")
+    left_out = 0
+    if not with_protected:
+        left_out = sum(_without_protected(b) for b in out["clients"])
+    audit.log(diary, "export", detail=f"full export of {len(out['clients']) + len(out['men'])} clients"
+              + (f", protected details of {left_out} left out" if left_out else ""))
     return out
 
 
