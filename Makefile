@@ -5,8 +5,10 @@ STAMP  := $(VENV)/.installed
 DATA   ?= $(CURDIR)/.demo-diary
 # The tracks of a new demo diary: `make run DATA=.demo-men DEMO_TRACKS=men` opens a men's-support diary.
 DEMO_TRACKS ?= women
-# Qt translations: .ts sources are committed, .qm files are built here (and ignored by git).
-QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/athena_*.ts))
+# Qt translations: .ts sources are committed (athena_<lang>.ts and its feature catalogues athena_<lang>.*.ts),
+# one .qm per language is built here (and ignored by git).
+TS     := $(wildcard resources/translations/athena_*.ts)
+QM     := resources/translations/athena_sv.qm
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
 .PHONY: run test lint layers typecheck deps venv translations demo bench clean wheel install-check package \
@@ -28,7 +30,7 @@ deps:
 translations: $(STAMP)
 	$(PY) -m app.ui.i18n_build
 
-$(QM): %.qm: %.ts $(STAMP)
+$(QM): $(TS) $(STAMP)
 	$(PY) -m app.ui.i18n_build
 
 demo: $(STAMP)

@@ -5,6 +5,7 @@ from app.models.base import Base, Compartment, Record, new_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
+from app.models.drafts import EditorDraft
 from app.models.history import SINCE_ALWAYS, StatusHistory
 from app.models.journal import AuditEvent, Change, Setting
 from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun
@@ -53,6 +54,7 @@ __all__ = [
     "Decision",
     "DiaryEntry",
     "DiaryEntryKind",
+    "EditorDraft",
     "Extension",
     "Incident",
     "LegalReference",

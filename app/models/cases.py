@@ -36,6 +36,7 @@ class Decision(Record):
     case_officer: Mapped[str] = mapped_column(String(200), default="")
     district: Mapped[str] = mapped_column(String(100))
     legal_basis: Mapped[str] = mapped_column(String(40), default="")  # code in legal_references
+    intervention: Mapped[str] = mapped_column(String(40), default="")  # code in reference/interventions.json
     decided_on: Mapped[date] = mapped_column(Date)
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)  # end of the granted period, extensions not included

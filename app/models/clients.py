@@ -26,6 +26,9 @@ class Client(Record):
     protected_identity: Mapped[str] = mapped_column(String(32), default=ProtectedIdentity.NONE.value)
     languages: Mapped[str] = mapped_column(String(200), default="sv")  # comma-separated ISO 639-1 codes
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    interpreter_language: Mapped[str] = mapped_column(String(8), default="")  # code, e.g. "ti"
+    # The interpreter must not be a relative and not from her own community (who might carry word back).
+    interpreter_independent: Mapped[bool] = mapped_column(Boolean, default=False)
     phone: Mapped[str] = mapped_column(String(50), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str] = mapped_column(String(300), default="")

@@ -21,8 +21,11 @@ class PrintResult:
     printed: list[str] = field(default_factory=list, repr=False, compare=False)  # every string laid out
 
 
-def _digits(s: str) -> str:
+def digits_of(s: str) -> str:
     return re.sub(r"\D", "", s)
+
+
+_digits = digits_of
 
 
 def identity_leaks(printed: list[str], *, address: str, personal_number: str | None) -> bool:

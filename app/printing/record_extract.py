@@ -24,14 +24,18 @@ LANGS = ("sv", "en")
 
 CLIENT_FIELDS = [("name", "Name"), ("personal_number", "Personal identity number"),
                  ("protected_identity", "Protected identity"), ("languages", "Languages"),
-                 ("interpreter_needed", "Interpreter needed"), ("phone", "Phone"), ("email", "E-mail"),
+                 ("interpreter_needed", "Interpreter needed"),
+                 ("interpreter_language", "Interpreter language"),
+                 ("interpreter_independent", "Interpreter not a relative, not from her community"),
+                 ("phone", "Phone"), ("email", "E-mail"),
                  ("address", "Address"), ("postal_code", "Postal code"), ("city", "City"),
                  ("contact_note", "Contact note"), ("worker", "Worker"), ("created_at", "Registered")]
 PROTECTED_FIELDS = frozenset({"personal_number", "address", "postal_code", "city"})
 CASE_FIELDS = [("case_number", "Case number"), ("referred_on", "Referred on"),
                ("first_contact_on", "First contact"), ("closed_on", "Closed on"), ("closing_reason", "Reason")]
 DECISION_FIELDS = [("referring_unit", "Referring unit"), ("case_officer", "Case officer"), ("district", "District"),
-                   ("legal_basis", "Legal basis"), ("decided_on", "Decided on"), ("starts_on", "Starts on"),
+                   ("legal_basis", "Legal basis"), ("intervention", "Intervention"), ("decided_on", "Decided on"),
+                   ("starts_on", "Starts on"),
                    ("ends_on", "Ends on"), ("note", "Note")]
 ENTRY_FIELDS = [("event_on", "Date"), ("kinds", "Kind of support"), ("activity", "Activity"),
                 ("duration_minutes", "Minutes"), ("author_name", "Written by"), ("signed_at", "Signed")]
@@ -117,14 +121,20 @@ def layout_record_extract(bundle: dict[str, Any], client: ClientFacts, today: st
         omissions.append(tr("Protected identity: the address and personal identity number are never printed."))
     levels = {"none": "No", "confidentiality_marking": "Confidentiality marking",
               "protected_registration": "Protected registration", "fictitious_identity": "Fictitious identity"}
-    me = {**bundle["client"], "protected_identity": tr(levels.get(client.protected_identity, "No"), lang)}
+    own = bundle["client"]
+    me = {**own, "protected_identity": tr(levels.get(client.protected_identity, "No"), lang),
+          "languages": reference.language_names(client.languages, lang),
+          "interpreter_language": reference.language_names(str(own.get("interpreter_language") or ""), lang),
+          "interpreter_independent": own.get("interpreter_independent") if own.get("interpreter_needed") else None}
     x.block(_rows(me, CLIENT_FIELDS, lang, skip))
 
     for case in bundle["cases"]:
         x.heading("Case")
         x.block(_rows(case, CASE_FIELDS, lang))
         for dec in case["decisions"]:
-            dec = {**dec, "referring_unit": reference.referring_unit_label(dec["referring_unit"], lang)}
+            dec = {**dec, "referring_unit": reference.referring_unit_label(dec["referring_unit"], lang),
+                   "legal_basis": reference.legal_reference_title(dec.get("legal_basis") or ""),
+                   "intervention": reference.intervention_label(dec.get("intervention") or "", lang)}
             ext = ", ".join(f"+{e['months']} → {e['new_ends_on']}" for e in dec["extensions"])
             x.block(_rows(dec, DECISION_FIELDS, lang) + ([(tr("Extensions", lang), ext)] if ext else []))
 

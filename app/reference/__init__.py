@@ -78,6 +78,57 @@ def legal_basis_for(day: str) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class Intervention:
+    """What a decision grants (insats)."""
+
+    code: str
+    sv: str
+    en: str
+
+    def label(self, lang: str | None = None) -> str:
+        return self.en if (lang or current_language()) == "en" else self.sv
+
+
+def interventions() -> list[Intervention]:
+    return [Intervention(i["code"], i["sv"], i["en"]) for i in _load("interventions.json")["interventions"]]
+
+
+def intervention_label(code: str, lang: str | None = None) -> str:
+    return next((i.label(lang) for i in interventions() if i.code == code), code)
+
+
+def legal_references_on(day: str, among: list[LegalBasis] | None = None) -> list[LegalBasis]:
+    """The references in force on an ISO date (the old and the new SoL each on their own dates), from the
+    files' list or from ``among`` (a team's own lists)."""
+    return [r for r in (legal_references() if among is None else among)
+            if (r.valid_from is None or r.valid_from <= day) and (r.valid_to is None or day <= r.valid_to)]
+
+
+def legal_reference_title(code: str) -> str:
+    return next((r.title for r in legal_references() if r.code == code), code)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    sv: str
+    en: str
+
+    def label(self, lang: str | None = None) -> str:
+        return self.en if (lang or current_language()) == "en" else self.sv
+
+
+def languages() -> list[Language]:
+    return [Language(x["code"], x["sv"], x["en"]) for x in _load("languages.json")["languages"]]
+
+
+def language_names(codes: str, lang: str | None = None) -> str:
+    """"sv,ar,ti" → "svenska, arabiska, tigrinja" (an unknown code is shown as it is)."""
+    names = {x.code: x.label(lang) for x in languages()}
+    return ", ".join(names.get(c.strip(), c.strip()) for c in codes.split(",") if c.strip())
+
+
 # --- the team's own lists ------------------------------------------------------------------------------
 # A team adds districts, referring units and legal references, or retires those it no longer uses, inside
 # its diary (app.services.reference_lists). The files above are the starting point.

@@ -7,6 +7,8 @@ missing labels and prompts fall back to English, so a new language can start wit
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -107,17 +109,47 @@ def language(code: str) -> LanguagePack:
                         labels=labels, sections=texts)
 
 
+@dataclass(frozen=True)
+class DiscreetWords:
+    stems: tuple[str, ...]  # anywhere in a word
+    words: tuple[str, ...]  # whole words only
+    pattern: re.Pattern[str] | None  # the whole words as one alternation
+
+
 @cache
-def discreet_words() -> tuple[str, ...]:
-    """Stems that give a plan away, in every language (a plan in English may still hold a Swedish word)."""
+def _discreet() -> DiscreetWords:
     data: dict[str, Any] = json.loads((PLAN_DIR / "discreet_words.json").read_text(encoding="utf-8"))
-    return tuple(sorted({w.casefold() for k, words in data.items() if not k.startswith("_") for w in words}))
+    stems: set[str] = set()
+    words: set[str] = set()
+    for key, value in data.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, list):  # the older shape: a list of stems
+            stems.update(w.casefold() for w in value)
+        else:
+            stems.update(w.casefold() for w in value.get("stems", []))
+            words.update(w.casefold() for w in value.get("words", []))
+    ordered = sorted(words, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)") if ordered else None
+    return DiscreetWords(tuple(sorted(stems)), tuple(sorted(words)), pattern)
+
+
+def discreet_words() -> tuple[str, ...]:
+    """Every word and stem that gives a plan away, in every language (a plan in English may still hold a
+    Swedish word)."""
+    d = _discreet()
+    return tuple(sorted({*d.stems, *d.words}))
 
 
 def giveaway_words(text: str) -> list[str]:
-    """The discreet words found in ``text`` (case-insensitive, anywhere in a word)."""
-    folded = text.casefold()
-    return [w for w in discreet_words() if w in folded]
+    """The discreet words found in ``text``: stems anywhere in a word, short words only as whole words
+    (case-insensitive; Arabic presentation forms are folded to the plain letters first)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    d = _discreet()
+    found = {w for w in d.stems if w in folded}
+    if d.pattern is not None:
+        found.update(m.group(1) for m in d.pattern.finditer(folded))
+    return sorted(found)
 
 
 # --- the stored value of one section ---------------------------------------------------------------------
@@ -136,5 +168,5 @@ def section_people(value: Any) -> list[dict[str, str]]:
     if not isinstance(value, dict):
         return []
     people = value.get("people") or []
-    return [{k: str(p.get(k, "") or "") for k in ("contact_id", "name", "relation", "phone")}
+    return [{k: str(p.get(k, "") or "") for k in ("contact_id", "name", "relation", "phone", "safety")}
             for p in people if isinstance(p, dict)]

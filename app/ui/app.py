@@ -19,13 +19,15 @@ from app.ui.shell import AthenaWindow
 
 
 class AthenaStyle(QProxyStyle):
-    """The platform's style with tabs a little taller: Fusion draws an unselected tab's label two pixels lower
-    and clips it to the tab, which cut the dots off Ö, Ä and Å ("Översikt" read "Oversikt")."""
+    """The platform's style with tabs and list rows a little taller: Fusion draws an unselected tab's label two
+    pixels lower and clips it to the tab, which cut the dots off Ö, Ä and Å ("Översikt" read "Oversikt"); a
+    list row is exactly one line high, and the ring of Å reaches a pixel above the font's ascent, so the first
+    row of a list lost its top."""
 
     def sizeFromContents(self, ct: QStyle.ContentsType, opt: QStyleOption, size: QSize,
                          widget: QWidget | None = None) -> QSize:
         out = super().sizeFromContents(ct, opt, size, widget)  # type: ignore[arg-type]  # Qt passes None too
-        if ct == QStyle.ContentsType.CT_TabBarTab:
+        if ct in (QStyle.ContentsType.CT_TabBarTab, QStyle.ContentsType.CT_ItemViewItem):
             out.setHeight(out.height() + 4)
         return out
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QGuiApplication
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QMessageBox, QWidget
 
 from app.errors import AthenaError
 
@@ -64,3 +65,42 @@ def to_qdate(value: date) -> QDate:
 
 def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def fit_on_screen(widget: QWidget, width: int, height: int, anchor: QWidget | None = None) -> None:
+    """Size ``widget`` to ``width``×``height`` or less, so that it fits the available part of its screen (a
+    1366×768 laptop, 1280×720 at 150 %), and place it fully on that screen, centred over ``anchor`` if given."""
+    screen = (anchor.screen() if anchor is not None else None) or widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    avail = screen.availableGeometry()
+    w = min(width, int(avail.width() * 0.96))
+    h = min(height, int(avail.height() * 0.92))
+    widget.resize(max(w, widget.minimumWidth()), max(h, widget.minimumHeight()))
+    centre = anchor.frameGeometry().center() if anchor is not None and anchor.isVisible() else avail.center()
+    x = min(max(centre.x() - w // 2, avail.left()), avail.right() - w)
+    y = min(max(centre.y() - h // 2, avail.top()), avail.bottom() - h)
+    widget.move(max(x, avail.left()), max(y, avail.top()))
+
+
+class _SelectsSectionOnFocus:
+    """Typed digits go into the date: on focus the section under the cursor (the year at first) is selected,
+    so typing "202612030930" fills year, month, day, hour and minute in turn. Without it Qt ignores digits
+    typed before a section is selected."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)  # type: ignore[misc]
+        edit = self
+        assert isinstance(edit, QDateTimeEdit)
+        # With the edit as context the call is dropped if the edit is gone by then (a form closed at once).
+        QTimer.singleShot(0, edit, lambda: edit.setSelectedSection(edit.currentSection()) if edit.hasFocus()
+                          else None)
+
+
+class TypedDateTimeEdit(_SelectsSectionOnFocus, QDateTimeEdit):
+    pass
+
+
+class TypedDateEdit(_SelectsSectionOnFocus, QDateEdit):
+    pass

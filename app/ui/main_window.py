@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from app.services.clients import clients, export
 from app.services.context import Diary
+from app.services.drafts import store as drafts
+from app.services.drafts.store import DraftView, Place
 from app.ui.clients.client_list import ClientListPane
 from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
 from app.ui.common import show_error
+from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
 from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
@@ -54,16 +58,25 @@ class ExportJob(QObject):
             self.progressed.emit(done, total)
 
 
-def export_to_file(diary: Diary, path: Path, client_id: str | None, job: ExportJob | None = None) -> Path:
+def export_to_file(diary: Diary, path: Path, client_id: str | None, with_protected: bool = True,
+                   job: ExportJob | None = None) -> Path:
     """Stream the export straight from the diary to the chosen file (0600, complete or not at all). No pauses
     are needed for the GUI thread: the worker lets go of the interpreter lock in every SQLite call and in
-    the interpreter's regular switches, and never runs one long C call (one client's JSON at a time)."""
+    the interpreter's regular switches, and never runs one long C call (one client's JSON at a time).
+    ``with_protected=False`` leaves protected clients' address and personal identity number out."""
     if job is None:
-        export.write_export_file(diary, path, client_id=client_id)
+        export.write_export_file(diary, path, client_id=client_id, with_protected=with_protected)
     else:
         export.write_export_file(diary, path, client_id=client_id, progress=job.progress,
-                                 cancelled=lambda: job.cancelled)
+                                 cancelled=lambda: job.cancelled, with_protected=with_protected)
     return path
+
+
+DIALOG_EDITORS = ("client_dialog", "decision_dialog", "close_dialog")
+
+
+def _where_she_was(diary: Diary) -> tuple[Place | None, list[DraftView]]:
+    return drafts.get_place(diary), drafts.list_drafts(diary)
 
 
 class Workspace(QWidget):
@@ -112,6 +125,10 @@ class Workspace(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
 
+        self.drafts = DraftKeeper(diary, runner, self)
+        self.client_view.attach_drafts(self.drafts)
+        self._restore_dialogs: list[DraftView] = []
+        self.client_view.shown.connect(self._client_shown)
         self.client_list.client_chosen.connect(self.open_client)
         self.today.client_chosen.connect(self.open_client)
         self.client_view.changed.connect(self._client_changed)
@@ -127,6 +144,35 @@ class Workspace(QWidget):
         self.today.reload()
         self.client_list.search.setFocus()
         self.sync.start()
+        self.runner.run(_where_she_was, self.diary, on_done=self._restore, on_error=lambda _e: None)
+
+    # --- where she was, and what she had typed -------------------------------------------------------
+    def remember(self) -> None:
+        """Before locking or quitting: every editor's unsaved text and the client and tab she has open."""
+        self.drafts.flush_all()
+        client_id = self.client_view.client_id
+        self.drafts.save_place(client_id, self.client_view.current_tab_key() if client_id else "")
+
+    def _restore(self, found: tuple[Place | None, list[DraftView]]) -> None:
+        place, kept = found
+        dialogs = [d for d in kept if d.editor in DIALOG_EDITORS]
+        new_client = next((d for d in dialogs if d.key == "client_dialog:new"), None)
+        if place is not None and place.client_id:
+            self._restore_tab = place.tab
+            self._restore_dialogs = [d for d in dialogs if d.client_id == place.client_id]
+            self.open_client(place.client_id)
+        if new_client is not None:
+            self.new_client(new_client.content)
+
+    def _client_shown(self, client_id: str) -> None:
+        tab = getattr(self, "_restore_tab", "")
+        if tab:
+            self._restore_tab = ""
+            self.client_view.select_tab(tab)
+        dialogs, self._restore_dialogs = self._restore_dialogs, []
+        for d in dialogs:
+            if d.client_id == client_id:
+                self.client_view.reopen_dialog(d.editor, d.content)
 
     def _list_loaded(self) -> None:
         if not self._ready_sent:
@@ -156,7 +202,7 @@ class Workspace(QWidget):
             return
         diary = self.client_view.panels.get("diary")
         if diary is not None:
-            self.client_view.tabs.setCurrentWidget(diary)
+            self.client_view.select_tab("diary")
             start = getattr(diary, "start_entry", None)
             if start is not None:
                 start()
@@ -181,16 +227,19 @@ class Workspace(QWidget):
             self.today.reload()
 
     # --- actions -------------------------------------------------------------------------------------
-    def new_client(self) -> None:
+    def new_client(self, draft: dict[str, Any] | None = None) -> None:
         def created(detail: clients.ClientDetail) -> None:
             self.client_list.refresh()
             self.open_client(detail.id)
 
-        run_dialog(ClientDialog(self), self.runner, clients.create_client, self.diary, on_saved=created)
+        dialog = ClientDialog(self)
+        dialog.keep_drafts(self.drafts, "client_dialog:new", "client_dialog", None, draft)
+        run_dialog(dialog, self.runner, clients.create_client, self.diary, on_saved=created)
 
-    def export(self, path: Path, *, whole_diary: bool = False) -> None:
+    def export(self, path: Path, *, whole_diary: bool = False, with_protected: bool = True) -> None:
         """Export the open client (or the whole diary) to ``path`` in the database worker, with progress and
-        a cancel button in the status bar. One export at a time."""
+        a cancel button in the status bar. One export at a time. ``with_protected=False`` leaves protected
+        clients' address and personal identity number out of the file."""
         if self._export_job is not None:
             self.status.showMessage(self.tr("An export is already running."), 5000)
             return
@@ -203,7 +252,7 @@ class Workspace(QWidget):
         self.export_cancel.setEnabled(True)
         self.export_cancel.show()
         self.status.showMessage(self.tr("Exporting…"))
-        self.runner.run(export_to_file, self.diary, path, client_id, job,
+        self.runner.run(export_to_file, self.diary, path, client_id, with_protected, job,
                         on_done=lambda p: self._export_finished(job, p),
                         on_error=lambda e: self._export_failed(job, e))
 

@@ -49,6 +49,18 @@ class PagedModel(QStringListModel, Generic[T]):
         if fetch is not None:
             self._request()
 
+    def set_first_page(self, fetch: Callable[[int, int], Page[T]], page: Page[T]) -> None:
+        """Show ``page`` (already fetched, e.g. with a search) and page on through ``fetch``."""
+        self._generation += 1
+        self._items, self._total, self._fetch, self._in_flight = list(page.items), page.total, fetch, False
+        self.setStringList([""] * len(self._items))  # a model reset
+        self.loaded.emit()
+
+    def continue_with(self, fetch: Callable[[int, int], Page[T]], total: int) -> None:
+        """The rows shown stay; from now on the list has ``total`` rows, fetched on through ``fetch``."""
+        self._fetch, self._total = fetch, total
+        self.loaded.emit()
+
     def set_items(self, items: Sequence[T]) -> None:
         """A fixed list (search results): no paging."""
         self._generation += 1

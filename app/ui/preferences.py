@@ -5,15 +5,18 @@ The district share's location is shown in the same dialog but kept inside the en
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -68,6 +71,8 @@ class Preferences:
 
 
 class PreferencesDialog(QDialog):
+    join_requested = Signal(str, str)  # invitation file, one-time code
+
     def __init__(self, prefs: Preferences, parent: QWidget | None = None, *,
                  sync: SyncStatus | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +102,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(hint)
         self.share: QLineEdit | None = None
         self.teams: QLabel | None = None
+        self.invite_file: QLineEdit | None = None
+        self.invite_code: QLineEdit | None = None
         if sync is not None:
             layout.addWidget(self._sync_box(sync))
         layout.addWidget(buttons)
@@ -113,15 +120,66 @@ class PreferencesDialog(QDialog):
                 name=t.name, track=labels.track(t.compartment), n=t.members) for t in sync.teams]
             text = self.tr("This diary belongs to:") + "\n" + "\n".join(lines)
         else:
-            text = self.tr("This diary is not in a team yet. Ask a team member for an invitation file and "
-                           "its one-time code, then run: athena team join FILE")
+            text = self.tr("This diary is not in a team yet. Ask a team member for an invitation file and, "
+                           "separately, its one-time code.")
         self.teams = QLabel(text, box)
         self.teams.setWordWrap(True)
         self.teams.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout(box)
         form.addRow(self.tr("&Share"), self.share)
         form.addRow(self.tr("Team"), self.teams)
+        # Join a team: choose the invitation file, type the one-time code.
+        self.invite_file = QLineEdit(box)
+        self.invite_file.setPlaceholderText(self.tr("The invitation file (.athena-invite)"))
+        accessible(self.invite_file, self.tr("Invitation file"))
+        browse = QPushButton(self.tr("&Choose…"), box)
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._choose_invitation)
+        row = QHBoxLayout()
+        row.addWidget(self.invite_file, 1)
+        row.addWidget(browse)
+        self.invite_code = QLineEdit(box)
+        self.invite_code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.invite_code.setEchoMode(QLineEdit.EchoMode.Password)
+        accessible(self.invite_code, self.tr("One-time code"))
+        self.join_button = QPushButton(self.tr("&Join the team"), box)
+        self.join_button.setAutoDefault(False)
+        self.join_button.clicked.connect(self._join)
+        self.join_status = QLabel(box)
+        self.join_status.setWordWrap(True)
+        form.addRow(self.tr("&Invitation"), row)
+        form.addRow(self.tr("One-time &code"), self.invite_code)
+        form.addRow("", self.join_button)
+        form.addRow("", self.join_status)
         return box
+
+    def _choose_invitation(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Invitation file"), "",
+                                              self.tr("Invitations (*.athena-invite);;All files (*)"))
+        if path and self.invite_file is not None:
+            self.invite_file.setText(path)
+
+    def _join(self) -> None:
+        if self.invite_file is None or self.invite_code is None:
+            return
+        path, code = self.invite_file.text().strip(), self.invite_code.text().strip()
+        if not path or not code:
+            self.join_status.setText(self.tr("Choose the invitation file and type its one-time code."))
+            return
+        self.join_button.setEnabled(False)
+        self.join_status.setText(self.tr("Joining… (checking the code takes a few seconds)"))
+        self.join_requested.emit(path, code)
+
+    def joined(self, text: str) -> None:
+        """The window's answer: joined (the team line), or why not."""
+        self.join_button.setEnabled(True)
+        self.join_status.setText(text)
+        if self.invite_code is not None:
+            self.invite_code.clear()
+
+    def show_teams(self, text: str) -> None:
+        if self.teams is not None:
+            self.teams.setText(text)
 
     def share_location(self) -> str | None:
         """The share as typed, or None when the dialog did not show it (the diary is locked)."""

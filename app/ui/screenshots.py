@@ -83,10 +83,37 @@ def _safety_plan_shots(app: QApplication, window: AthenaWindow, panel: QWidget, 
     dialog = getattr(panel, "print_dialog", None)
     if dialog is None:
         return n + 1
-    wait_until(app, lambda: getattr(dialog, "result", None) is not None, 60)
+    wait_until(app, lambda: getattr(dialog, "printout", None) is not None, 60)
     shot(f"{n + 1:02d}-client-safety-plan-print", dialog)
     dialog.close()
     return n + 2
+
+
+def _first_row(panel: QWidget) -> Callable[[], object]:
+    """Choose the first row of a record panel's table (the court date to print a sheet for)."""
+    def select() -> None:
+        table = getattr(panel, "table", None)
+        if table is not None and table.rowCount():
+            table.setCurrentCell(0, 0)
+    return select
+
+
+def _print_shot(app: QApplication, owner: QWidget, attr: str, opener: str, shot: Callable[..., None], n: int,
+                name: str, select: Callable[[], object] | None = None) -> int:
+    """A print dialog opened from ``owner`` (court-day sheet, record extract), once its pages are shown."""
+    if select is not None:
+        select()
+    open_dialog = getattr(owner, opener, None)
+    if open_dialog is None:
+        return n
+    open_dialog()
+    dialog = getattr(owner, attr, None)
+    if dialog is None:
+        return n
+    wait_until(app, lambda: getattr(dialog, "printout", None) is not None, 60)
+    shot(f"{n:02d}-{name}", dialog)
+    dialog.close()
+    return n + 1
 
 
 def _risk_shots(app: QApplication, window: AthenaWindow, panel: QWidget, shot: Callable[..., None],
@@ -194,14 +221,19 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
         wait_until(app, lambda: ws.client_view.client_id == client.id, 30)
         n = 4
         for key, panel in ws.client_view.panels.items():
-            ws.client_view.tabs.setCurrentWidget(panel)
+            ws.client_view.select_tab(key)
             if key == "risk":
                 n = _risk_shots(app, window, panel, shot, n)
             elif key == "safety_plan":
                 n = _safety_plan_shots(app, window, panel, shot, n)
+            elif key == "court":
+                shot(f"{n:02d}-client-court")
+                n = _print_shot(app, panel, "sheet_dialog", "open_print", shot, n + 1, "client-court-day-sheet",
+                                select=_first_row(panel))
             else:
                 shot(f"{n:02d}-client-{key.replace('_', '-')}")
                 n += 1
+        n = _print_shot(app, ws.client_view, "extract_dialog", "open_extract", shot, n, "client-record-extract")
         ws.client_view.tabs.setCurrentIndex(1)
     else:
         n = 4 + len(ws.client_view.panels)

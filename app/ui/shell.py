@@ -12,19 +12,29 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.models import Compartment
 from app.services.backup import BackupInfo, make_backup
+from app.services.clients import export as export_service
 from app.services.context import Diary
 from app.services.sync import settings as sync_settings
+from app.services.sync.joining import JoinedTeam, join_with_invitation
 from app.services.sync.settings import SyncStatus
 from app.storage import vault
-from app.ui import i18n
+from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
 from app.ui.backup.restore_dialog import RestoreDialog
-from app.ui.common import show_error
+from app.ui.common import error_text, fit_on_screen, show_error
 from app.ui.main_window import Workspace, export_to_file
 from app.ui.mens_track.workspace import MensWorkspace
 from app.ui.preferences import Preferences, PreferencesDialog
@@ -33,6 +43,7 @@ from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
 
 TITLE = "Athena"
+MIN_WIDTH, MIN_HEIGHT = 960, 560  # fits 1280×720 at 150 % and a 1366×768 laptop with room to spare
 
 
 def _forget_session_objects() -> None:
@@ -57,6 +68,10 @@ class AthenaWindow(QMainWindow):
         self.session: SessionRunner | None = None
         self.workspace: Workspace | MensWorkspace | None = None
         self._report_windows: list[QWidget] = []
+        self._quit_confirmed = False
+        self.quit_box: QMessageBox | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.export_box: QMessageBox | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         app = QApplication.instance()
@@ -69,8 +84,16 @@ class AthenaWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(lambda: self.lock("manual"))
         self.addAction(self.lock_action)
+        # A window-modal form blocks the main window's shortcuts: lend Ctrl+L to every window she types in.
+        app.focusChanged.connect(self._lend_lock_shortcut)
         self._build_gate(locked=False)
-        self.resize(1280, 800)
+        fit_on_screen(self, 1280, 800)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+
+    def _lend_lock_shortcut(self, _old: QWidget | None, new: QWidget | None) -> None:
+        window = new.window() if new is not None else None
+        if window is not None and window is not self and self.lock_action not in window.actions():
+            window.addAction(self.lock_action)
 
     # --- screens -------------------------------------------------------------------------------------
     def _build_gate(self, *, locked: bool) -> None:
@@ -254,6 +277,9 @@ class AthenaWindow(QMainWindow):
     def lock(self, reason: str = "manual") -> None:
         if self.diary is None:
             return
+        if isinstance(self.workspace, Workspace):
+            # What she typed is written (on the database thread, before the store closes), and where she was.
+            self.workspace.remember()
         diary, self.diary, self.full_diary = self.diary, None, None
         if self.session is not None:
             self.session.end()
@@ -295,6 +321,24 @@ class AthenaWindow(QMainWindow):
             if self.prefs.language != old_lang:
                 self.apply_language(self.prefs.language)
 
+        def join(path: str, code: str) -> None:
+            if self.diary is None or self.session is None:
+                dialog.joined(self.tr("Unlock the diary first."))
+                return
+            ws = self.workspace
+
+            def done(info: JoinedTeam) -> None:
+                dialog.joined(self.tr("Joined “{name}” ({track}) as a new laptop. The first sync fetches the "
+                                      "team's data.").replace("{name}", info.name)
+                              .replace("{track}", labels.track(info.compartment)))
+                if ws is not None:
+                    ws.sync.refresh()
+
+            self.session.run(join_with_invitation, self.full_diary or self.diary, path, code, on_done=done,
+                             on_error=lambda e: dialog.joined(error_text(e)))
+
+        dialog.join_requested.connect(join)
+        self.preferences_dialog = dialog
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -306,6 +350,8 @@ class AthenaWindow(QMainWindow):
         ws = self.workspace
         client_id = ws.man_id if isinstance(ws, MensWorkspace) else ws.client_view.client_id if ws else None
         if self.workspace is not None:
+            if isinstance(self.workspace, Workspace):
+                self.workspace.remember()  # the rebuilt screens find what she had typed
             self._drop_workspace()
             if self.session is not None:  # the old widgets' pending results must not arrive
                 self.session.end()
@@ -329,6 +375,7 @@ class AthenaWindow(QMainWindow):
         screen.destroyed.connect(lambda *_: self._report_windows.remove(screen)
                                  if screen in self._report_windows else None)
         self._report_windows.append(screen)
+        fit_on_screen(screen, 1200, 800, anchor=self)
         screen.show()
 
     def open_tool(self, which: str) -> None:
@@ -363,22 +410,57 @@ class AthenaWindow(QMainWindow):
         screen.show()
 
     def _ask_export(self, whole: bool) -> None:
-        if self.workspace is None:
+        if self.workspace is None or self.diary is None or self.session is None:
             return
+        client_id: str | None = None
         if isinstance(self.workspace, MensWorkspace):
             whole = True  # a man's case goes out with the whole diary's export of the men's track
-        elif not whole and self.workspace.client_view.client_id is None:
-            self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
+        elif not whole:
+            client_id = self.workspace.client_view.client_id
+            if client_id is None:
+                self.workspace.status.showMessage(self.tr("Open a client first."), 5000)
+                return
+        self.session.run(export_service.protected_count, self.diary, client_id,
+                         on_done=lambda n: self._warn_export(whole, int(n)),
+                         on_error=lambda e: show_error(self, e))
+
+    def _warn_export(self, whole: bool, protected: int) -> None:
+        """The file is not encrypted: say so, and offer to leave protected details out, before a file is
+        chosen."""
+        if self.workspace is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / "athena-export.json"),
-                                              self.tr("JSON (*.json)"))
-        ws = self.workspace
-        if not path or ws is None:
-            return
-        if isinstance(ws, MensWorkspace):
-            self._export_men(Path(path))
-        else:
-            ws.export(Path(path), whole_diary=whole)
+        text = self.tr("The export file is NOT encrypted: anyone who gets the file can read everything in it. "
+                       "Keep it on an encrypted drive and delete it when it has served its purpose.")
+        if protected:
+            text += "\n\n" + self.tr("It holds the protected address and personal identity number of %n "
+                                      "client(s) with protected identity.", "", protected)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), text, QMessageBox.StandardButton.NoButton,
+                          self)
+        leave_out = QCheckBox(self.tr("Leave out protected details (address and personal identity number of "
+                                      "clients with protected identity)"), box)
+        leave_out.setChecked(bool(protected))
+        leave_out.setEnabled(bool(protected))
+        box.setCheckBox(leave_out)
+        go = box.addButton(self.tr("&Choose file and export…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.export_box = box
+
+        def answered(_result: int) -> None:
+            ws = self.workspace
+            if box.clickedButton() is not go or ws is None:
+                return
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
+                                                  str(Path.home() / "athena-export.json"), self.tr("JSON (*.json)"))
+            if not path:
+                return
+            if isinstance(ws, MensWorkspace):
+                self._export_men(Path(path))
+            else:
+                ws.export(Path(path), whole_diary=whole, with_protected=not leave_out.isChecked())
+
+        box.finished.connect(answered)
+        box.open()
 
     def _export_men(self, path: Path) -> None:
         ws = self.workspace
@@ -395,6 +477,37 @@ class AthenaWindow(QMainWindow):
                          on_error=failed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        ws = self.workspace
+        unsaved = ws.drafts.unsaved() if isinstance(ws, Workspace) else []
+        if unsaved and not self._quit_confirmed:
+            event.ignore()
+            self._ask_quit(unsaved)
+            return
+        self._quit_confirmed = False
         self.lock("quit")
         self.runner.wait(10_000)
         event.accept()
+
+    def _ask_quit(self, unsaved: list[str]) -> None:
+        """Quit with unsaved text: say so. Her text is kept as an encrypted draft either way."""
+        names = {"entry": self.tr("a diary entry"), "safety_plan": self.tr("the safety plan"),
+                 "client_dialog": self.tr("the client form"), "decision_dialog": self.tr("a decision"),
+                 "close_dialog": self.tr("closing a case")}
+        what = ", ".join(dict.fromkeys(names.get(u, u) for u in unsaved))
+        box = QMessageBox(QMessageBox.Icon.Question, TITLE,
+                          self.tr("There is unsaved text ({what}). It is kept as an encrypted draft in the "
+                                  "diary and will be back when you unlock. Quit now?").replace("{what}", what),
+                          QMessageBox.StandardButton.NoButton, self)
+        self.quit_button = box.addButton(self.tr("&Quit, keep the draft"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.quit_box = box
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is self.quit_button:
+                self._quit_confirmed = True
+                QTimer.singleShot(0, self.close)
+
+        box.finished.connect(answered)
+        box.open()

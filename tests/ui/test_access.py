@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QTabBar, QWidget
 
 from app.ui.shell import AthenaWindow
 
@@ -19,8 +19,9 @@ def unnamed_controls(root: QWidget) -> list[str]:
             continue
         if type(w).__name__ in ("QScrollBar", "QAbstractSpinBox") or w.window() is not root.window():
             continue  # scroll bars, and the popups of combo boxes
-        if w.parentWidget() is not None and type(w.parentWidget()).__name__ in (
-                "QComboBox", "QDateEdit", "QDateTimeEdit", "QSpinBox", "QCalendarWidget"):
+        if w.parentWidget() is not None and (type(w.parentWidget()).__name__ in (
+                "QComboBox", "QDateEdit", "QDateTimeEdit", "QSpinBox", "QCalendarWidget")
+                or isinstance(w.parentWidget(), QAbstractSpinBox)):  # e.g. a date edit that takes typed digits
             continue  # the inner line edit of a named composite control
         text = w.text() if isinstance(w, QAbstractButton) else ""
         if not (w.accessibleName() or text):

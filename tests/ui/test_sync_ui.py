@@ -251,3 +251,55 @@ def test_a_removed_laptop_is_told_plainly_in_the_status_bar(  # type: ignore[no-
         window.lock()
         window.runner.wait(10_000)
         b.close()
+
+
+def test_team_join_through_preferences(qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
+    """No terminal: choose the invitation file, type the one-time code, join; a wrong code changes nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.sync import team as teams
+    from app.ui.preferences import PreferencesDialog
+    from tests.unit.sync_helpers import FAST
+
+    (a,) = make_team(tmp_path, 1)
+    with a.store.write(a.ident) as s:
+        data, code = teams.invite(s, teams.team_for(s), FAST)
+    invitation = tmp_path / "till-nya-datorn.athena-invite"
+    invitation.write_bytes(data)
+    b = Laptop(tmp_path / "laptopb", "b")
+    save_worker(b.store, Worker("Berit", "Kvinnostödjare"))
+    b.close()
+    window = AthenaWindow(tmp_path / "laptopb", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window, PASS)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    try:
+        window.open_preferences()
+
+        def dialog() -> PreferencesDialog | None:
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreferencesDialog) and w.isVisible()]
+            return found[0] if found else None
+
+        qtbot.waitUntil(lambda: dialog() is not None, timeout=5_000)
+        d = dialog()
+        assert d is not None and d.invite_file is not None and d.invite_code is not None
+        assert "athena team join" not in d.teams.text()  # type: ignore[union-attr]
+        d.invite_file.setText(str(invitation))
+        d.invite_code.setText("AAAA-BBBB-CCCC-DDDD-EEEE")
+        qtbot.mouseClick(d.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: d.join_button.isEnabled(), timeout=20_000)
+        assert "wrong" in d.join_status.text() or "fel" in d.join_status.text()
+        assert window.diary is not None
+        with window.diary.read() as s:
+            assert teams.teams(s) == []
+        d.invite_code.setText(code)
+        qtbot.mouseClick(d.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: d.join_button.isEnabled(), timeout=20_000)
+        assert "Kvinnostöd Söder" in d.join_status.text(), d.join_status.text()
+        with window.diary.read() as s:
+            assert [t.name for t in teams.teams(s)] == ["Kvinnostöd Söder"]
+        d.reject()
+    finally:
+        window.lock()
+        window.runner.wait(10_000)

@@ -82,12 +82,18 @@ def test_a_worker_day(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-u
     decision.accept()
     qtbot.waitUntil(overview.extend.isEnabled, timeout=5_000)
     qtbot.mouseClick(overview.extend, Qt.MouseButton.LeftButton)
+    box = overview.extend_box  # extending is a decision of its own: she is asked first
+    assert box is not None and "Extension" not in overview.body.text()
+    # the header follows the decision (read again on the database thread)
+    qtbot.waitUntil(lambda: ws.client_view.facts.text().startswith("Current"), timeout=5_000)
+    qtbot.mouseClick(next(b for b in box.buttons() if box.buttonRole(b) == box.ButtonRole.AcceptRole),
+                     Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Extension" in overview.body.text(), timeout=5_000)
     assert "Lena Öberg" in overview.body.text()
 
     # Diary entries of several kinds: one signed with Ctrl+Return, one saved as a draft and signed later.
     diary = ws.client_view.panels["diary"]
-    ws.client_view.tabs.setCurrentWidget(diary)
+    ws.client_view.select_tab("diary")
     form = diary.form
     qtbot.mouseClick(form.kind_buttons["practical_support"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.kind_buttons["support_talk"], Qt.MouseButton.LeftButton)

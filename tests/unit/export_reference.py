@@ -1,6 +1,8 @@
 """The export as it was built before it was streamed: the whole diary as ORM objects, then one dict, then JSON.
 
-Kept only as the reference the streamed export must match byte for byte (tests/unit/test_export_stream.py).
+Kept only as the reference the streamed export must match byte for byte (tests/unit/test_export_stream.py),
+with or without protected clients' details (``with_protected``: left out of the finished dict, as that export
+did).
 """
 
 from __future__ import annotations
@@ -39,6 +41,40 @@ PER_CLIENT: list[tuple[str, type[Record]]] = [
 ]
 
 
+PROTECTED_FIELDS = ("personal_number", "address", "postal_code", "city")
+REDACTED = "[skyddad uppgift utelämnad]"
+
+
+def _redact(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if not secret:
+            continue
+        folded, low = text.casefold(), secret.casefold()
+        out, i = [], 0
+        while (j := folded.find(low, i)) >= 0:
+            out.append(text[i:j] + REDACTED)
+            i = j + len(secret)
+        text = "".join(out) + text[i:]
+    return text
+
+
+def _without_protected(bundle: dict[str, Any]) -> bool:
+    client = bundle["client"]
+    if (client.get("protected_identity") or "none") == "none":
+        return False
+    pnr = str(client.get("personal_number") or "")
+    secrets = [str(client.get("address") or "").strip(), pnr, pnr[2:] if len(pnr) >= 12 else ""]
+    for key in PROTECTED_FIELDS:
+        if client.get(key):
+            client[key] = REDACTED if key != "personal_number" else None
+    for key, _model in PER_CLIENT:
+        for row in bundle.get(key, []):
+            for field, value in list(row.items()):
+                if isinstance(value, str) and value:
+                    row[field] = _redact(value, secrets)
+    return True
+
+
 def _plain(obj: Record) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for attr in inspect(type(obj)).column_attrs:
@@ -65,15 +101,17 @@ def _client_bundle(s: Session, client: Client) -> dict[str, Any]:
     return bundle
 
 
-def export_client(diary: Diary, client_id: str) -> dict[str, Any]:
+def export_client(diary: Diary, client_id: str, *, with_protected: bool = True) -> dict[str, Any]:
     with diary.read() as s:
         client = s.get(Client, client_id)
         assert client is not None
         bundle = _client_bundle(s, client)
+    if not with_protected:
+        _without_protected(bundle)
     return {"format": "athena-export", "version": 1, "clients": [bundle], "men": []}
 
 
-def export_all(diary: Diary) -> dict[str, Any]:
+def export_all(diary: Diary, *, with_protected: bool = True) -> dict[str, Any]:
     out: dict[str, Any] = {"format": "athena-export", "version": 1, "clients": [], "men": []}
     with diary.read() as s:
         for client in s.scalars(select(Client).where(Client.compartment.in_(diary.tracks))
@@ -88,6 +126,9 @@ def export_all(diary: Diary) -> dict[str, Any]:
                     select(StatusHistory).where(StatusHistory.client_id == man.id)
                     .order_by(StatusHistory.created_at))]
                 out["men"].append(m)
+    if not with_protected:
+        for bundle in out["clients"]:
+            _without_protected(bundle)
     return out
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app import reference as ref_data
 from app.errors import NotFound
 from app.models import AuditRecord, Case, Decision
-from app.services.clients import cases, export
+from app.services.clients import cases, clients, entries, export
 from app.services.context import Diary, Worker
 from app.services.demo import diary as demo
 from app.services.demo import risk as risk_demo
@@ -75,6 +75,57 @@ def test_one_clients_export_is_byte_for_byte_the_orm_built_export(both: Diary) -
         expected = reference.to_json(reference.export_client(both, cid))
         assert export.to_text(both, cid) == expected
         assert export.export_client(both, cid) == json.loads(expected)
+
+
+def _export_events(diary: Diary) -> dict[str, str]:
+    with diary.read() as s:
+        return {i: d for i, d in s.execute(select(AuditRecord.id, AuditRecord.detail)
+                                           .where(AuditRecord.action == "export"))}
+
+
+def _logged(diary: Diary, seen: dict[str, str]) -> list[str]:
+    """The details of the export events logged since ``seen`` (which is brought up to date)."""
+    now = _export_events(diary)
+    new = [d for i, d in now.items() if i not in seen]
+    seen.update(now)
+    return new
+
+
+def test_protected_details_left_out_while_streaming_match_the_orm_built_export(both: Diary,
+                                                                              tmp_path: Path) -> None:
+    pnr, street = "19850312-1231", "Hemliga gatan 7"
+    c = clients.create_client(both, clients.ClientInput(
+        name="Maja Skyddad", personal_number=pnr, protected_identity="protected_registration",
+        address=street, postal_code="12345", city="Älvsjö"))
+    entries.add_entry(both, c.id, entries.EntryInput(text="Träffades utanför hemliga GATAN 7, pnr 850312-1231.",
+                                                     kinds=["support_talk"]), sign=True)
+    # The whole diary: the same bytes as the ORM-built export with the details left out of the finished dict.
+    seen = _export_events(both)
+    expected = reference.to_json(reference.export_all(both, with_protected=False))
+    assert street not in expected and "850312-1231" not in expected and "12345" not in expected
+    assert expected != reference.to_json(reference.export_all(both))
+    target = tmp_path / "alla.json"
+    n = export.write_export_file(both, target, with_protected=False)
+    assert target.read_text(encoding="utf-8") == expected
+    assert export.to_json(export.export_all(both, with_protected=False)) == expected
+    protected = export.protected_count(both)
+    assert protected >= 1
+    assert _logged(both, seen) == [f"full export of {n} clients, protected details of {protected} left out"] * 2
+    # One client, with and without her details.
+    one = reference.to_json(reference.export_client(both, c.id, with_protected=False))
+    assert export.to_text(both, c.id, with_protected=False) == one
+    assert _logged(both, seen) == ["client record export, protected details left out"]
+    assert export.to_text(both, c.id) == reference.to_json(reference.export_client(both, c.id))
+    assert street in reference.to_json(reference.export_client(both, c.id))
+    assert _logged(both, seen) == ["client record export"]
+    # A client without protected identity is exported whole either way.
+    other = next(x["client"]["id"] for x in reference.export_all(both)["clients"]
+                 if x["client"]["protected_identity"] == "none")
+    assert export.to_text(both, other, with_protected=False) == reference.to_json(reference.export_client(both,
+                                                                                                            other))
+    assert export.protected_count(both) == sum(
+        x["client"]["protected_identity"] != "none" for x in reference.export_all(both)["clients"])
+    assert export.protected_count(both, c.id) == 1 and export.protected_count(both, other) == 0
 
 
 def test_file_is_private_complete_and_logged(both: Diary, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_update_client_records_only_changed_fields(diary: Diary) -> None:
 def test_case_lifecycle_incoming_current_closed(diary: Diary) -> None:
     cid = _client(diary)
     case = cases.open_case(diary, cid, referred_on="2026-03-01")
-    assert case.status == "incoming" and case.case_number == "2026-0001"
+    assert case.status == "incoming" and case.case_number == "2026-00001"
     with pytest.raises(DomainError):
         cases.open_case(diary, cid)  # one open case at a time
     case = cases.add_decision(diary, case.id, DecisionInput(
@@ -149,3 +149,13 @@ def test_tracks_are_kept_apart(diary: Diary, men_diary: Diary) -> None:
     with pytest.raises(AccessDenied):
         clients.create_client(men_diary, ClientInput(name="X"))
     assert clients.list_clients(men_diary).total == 0
+
+
+def test_case_numbers_have_one_format_and_count_on_past_older_ones(diary: Diary) -> None:
+    from app.models import Case
+
+    a = clients.create_client(diary, clients.ClientInput(name="Åsa Öberg"))
+    with diary.write() as s:  # a diary from before: four digits
+        s.add(Case(client_id=a.id, compartment="women", case_number="2026-0042", referred_on=date(2026, 1, 2)))
+    b = clients.create_client(diary, clients.ClientInput(name="Berit Ek"))
+    assert cases.open_case(diary, b.id, referred_on="2026-03-01").case_number == "2026-00043"

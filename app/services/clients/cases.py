@@ -27,6 +27,7 @@ class DecisionInput:
     case_officer: str = ""
     legal_basis: str = ""
     note: str = ""
+    intervention: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class DecisionView:
     effective_end: date
     extensions: list[ExtensionView]
     note: str
+    intervention: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,15 @@ def _case(diary: Diary, s: Session, case_id: str) -> Case:
     return case
 
 
+CASE_NUMBER_DIGITS = 5  # "2026-00051": one format for cases made here, by the demo and by an import
+
+
 def _next_case_number(s: Session, year: int) -> str:
+    """The year's next number, counted numerically (older diaries hold four-digit numbers too)."""
     prefix = f"{year}-"
-    last = s.scalar(select(func.max(Case.case_number)).where(Case.case_number.like(prefix + "%")))
-    n = int(last.split("-")[1]) + 1 if last and last.split("-")[1].isdigit() else 1
-    return f"{prefix}{n:04d}"
+    numbers = s.scalars(select(Case.case_number).where(Case.case_number.like(prefix + "%")))
+    tails = [int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()]
+    return f"{prefix}{max(tails, default=0) + 1:0{CASE_NUMBER_DIGITS}d}"
 
 
 def open_case(diary: Diary, client_id: str, *, referred_on: date | str | None = None,
@@ -121,9 +127,15 @@ def _validated_decision(data: DecisionInput, lists: reference.ReferenceLists | N
     legal = data.legal_basis or reference.legal_basis_for(decided.isoformat())
     if legal and legal not in {r.code for r in (lists.legal_references if lists else reference.legal_references())}:
         raise DomainError("Legal basis has a value that is not allowed.")
+    in_force = reference.legal_references_on(decided.isoformat(), lists.legal_references if lists else None)
+    if data.legal_basis and legal not in {r.code for r in in_force}:
+        raise DomainError("The legal basis was not in force on the decision date.")
+    intervention = data.intervention or ""
+    if intervention:
+        validation.one_of(intervention, {i.code for i in reference.interventions()}, "Intervention")
     return dict(referring_unit=unit, district=district, decided_on=decided, starts_on=starts, ends_on=ends,
                 case_officer=validation.optional(data.case_officer, "Case officer", 200),
-                legal_basis=legal, note=validation.optional(data.note, "Note", 2000))
+                legal_basis=legal, intervention=intervention, note=validation.optional(data.note, "Note", 2000))
 
 
 def add_decision(diary: Diary, case_id: str, data: DecisionInput) -> CaseView:
@@ -226,7 +238,8 @@ def _view(diary: Diary, s: Session, case: Case) -> CaseView:
         dviews.append(DecisionView(
             id=d.id, referring_unit=d.referring_unit, case_officer=d.case_officer, district=d.district,
             legal_basis=d.legal_basis, decided_on=d.decided_on, starts_on=d.starts_on, ends_on=d.ends_on,
-            effective_end=ev[-1].new_ends_on if ev else d.ends_on, extensions=ev, note=d.note))
+            effective_end=ev[-1].new_ends_on if ev else d.ends_on, extensions=ev, note=d.note,
+            intervention=d.intervention))
     status = case_status(case.closed_on, [d.starts_on for d in dviews], diary.today())
     return CaseView(id=case.id, client_id=case.client_id, case_number=case.case_number, status=status.value,
                     referred_on=case.referred_on, first_contact_on=case.first_contact_on,

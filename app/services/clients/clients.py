@@ -38,6 +38,8 @@ class ClientInput:
     city: str = ""
     contact_note: str = ""
     worker: str = ""
+    interpreter_language: str = ""
+    interpreter_independent: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class ClientDetail:
     status: str
     created_at: str
     created_by: str
+    interpreter_language: str = ""
+    interpreter_independent: bool = False
 
     @property
     def is_protected(self) -> bool:
@@ -93,6 +97,15 @@ class Page(Generic[T]):
     limit: int = field(default=100)
 
 
+def _interpreter_language(data: ClientInput) -> str:
+    if not data.interpreter_needed:
+        return ""
+    code = (data.interpreter_language or "").strip().lower()
+    if code and not (2 <= len(code) <= 3 and code.isalpha()):
+        raise DomainError("Languages must be language codes such as sv, en, ar.")
+    return code
+
+
 def _validated(data: ClientInput) -> dict[str, object]:
     langs = [lang.strip().lower() for lang in (data.languages or "sv").split(",") if lang.strip()]
     if any(not (2 <= len(lang) <= 3 and lang.isalpha()) for lang in langs):
@@ -105,6 +118,8 @@ def _validated(data: ClientInput) -> dict[str, object]:
         protected_identity=validation.one_of(data.protected_identity, PROTECTED_LEVELS, "Protected identity"),
         languages=",".join(langs) or "sv",
         interpreter_needed=bool(data.interpreter_needed),
+        interpreter_language=_interpreter_language(data),
+        interpreter_independent=bool(data.interpreter_needed and data.interpreter_independent),
         phone=validation.optional(data.phone, "Phone", 50),
         email=validation.optional(data.email, "E-mail", 200),
         address=validation.optional(data.address, "Address"),
@@ -167,6 +182,8 @@ def get_client(diary: Diary, client_id: str, *, log: bool = True) -> ClientDetai
             address=client.address, postal_code=client.postal_code, city=client.city,
             contact_note=client.contact_note, worker=client.worker, status=status,
             created_at=client.created_at.isoformat(timespec="minutes"), created_by=client.created_by,
+            interpreter_language=client.interpreter_language,
+            interpreter_independent=client.interpreter_independent,
         )
     if log:
         audit.log(diary, "open", client_id=client_id, compartment=client.compartment, entity="clients",

@@ -111,8 +111,9 @@ def add_entry(diary: Diary, client_id: str, data: EntryInput, *, sign: bool = Fa
                      signed_at=row["signed_at"], corrects_id=None, corrected_by=[])
 
 
-def update_entry(diary: Diary, entry_id: str, data: EntryInput) -> EntryView:
-    """Edit an unsigned draft. A signed entry can only be corrected by a new entry."""
+def update_entry(diary: Diary, entry_id: str, data: EntryInput, *, sign: bool = False) -> EntryView:
+    """Edit an unsigned draft (and sign it, in the same transaction, if asked). A signed entry can only be
+    corrected by a new entry."""
     values = _validated(diary, data)
     with diary.write() as s:
         entry = _entry(diary, s, entry_id)
@@ -121,6 +122,8 @@ def update_entry(diary: Diary, entry_id: str, data: EntryInput) -> EntryView:
         for k, v in values.items():
             if getattr(entry, k) != v:
                 setattr(entry, k, v)
+        if sign:
+            entry.signed_at = utcnow()
     return get_entry(diary, entry_id)
 
 

@@ -49,6 +49,9 @@ PER_CLIENT: list[tuple[str, type[Record]]] = [
     ("risk_assessments", RiskAssessment), ("incidents", Incident), ("status_history", StatusHistory),
 ]
 
+PROTECTED_FIELDS = ("personal_number", "address", "postal_code", "city")
+REDACTED = "[skyddad uppgift utelämnad]"
+
 Column = Any  # a mapped column attribute (Model.field)
 Progress = Callable[[int, int], None]  # (clients written, clients in the export), after every client
 Cancelled = Callable[[], bool]
@@ -262,19 +265,64 @@ class _Reader:
             yield self.queries.man(self.cursor, man)
 
 
+def _redact(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if not secret:
+            continue
+        folded, low = text.casefold(), secret.casefold()
+        out, i = [], 0
+        while (j := folded.find(low, i)) >= 0:
+            out.append(text[i:j] + REDACTED)
+            i = j + len(secret)
+        text = "".join(out) + text[i:]
+    return text
+
+
+def _without_protected(bundle: dict[str, Any]) -> bool:
+    """Blank a protected client's address and personal identity number, also where they were typed into
+    free text. Returns whether the client was protected."""
+    client = bundle["client"]
+    if (client.get("protected_identity") or "none") == "none":
+        return False
+    pnr = str(client.get("personal_number") or "")
+    secrets = [str(client.get("address") or "").strip(), pnr, pnr[2:] if len(pnr) >= 12 else ""]
+    for key in PROTECTED_FIELDS:
+        if client.get(key):
+            client[key] = REDACTED if key != "personal_number" else None
+    for key, _model in PER_CLIENT:
+        for row in bundle.get(key, []):
+            for field, value in list(row.items()):
+                if isinstance(value, str) and value:
+                    row[field] = _redact(value, secrets)
+    return True
+
+
+def protected_count(diary: Diary, client_id: str | None = None) -> int:
+    """How many clients with protected identity an export would hold (for the warning before it)."""
+    with diary.read() as s:
+        q = select(func.count()).select_from(Client).where(Client.compartment.in_(diary.tracks),
+                                                           Client.protected_identity != "none")
+        if client_id is not None:
+            q = q.where(Client.id == client_id)
+        return int(s.scalar(q) or 0)
+
+
 def _header(first: bool, key: str) -> str:
     return ("" if first else ",") + "\n " + json.dumps(key) + ": "
 
 
 class _Export:
     """One export: its JSON text in pieces (a header, then one line per client or man) read as it is written,
-    and the audit event once every piece has been written."""
+    and the audit event once every piece has been written. Without ``with_protected``, each protected
+    client's address and personal identity number are left out of her bundle before it is written."""
 
     def __init__(self, diary: Diary, client_id: str | None, progress: Progress | None,
-                 cancelled: Cancelled | None) -> None:
+                 cancelled: Cancelled | None, with_protected: bool = True) -> None:
         self.diary, self.client_id = diary, client_id
         self.progress, self.cancelled = progress, cancelled
+        self.with_protected = with_protected
         self.done = 0
+        self.left_out = 0
         self.compartment = ""
 
     def pieces(self) -> Iterator[str]:
@@ -287,6 +335,8 @@ class _Export:
                 yield _header(False, key) + "["
                 n = 0
                 for item in items:
+                    if key == "clients" and not self.with_protected and _without_protected(item):
+                        self.left_out += 1
                     yield ("," if n else "") + "\n" + json.dumps(item, ensure_ascii=False)
                     n += 1
                     self.done += 1
@@ -300,16 +350,19 @@ class _Export:
     def log(self) -> None:
         if self.client_id is not None:
             audit.log(self.diary, "export", client_id=self.client_id, compartment=self.compartment,
-                      entity="clients", entity_id=self.client_id, detail="client record export")
+                      entity="clients", entity_id=self.client_id,
+                      detail="client record export" + (", protected details left out" if self.left_out else ""))
         else:
-            audit.log(self.diary, "export", detail=f"full export of {self.done} clients")
+            audit.log(self.diary, "export", detail=f"full export of {self.done} clients"
+                      + (f", protected details of {self.left_out} left out" if self.left_out else ""))
 
 
 def write_export(diary: Diary, out: TextIO, *, client_id: str | None = None, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> int:
+                 cancelled: Cancelled | None = None, with_protected: bool = True) -> int:
     """Write the export (one client, or every client of the worker's tracks) to ``out`` as it is read.
-    Returns the number of clients (and men) written; the export is logged in the audit trail when complete."""
-    job = _Export(diary, client_id, progress, cancelled)
+    Returns the number of clients (and men) written; the export is logged in the audit trail when complete.
+    ``with_protected=False`` leaves protected clients' address and personal identity number out."""
+    job = _Export(diary, client_id, progress, cancelled, with_protected)
     for piece in job.pieces():
         out.write(piece)
     job.log()
@@ -317,11 +370,12 @@ def write_export(diary: Diary, out: TextIO, *, client_id: str | None = None, pro
 
 
 def write_export_file(diary: Diary, path: Path, *, client_id: str | None = None,
-                      progress: Progress | None = None, cancelled: Cancelled | None = None) -> int:
+                      progress: Progress | None = None, cancelled: Cancelled | None = None,
+                      with_protected: bool = True) -> int:
     """The export streamed to the file the worker chose through the one private-file writer: readable by her
     only (0600), complete or not at all (an error or a cancel leaves an older file as it was, and no temporary
     file). Logged in the audit trail once the file is in place."""
-    job = _Export(diary, client_id, progress, cancelled)
+    job = _Export(diary, client_id, progress, cancelled, with_protected)
     write_private(path, job.pieces())
     job.log()
     return job.done
@@ -347,10 +401,10 @@ class _ListWriter:
         return len(s)
 
 
-def to_text(diary: Diary, client_id: str | None = None) -> str:
+def to_text(diary: Diary, client_id: str | None = None, *, with_protected: bool = True) -> str:
     """The export as one string (one client, or a small diary); big diaries go through ``write_export``."""
     buf = _ListWriter()
-    write_export(diary, buf, client_id=client_id)  # type: ignore[arg-type]
+    write_export(diary, buf, client_id=client_id, with_protected=with_protected)  # type: ignore[arg-type]
     return "".join(buf.parts)
 
 
@@ -360,15 +414,15 @@ def client_record(diary: Diary, client_id: str) -> dict[str, Any]:
         return _client_bundle(s, require_client(diary, s, client_id))
 
 
-def export_client(diary: Diary, client_id: str) -> dict[str, Any]:
+def export_client(diary: Diary, client_id: str, *, with_protected: bool = True) -> dict[str, Any]:
     """One client's export as data (logged like every export)."""
-    data: dict[str, Any] = json.loads(to_text(diary, client_id))
+    data: dict[str, Any] = json.loads(to_text(diary, client_id, with_protected=with_protected))
     return data
 
 
-def export_all(diary: Diary) -> dict[str, Any]:
+def export_all(diary: Diary, *, with_protected: bool = True) -> dict[str, Any]:
     """The whole export as data: for small diaries and tests; the app and the CLI stream it to a file."""
-    data: dict[str, Any] = json.loads(to_text(diary))
+    data: dict[str, Any] = json.loads(to_text(diary, with_protected=with_protected))
     return data
 
 

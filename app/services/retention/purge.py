@@ -49,6 +49,7 @@ from app.models import (
     SyncTeam,
 )
 from app.models.base import utcnow
+from app.models.drafts import EditorDraft
 from app.services import audit
 from app.services.context import Diary
 from app.services.retention import backups
@@ -387,6 +388,9 @@ def run(diary: Diary, token: str) -> PurgeResult:
             if not ids:
                 continue
             compartments.add(Compartment.WOMEN.value if entity == "clients" else Compartment.MEN.value)
+            # Unsaved text of the person's editors (not records: no change feed, never synced).
+            for i in range(0, len(ids), CHUNK):
+                s.execute(delete(EditorDraft).where(EditorDraft.client_id.in_(ids[i:i + CHUNK])))
             for cls, rids in _owned(s, entity, ids).items():
                 if not rids:
                     continue

@@ -91,7 +91,8 @@ def compute_result(instrument: Instrument, answers: Mapping[str, Any]) -> dict[s
     }
     if instrument.method == SUMMED:
         score = sum(item_points(i, values.get(i.id)) for i in scored)
-        band = band_for(instrument.bands, score)
+        # Nothing answered yet is not "low risk": no band until at least one item is answered.
+        band = band_for(instrument.bands, score) if answered else None
         level = band.level if band else None
         return {**common, "score": score, "max_score": instrument.max_score, "band": band.id if band else None,
                 "level": level, "rank": level_rank(level), "complete": len(answered) == len(scored)}

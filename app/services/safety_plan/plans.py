@@ -177,8 +177,10 @@ def people_value(diary: Diary, client_id: str, contact_ids: list[str], text: str
     missing = [c for c in contact_ids if c not in by_id]
     if missing:
         raise DomainError("The contact was not found.")
-    people = [{"contact_id": c, "name": by_id[c].name, "relation": by_id[c].relation, "phone": by_id[c].phone}
-              for c in contact_ids]
+    if any(by_id[c].safety == "unsafe" for c in contact_ids):
+        raise DomainError("A contact marked not safe in the network map cannot be someone she calls.")
+    people = [{"contact_id": c, "name": by_id[c].name, "relation": by_id[c].relation, "phone": by_id[c].phone,
+               "safety": by_id[c].safety} for c in contact_ids]
     return {"text": text, "people": people}
 
 

@@ -23,6 +23,8 @@ def render_safety_plan(diary: Diary, client_id: str, opts: PlanPrintOptions | No
             raise DomainError("There is no safety plan for this client yet.")
         plan = latest
     district = safety_plans.client_district(diary, client_id)
+    # The network map as it is now: someone marked not safe since the version was saved is left out too.
+    unsafe = frozenset(p.contact_id for p in safety_plans.people_choices(diary, client_id) if p.safety == "unsafe")
     w = diary.worker
     worker = f"{w.name}, {w.title}" if w.title else w.name
-    return layout_plan(plan, client, district, diary.today().isoformat(), opts, worker)
+    return layout_plan(plan, client, district, diary.today().isoformat(), opts, worker, unsafe)

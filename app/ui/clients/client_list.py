@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from app import reference
 from app.services import audit
 from app.services.clients.clients import ClientSummary, Page, list_clients
-from app.services.clients.search import search_clients
+from app.services.clients.search import SearchResult, first_page, run_search, search_page
 from app.services.context import Diary
 from app.ui import labels
 from app.ui.common import accessible, error_text
@@ -40,6 +41,9 @@ MARKER_COLOURS = {"S": "#8e44ad", "B": "#c0392b", "R": "#1f6fb2"}
 DetailRole = Qt.ItemDataRole.UserRole + 2
 FlagsRole = Qt.ItemDataRole.UserRole + 3
 BADGE = 16
+PAGE_SIZE = 200
+FIRST_PAGE = 100  # a search's first page: three screens of rows, as fast as possible; the rest pages on
+COUNT_DELAY_MS = 250  # after the first page: no newer keystroke for this long, then count every match
 
 
 class ClientDelegate(QStyledItemDelegate):
@@ -106,13 +110,15 @@ def marker_flags(c: ClientSummary) -> str:
 class ClientListPane(QWidget):
     client_chosen = Signal(str)
     search_finished = Signal(float)  # milliseconds from the keystroke to the shown result (bench, tests)
+    search_counted = Signal(int)  # the real number of matches, once every match is known
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._diary, self._runner = diary, runner
-        self.model: PagedModel[ClientSummary] = PagedModel(runner, self._render, page_size=200, parent=self)
+        self.model: PagedModel[ClientSummary] = PagedModel(runner, self._render, page_size=PAGE_SIZE, parent=self)
         self._search_seq = 0
         self._search_running = False
+        self._counting = False
         self._typed_at = 0.0
 
         self.search = QLineEdit(self)
@@ -164,6 +170,9 @@ class ClientListPane(QWidget):
         self.setTabOrder(self.district, self.mine)
         self.setTabOrder(self.mine, self.view)
 
+        # Counting every match of a common word takes a few hundred milliseconds: not for every keystroke.
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_all)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
         self.search.textChanged.connect(self._typed)
@@ -212,14 +221,17 @@ class ClientListPane(QWidget):
         self.model.set_source(fetch)
 
     def _update_count(self) -> None:
-        if self.search.text().strip():
-            self.count.setText(self.tr("%n match(es)", "", self.model.rowCount()))
+        if self.search.text().strip() and self._counting:
+            self.count.setText(self.tr("%n+ match(es), counting…", "", self.model.rowCount()))
+        elif self.search.text().strip():
+            self.count.setText(self.tr("%n match(es)", "", self.model.total))
         else:
             self.count.setText(self.tr("%n client(s)", "", self.model.total))
 
     # --- search --------------------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
         self._typed_at = time.perf_counter()
+        self._count_timer.stop()
         self._debounce.start()
 
     def _run_search(self) -> None:
@@ -233,27 +245,50 @@ class ClientListPane(QWidget):
         seq, filters, diary = self._search_seq, self._filters(), self._diary
         self._search_running = True
 
-        def find() -> list[ClientSummary]:
-            # Logged once shown (below), on the database thread: a search on the pool never waits for the
-            # write lock (a sync round can hold it for seconds).
-            hits = [h.client for h in search_clients(diary, text, log=False)]
-            if not hits or not (filters["status"] or filters["district"] or filters["mine"]):
-                return hits
-            kept = {c.id for c in list_clients(diary, ids=[c.id for c in hits], limit=len(hits),
-                                               **filters).items}
-            return [c for c in hits if c.id in kept]
+        def find() -> tuple[SearchResult, Page[ClientSummary]]:
+            return first_page(diary, text, limit=FIRST_PAGE, **filters)
 
-        self._runner.run(find, on_done=lambda hits: self._found(seq, hits),
+        self._runner.run(find, on_done=lambda found: self._found(seq, found),
                          on_error=lambda exc: self._search_failed(seq, exc), parallel=True)
 
-    def _found(self, seq: int, hits: list[ClientSummary]) -> None:
+    def _found(self, seq: int, found: tuple[SearchResult, Page[ClientSummary]]) -> None:
         self._search_running = False
         if seq != self._search_seq:  # she typed on: drop this result, search for what is there now
             self._run_search()
             return
-        self.model.set_items(hits)
-        self._runner.run(audit.log_list, self._diary, "search", "client_search", [c.id for c in hits])
+        result, page = found
+        self._counting = not result.complete
+        self.model.set_first_page(self._pager(result), page)
+        # Logged once shown, on the database thread: a search on the pool never waits for the write lock.
+        self._runner.run(audit.log_list, self._diary, "search", "client_search", [c.id for c in page.items])
         self.search_finished.emit((time.perf_counter() - self._typed_at) * 1000)
+        if not result.complete:  # the whole truth follows once she stops typing: every match, the real count
+            self._count_timer.start()
+
+    def _count_all(self) -> None:
+        seq, text = self._search_seq, self.search.text().strip()
+        if not self._counting or self._search_running or not text:
+            return
+        filters, diary = self._filters(), self._diary
+        self._runner.run(run_search, diary, text, **filters, parallel=True,
+                         on_done=lambda full: self._counted(seq, full),
+                         on_error=lambda exc: self._search_failed(seq, exc))
+
+    def _pager(self, result: SearchResult) -> Callable[[int, int], Page[ClientSummary]]:
+        diary = self._diary
+
+        def more(offset: int, limit: int) -> Page[ClientSummary]:
+            return search_page(diary, result, offset, limit)
+
+        return more
+
+    def _counted(self, seq: int, full: SearchResult) -> None:
+        if seq != self._search_seq:
+            return
+        self._counting = False
+        self.model.continue_with(self._pager(full), full.total)
+        self._runner.run(audit.log_list, self._diary, "search", "client_search", full.ids)
+        self.search_counted.emit(full.total)
 
     def _search_failed(self, seq: int, exc: Exception) -> None:
         self._search_running = False

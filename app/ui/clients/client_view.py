@@ -14,8 +14,19 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app import reference
 from app.models import Compartment
 from app.services import audit
 from app.services.clients import clients
@@ -28,6 +39,7 @@ from app.ui.clients.history import HistoryPanel
 from app.ui.clients.overview import OverviewPanel
 from app.ui.clients.records_panels import children_panel, court_panel, network_panel
 from app.ui.common import heading, show_error
+from app.ui.drafts import DraftKeeper
 from app.ui.risk.panel import RiskPanel
 from app.ui.safety_plan.panel import SafetyPlanPanel
 from app.ui.session import SessionRunner
@@ -35,6 +47,7 @@ from app.ui.sync.conflicts import ConflictBanner
 
 Factory = Callable[[Diary, Any, QWidget | None], QWidget]
 MASK = "••••••••••"
+MASK_PNR = "••••••••-••••"
 
 
 def client_sections() -> list[tuple[str, str, Factory]]:
@@ -69,25 +82,36 @@ def _builtin_titles() -> list[str]:
 
 class ClientView(QWidget):
     changed = Signal()  # something that the client list shows may have changed
+    shown = Signal(str)  # the client's header is shown (client id)
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._diary, self._runner = diary, runner
         self._detail: ClientDetail | None = None
+        self._drafts: DraftKeeper | None = None
         self.name = heading("", self, size=1.5)
         self.name.setAccessibleName(self.tr("Client name"))
         self.facts = QLabel(self)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address = QLabel(self)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal = QPushButton(self.tr("Show &address"), self)
-        self.reveal.setAccessibleName(self.tr("Show the protected address (logged)"))
-        self.reveal.setToolTip(self.tr("The address is protected. Showing it is logged."))
+        self.reveal = QPushButton(self.tr("Show &address and personal number"), self)
+        self.reveal.setAccessibleName(self.tr("Show the protected address and personal number (logged)"))
+        self.reveal.setToolTip(self.tr("The address and personal identity number are protected. Showing them "
+                                       "is logged."))
         self.edit = QPushButton(self.tr("&Edit client…"), self)
         self.edit.setAccessibleName(self.tr("Edit client"))
+        self.extract = QPushButton(self.tr("Record e&xtract…"), self)
+        self.extract.setAccessibleName(self.tr("Print record extract"))
+        self.extract.setToolTip(self.tr("Everything stored about her, to hand over: what is left out is shown "
+                                        "before printing"))
+        self.extract_dialog: QWidget | None = None
         header = QGridLayout()
         header.addWidget(self.name, 0, 0, 1, 2)
-        header.addWidget(self.edit, 0, 2, Qt.AlignmentFlag.AlignRight)
+        actions = QHBoxLayout()
+        actions.addWidget(self.extract)
+        actions.addWidget(self.edit)
+        header.addLayout(actions, 0, 2, Qt.AlignmentFlag.AlignRight)
         header.addWidget(self.facts, 1, 0, 1, 3)
         header.addWidget(self.address, 2, 0)
         header.addWidget(self.reveal, 2, 1, Qt.AlignmentFlag.AlignLeft)
@@ -97,6 +121,7 @@ class ClientView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Client sections"))
         self._panels: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._pending: list[tuple[str, str, Factory]] | None = None
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
@@ -107,7 +132,8 @@ class ClientView(QWidget):
         layout.addWidget(self.conflict_banner)
         layout.addWidget(self.tabs, 1)
         self.reveal.clicked.connect(self._reveal)
-        self.edit.clicked.connect(self._edit)
+        self.edit.clicked.connect(lambda: self._edit())
+        self.extract.clicked.connect(self.open_extract)
         self._clear_header()
 
     @property
@@ -148,10 +174,39 @@ class ClientView(QWidget):
         if self._pending:
             self._build_timer.start(0)
 
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        """Hand the session's draft keeper to every panel that keeps drafts (and to those still to be built)."""
+        self._drafts = keeper
+        for panel in self._panels.values():
+            attach = getattr(panel, "attach_drafts", None)
+            if attach is not None:
+                attach(keeper)
+
+    def current_tab_key(self) -> str:
+        widget = self.tabs.currentWidget()
+        return next((k for k, p in self._holders.items() if p is widget), "")
+
+    def select_tab(self, key: str) -> None:
+        self._build_all()
+        holder = self._holders.get(key)
+        if holder is not None:
+            self.tabs.setCurrentWidget(holder)
+
     def _add_panel(self, key: str, title: str, factory: Factory) -> None:
         panel = factory(self._diary, self._runner, self.tabs)
         self._panels[key] = panel
-        self.tabs.addTab(panel, _title(title))
+        attach = getattr(panel, "attach_drafts", None)
+        if attach is not None and self._drafts is not None:
+            attach(self._drafts)
+        # Each tab scrolls when the window is smaller than the panel would like (a 1366×768 laptop at 125 %,
+        # 1280×720 at 150 %): the window's minimum size stays small, nothing is squeezed or clipped.
+        holder = QScrollArea(self.tabs)
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(panel)
+        holder.setAccessibleName(_title(title))
+        self._holders[key] = holder
+        self.tabs.addTab(holder, _title(title))
         sig = getattr(panel, "changed", None)
         if sig is not None:
             sig.connect(self._panel_changed)
@@ -169,6 +224,7 @@ class ClientView(QWidget):
         self.address.setText("")
         self.reveal.hide()
         self.edit.setEnabled(False)
+        self.extract.setEnabled(False)
 
     def set_client(self, client_id: str | None) -> None:
         if client_id is None:
@@ -186,6 +242,7 @@ class ClientView(QWidget):
         self.conflict_banner.set_client(detail.id)
         for panel in self._panels.values():  # tabs still to be added get it when added
             panel.set_client(detail.id)  # type: ignore[attr-defined]
+        self.shown.emit(detail.id)
 
     def refresh_sync_state(self) -> None:
         """After a sync round: the header and the two-versions banner again (the tabs keep what she types)."""
@@ -196,22 +253,33 @@ class ClientView(QWidget):
         self._runner.run(clients.get_client, self._diary, d.id,
                          on_done=lambda new: self._show_header(new) if self._detail is d else None)
 
-    def _show_header(self, d: ClientDetail) -> None:
+    def _show_header(self, d: ClientDetail, revealed: bool = False) -> None:
         self._detail = d
         self.name.setText(d.name)
         facts = [labels.status(d.status)]
-        if d.personal_number:
-            facts.append(d.personal_number)
+        if d.personal_number:  # a protected client's number is masked like her address until revealed
+            facts.append(MASK_PNR if d.is_protected and not revealed else d.personal_number)
         if d.phone:
             facts.append(d.phone)
-        facts.append(self.tr("Languages: {langs}").format(langs=d.languages))
+        facts.append(self.tr("Languages: {langs}").format(langs=reference.language_names(d.languages)))
         if d.interpreter_needed:
-            facts.append(self.tr("interpreter needed"))
+            interpreter = self.tr("interpreter needed")
+            if d.interpreter_language:
+                interpreter = self.tr("interpreter: {lang}").replace(
+                    "{lang}", reference.language_names(d.interpreter_language))
+            if d.interpreter_independent:
+                interpreter += " " + self.tr("(not a relative, not from her community)")
+            facts.append(interpreter)
         if d.is_protected:
             facts.append(labels.protected(d.protected_identity))
         self.facts.setText("  ·  ".join(facts))
         self.edit.setEnabled(True)
-        if d.is_protected:
+        self.extract.setEnabled(True)
+        if d.is_protected and revealed:
+            self.address.setText(self.tr("Address: {address}").format(address=self._address_text(d)))
+            self.address.setAccessibleName(self.tr("Address"))
+            self.reveal.hide()
+        elif d.is_protected:
             self.address.setText(self.tr("Address: {mask} (protected)").format(mask=MASK))
             self.address.setAccessibleName(self.tr("Address hidden"))
             self.reveal.show()
@@ -231,25 +299,51 @@ class ClientView(QWidget):
 
         def shown(_: object) -> None:
             if self._detail is d:
-                self.address.setText(self.tr("Address: {address}").format(address=self._address_text(d)))
-                self.reveal.hide()
+                self._show_header(d, revealed=True)
 
         self._runner.run(audit.log, self._diary, "reveal", client_id=d.id, compartment=Compartment.WOMEN.value,
-                         entity="clients", entity_id=d.id, detail="protected address", on_done=shown,
+                         entity="clients", entity_id=d.id,
+                         detail="protected address and personal identity number", on_done=shown,
                          on_error=lambda e: show_error(self, e))
 
-    def _edit(self) -> None:
+    def _edit(self, draft: dict[str, Any] | None = None) -> None:
         d = self._detail
         if d is not None:
             def saved(detail: ClientDetail) -> None:
                 self._show_header(detail)
                 self.changed.emit()
 
-            run_dialog(ClientDialog(self, d), self._runner, clients.update_client, self._diary, d.id,
-                       on_saved=saved)
+            dialog = ClientDialog(self, d)
+            dialog.keep_drafts(self._drafts, f"client_dialog:{d.id}", "client_dialog", d.id, draft)
+            run_dialog(dialog, self._runner, clients.update_client, self._diary, d.id, on_saved=saved)
+
+    def open_extract(self) -> None:
+        d = self._detail
+        if d is None:
+            return
+        from app.ui.printing.documents import RecordExtractDialog
+
+        dialog = RecordExtractDialog(self._diary, self._runner, d.id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.extract_dialog = dialog
+        dialog.open()
+
+    def reopen_dialog(self, editor: str, content: dict[str, Any]) -> None:
+        """After unlocking: the form she had open over this client, as she left it."""
+        if editor == "client_dialog":
+            self._edit(content)
+        else:
+            overview = self.panels.get("overview")
+            reopen = getattr(overview, "reopen_dialog", None)
+            if reopen is not None:
+                reopen(editor, content)
 
     def _panel_changed(self) -> None:
         history = self._panels.get("history")
         if isinstance(history, HistoryPanel):
             history.reload()
+        d = self._detail
+        if d is not None:  # a decision or a closed case changes the status in the header
+            self._runner.run(clients.get_client, self._diary, d.id, log=False,
+                             on_done=lambda new: self._show_header(new) if self._detail is d else None)
         self.changed.emit()

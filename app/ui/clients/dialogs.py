@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -25,18 +29,49 @@ from app.services.clients.cases import DecisionInput
 from app.services.clients.clients import ClientDetail, ClientInput
 from app.services.validation import add_months
 from app.ui import labels
-from app.ui.common import accessible, error_text, from_qdate, to_qdate
+from app.ui.common import TypedDateEdit, accessible, error_text, from_qdate, to_qdate
+from app.ui.drafts import DraftKeeper, DraftState
+
+W = TypeVar("W", bound=QWidget)
+
+
+class LanguagePicker(QListWidget):
+    """Her languages by name, ticked (the codes are stored)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for lang in reference.languages():
+            item = QListWidgetItem(lang.label(), self)
+            item.setData(Qt.ItemDataRole.UserRole, lang.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if lang.code == "sv" else Qt.CheckState.Unchecked)
+        self.setMaximumHeight(self.sizeHintForRow(0) * 4 + 2 * self.frameWidth())
+
+    def codes(self) -> str:
+        return ",".join(str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())
+                        if self.item(i).checkState() == Qt.CheckState.Checked)
+
+    def set_codes(self, codes: str) -> None:
+        wanted = {c.strip() for c in codes.split(",") if c.strip()}
+        known = set()
+        for i in range(self.count()):
+            item = self.item(i)
+            code = str(item.data(Qt.ItemDataRole.UserRole))
+            known.add(code)
+            item.setCheckState(Qt.CheckState.Checked if code in wanted else Qt.CheckState.Unchecked)
+        for code in sorted(wanted - known):  # a code not in the list stays, shown as it is
+            item = QListWidgetItem(code, self)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
 
 
 def date_edit(parent: QWidget, value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value), parent)
+    edit = TypedDateEdit(to_qdate(value), parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     accessible(edit, name)
     return edit
-
-
-W = TypeVar("W", bound=QWidget)
 
 
 class _FormDialog(QDialog):
@@ -60,10 +95,98 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    _drafts: DraftKeeper | None = None
+    _draft_key = ""
+    _draft_editor = ""
+    _draft_client: str | None = None
+    _initial: dict[str, Any] = {}
+
     def row(self, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
         widget.setAccessibleName(label.replace("&", ""))
         return widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with the keyboard in the first field (never on a button: typing a space would press it)."""
+        super().showEvent(event)
+        first = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        widget = first.widget() if first is not None else None
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- drafts: what she typed survives a lock ------------------------------------------------------------
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {k: v for k, v in vars(self).items()
+                if isinstance(v, QLineEdit | QPlainTextEdit | QComboBox | QCheckBox | QDateEdit | LanguagePicker)}
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, w in self._field_widgets().items():
+            if isinstance(w, QLineEdit):
+                out[name] = w.text()
+            elif isinstance(w, QPlainTextEdit):
+                out[name] = w.toPlainText()
+            elif isinstance(w, QComboBox):
+                out[name] = w.currentData() if w.currentData() is not None else w.currentText()
+            elif isinstance(w, QCheckBox):
+                out[name] = w.isChecked()
+            elif isinstance(w, QDateEdit):
+                out[name] = from_qdate(w.date()).isoformat()
+            elif isinstance(w, LanguagePicker):
+                out[name] = w.codes()
+        return out
+
+    def set_fields(self, values: dict[str, Any]) -> None:
+        widgets = self._field_widgets()
+        for name, value in values.items():
+            w = widgets.get(name)
+            if isinstance(w, QLineEdit):
+                w.setText(str(value))
+            elif isinstance(w, QPlainTextEdit):
+                w.setPlainText(str(value))
+            elif isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(value)))
+            elif isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            elif isinstance(w, QDateEdit):
+                with contextlib.suppress(ValueError):
+                    w.setDate(to_qdate(date.fromisoformat(str(value))))
+            elif isinstance(w, LanguagePicker):
+                w.set_codes(str(value))
+
+    def keep_drafts(self, keeper: DraftKeeper | None, key: str, editor: str, client_id: str | None,
+                    restore: dict[str, Any] | None = None) -> None:
+        """Keep what she types as a draft under ``key``; ``restore``: a kept draft to put back first."""
+        self._initial = self.fields()
+        if restore:
+            self.set_fields(restore)
+        if keeper is None:
+            return
+        self._drafts, self._draft_key, self._draft_editor, self._draft_client = keeper, key, editor, client_id
+        signals: list[SignalInstance] = []
+        for w in self._field_widgets().values():
+            if isinstance(w, QLineEdit | QPlainTextEdit):
+                signals.append(w.textChanged)
+            elif isinstance(w, QComboBox):
+                signals.append(w.currentIndexChanged)
+            elif isinstance(w, QCheckBox):
+                signals.append(w.toggled)
+            elif isinstance(w, QDateEdit):
+                signals.append(w.dateChanged)
+            elif isinstance(w, LanguagePicker):
+                signals.append(w.itemChanged)
+        keeper.watch(self, *signals)
+        self.rejected.connect(lambda: keeper.saved(self))
+
+    def draft_state(self) -> DraftState | None:
+        if not self._draft_key:
+            return None
+        now = self.fields()
+        return DraftState(self._draft_key, self._draft_editor, self._draft_client,
+                          now if now != self._initial else {})
+
+    def restore_draft(self, content: dict[str, Any]) -> None:
+        self.set_fields(content)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -77,6 +200,8 @@ class _FormDialog(QDialog):
         self.submitted.emit(self.value())
 
     def finish(self) -> None:
+        if self._drafts is not None:
+            self._drafts.saved(self)
         super().accept()
 
     def fail(self, exc: BaseException) -> None:
@@ -102,8 +227,18 @@ class ClientDialog(_FormDialog):
         self.address = self.row(self.tr("&Address"), QLineEdit(self))
         self.postal = self.row(self.tr("Postal code"), QLineEdit(self))
         self.city = self.row(self.tr("City"), QLineEdit(self))
-        self.langs = self.row(self.tr("&Languages"), QLineEdit("sv", self))
+        self.langs = self.row(self.tr("&Languages"), LanguagePicker(self))
         self.interpreter = self.row(self.tr("Interpreter"), QCheckBox(self.tr("Interpreter needed"), self))
+        self.interpreter_language = self.row(self.tr("Interpreter's language"), QComboBox(self))
+        self.interpreter_language.addItem("–", "")
+        for lang in reference.languages():
+            self.interpreter_language.addItem(lang.label(), lang.code)
+        self.interpreter_independent = self.row(
+            "", QCheckBox(self.tr("Not a relative, not from her community"), self))
+        self.interpreter_independent.setToolTip(self.tr("An interpreter from her family or community may carry "
+                                                        "word back: ask the agency for someone independent."))
+        self.interpreter.toggled.connect(self._interpreter_toggled)
+        self._interpreter_toggled(False)
         if current is not None:
             self.name.setText(current.name)
             self.pnr.setText(current.personal_number or "")
@@ -112,21 +247,31 @@ class ClientDialog(_FormDialog):
             self.address.setText(current.address)
             self.postal.setText(current.postal_code)
             self.city.setText(current.city)
-            self.langs.setText(current.languages)
+            self.langs.set_codes(current.languages)
             self.interpreter.setChecked(current.interpreter_needed)
+            self.interpreter_language.setCurrentIndex(max(0, self.interpreter_language.findData(
+                current.interpreter_language)))
+            self.interpreter_independent.setChecked(current.interpreter_independent)
         self.resize(460, self.sizeHint().height())
 
     def value(self) -> ClientInput:
         return ClientInput(name=self.name.text(), personal_number=self.pnr.text().strip() or None,
                            protected_identity=self.protected.currentData(), phone=self.phone.text(),
                            address=self.address.text(), postal_code=self.postal.text(), city=self.city.text(),
-                           languages=self.langs.text(), interpreter_needed=self.interpreter.isChecked())
+                           languages=self.langs.codes(), interpreter_needed=self.interpreter.isChecked(),
+                           interpreter_language=self.interpreter_language.currentData() or "",
+                           interpreter_independent=self.interpreter_independent.isChecked())
+
+    def _interpreter_toggled(self, on: bool) -> None:
+        self.interpreter_language.setEnabled(on)
+        self.interpreter_independent.setEnabled(on)
 
 
 class DecisionDialog(_FormDialog):
     def __init__(self, today: date, parent: QWidget | None = None,
                  lists: reference.ReferenceLists | None = None) -> None:
         super().__init__(self.tr("New decision"), parent)
+        self._legal_references = lists.legal_references if lists else reference.legal_references()
         self.unit = self.row(self.tr("&Referring unit"), QComboBox(self))
         for u in (lists.referring_units if lists else reference.referring_units()):
             self.unit.addItem(u.label(), u.code)
@@ -134,6 +279,12 @@ class DecisionDialog(_FormDialog):
         for d in (lists.districts if lists else reference.districts()):
             self.district.addItem(d, d)
         self.decided = self.row(self.tr("Decision &date"), date_edit(self, today, ""))
+        self.legal = self.row(self.tr("&Legal basis"), QComboBox(self))
+        self.intervention = self.row(self.tr("&Intervention"), QComboBox(self))
+        for i in reference.interventions():
+            self.intervention.addItem(i.label(), i.code)
+        self.decided.dateChanged.connect(lambda _d: self._fill_legal())
+        self._fill_legal()
         self.starts = self.row(self.tr("&Start of support"), date_edit(self, today, ""))
         self.ends = self.row(self.tr("&End of period"), date_edit(self, add_months(today, 3), ""))
         self.officer = self.row(self.tr("Case &officer"), QLineEdit(self))
@@ -147,7 +298,19 @@ class DecisionDialog(_FormDialog):
         return DecisionInput(referring_unit=self.unit.currentData(), district=self.district.currentData(),
                              decided_on=from_qdate(self.decided.date()), starts_on=from_qdate(self.starts.date()),
                              ends_on=from_qdate(self.ends.date()), case_officer=self.officer.text(),
-                             note=self.note.toPlainText())
+                             legal_basis=self.legal.currentData() or "",
+                             intervention=self.intervention.currentData() or "", note=self.note.toPlainText())
+
+    def _fill_legal(self) -> None:
+        """The references in force on the decision date: the old SoL before 1 July 2025, the new one after."""
+        keep = self.legal.currentData()
+        self.legal.blockSignals(True)
+        self.legal.clear()
+        for r in reference.legal_references_on(from_qdate(self.decided.date()).isoformat(),
+                                               self._legal_references):
+            self.legal.addItem(r.title, r.code)
+        self.legal.setCurrentIndex(max(0, self.legal.findData(keep)))
+        self.legal.blockSignals(False)
 
 
 class CloseCaseDialog(_FormDialog):

@@ -6,10 +6,12 @@ saves and signs; a signed entry is corrected by a new entry linked to it, never 
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +34,7 @@ from app.services.context import Diary
 from app.ui import labels
 from app.ui.clients.dialogs import date_edit
 from app.ui.common import accessible, fmt_date, from_qdate, show_error, to_qdate
+from app.ui.drafts import DraftKeeper, DraftState
 from app.ui.paging import ItemRole, PagedModel
 from app.ui.session import SessionRunner
 
@@ -43,6 +46,7 @@ class EntryForm(QWidget):
         super().__init__(parent)
         self._today = today
         self.correcting: EntryView | None = None
+        self.editing: EntryView | None = None  # an unsigned entry opened again
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -120,8 +124,31 @@ class EntryForm(QWidget):
                           event_on=from_qdate(self.date.date()), activity=self.activity.currentData() or "",
                           duration_minutes=self.duration.value())
 
+    def changed_signals(self) -> list[SignalInstance]:
+        """Everything that changes what the form holds (for the draft keeper)."""
+        return [self.text.textChanged, self.date.dateChanged, self.activity.currentIndexChanged,
+                self.duration.valueChanged, *(b.toggled for b in self.kind_buttons.values())]
+
+    def fields(self) -> dict[str, Any]:
+        v = self.value()
+        return {"text": v.text, "kinds": list(v.kinds), "event_on": from_qdate(self.date.date()).isoformat(),
+                "activity": v.activity, "duration": v.duration_minutes,
+                "corrects_id": self.correcting.id if self.correcting else None,
+                "editing_id": self.editing.id if self.editing else None}
+
+    def set_fields(self, f: dict[str, Any]) -> None:
+        self.text.setPlainText(str(f.get("text", "")))
+        with contextlib.suppress(ValueError):
+            self.date.setDate(to_qdate(date.fromisoformat(str(f.get("event_on")))))
+        self.activity.setCurrentIndex(max(0, self.activity.findData(f.get("activity", ""))))
+        self.duration.setValue(int(f.get("duration", 0) or 0))
+        kinds = set(f.get("kinds") or [])
+        for k, b in self.kind_buttons.items():
+            b.setChecked(k in kinds)
+
     def reset(self) -> None:
         self.correcting = None
+        self.editing = None
         self.banner.hide()
         self.cancel_correction.hide()
         self.save.setEnabled(True)
@@ -132,7 +159,27 @@ class EntryForm(QWidget):
         for b in self.kind_buttons.values():
             b.setChecked(False)
 
+    def start_editing(self, entry: EntryView) -> None:
+        """Open an unsigned entry again: edit it, save it again, or save and sign it."""
+        self.reset()
+        self.editing = entry
+        self.banner.setText(self.tr("Draft of {day}, not signed: edit it, then save or save and sign.")
+                            .format(day=fmt_date(entry.event_on)))
+        self.banner.show()
+        self.cancel_correction.setText(self.tr("Cancel"))
+        self.cancel_correction.show()
+        self.date.setDate(to_qdate(entry.event_on))
+        self.text.setPlainText(entry.text)
+        self.duration.setValue(entry.duration_minutes)
+        self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
+        for k, b in self.kind_buttons.items():
+            b.setChecked(k in entry.kinds)
+        self.text.moveCursor(QTextCursor.MoveOperation.End)  # she goes on where the text ends
+        self.text.setFocus()
+
     def start_correction(self, entry: EntryView) -> None:
+        self.reset()
+        self.cancel_correction.setText(self.tr("Cancel correction"))
         self.correcting = entry
         self.banner.setText(self.tr("Correction of the entry of {day}. The original stays as it was.")
                             .format(day=fmt_date(entry.event_on)))
@@ -145,6 +192,7 @@ class EntryForm(QWidget):
         self.activity.setCurrentIndex(max(0, self.activity.findData(entry.activity)))
         for k, b in self.kind_buttons.items():
             b.setChecked(k in entry.kinds)
+        self.text.moveCursor(QTextCursor.MoveOperation.End)  # she goes on where the text ends
         self.text.setFocus()
 
 
@@ -166,9 +214,11 @@ class DiaryPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         accessible(self.view, self.tr("Diary entries, newest first"))
         self.sign = QPushButton(self.tr("Si&gn"), self)
+        self.edit_draft = QPushButton(self.tr("&Open draft"), self)
         self.correct = QPushButton(self.tr("Co&rrect…"), self)
         self.delete = QPushButton(self.tr("Delete draft"), self)
-        for b in (self.sign, self.correct, self.delete):
+        self._drafts: DraftKeeper | None = None
+        for b in (self.edit_draft, self.sign, self.correct, self.delete):
             b.setEnabled(False)
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
 
@@ -178,7 +228,7 @@ class DiaryPanel(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Diary, newest first"), listbox))
         actions.addStretch(1)
-        for b in (self.sign, self.correct, self.delete):
+        for b in (self.edit_draft, self.sign, self.correct, self.delete):
             actions.addWidget(b)
         lay.addLayout(actions)
         lay.addWidget(self.view, 1)
@@ -195,6 +245,9 @@ class DiaryPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.sign.clicked.connect(self._sign)
+        self.edit_draft.clicked.connect(self._open_draft)
+        self.view.doubleClicked.connect(lambda *_: self._open_draft())
+        self.form.cancel_correction.clicked.connect(self._cancelled)
         self.correct.clicked.connect(self._correct)
         self.delete.clicked.connect(self._delete)
 
@@ -224,12 +277,58 @@ class DiaryPanel(QWidget):
             self.form.date.setDate(to_qdate(self._diary.today()))
         self.form.text.setFocus()
 
+    # --- drafts: what she types is kept while she types, and found again after unlocking ---------------------
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        self._drafts = keeper
+        keeper.watch(self, *self.form.changed_signals())
+        if self._client_id is not None:
+            keeper.restore(self)
+
+    def draft_state(self) -> DraftState | None:
+        if self._client_id is None:
+            return None
+        f = self.form.fields()
+        unsaved = bool(f["text"].strip()) and (self.form.editing is None or f["text"] != self.form.editing.text
+                                                or f["kinds"] != list(self.form.editing.kinds))
+        return DraftState(f"entry:{self._client_id}", "entry", self._client_id, f if unsaved else {})
+
+    def restore_draft(self, content: dict[str, Any]) -> None:
+        base_id = content.get("corrects_id") or content.get("editing_id")
+        if not base_id:
+            self.form.reset()
+            self.form.set_fields(content)
+            self.form.text.moveCursor(QTextCursor.MoveOperation.End)
+            if self.isVisible():
+                self.form.text.setFocus()  # back where she was typing
+            return
+        client_id = self._client_id
+
+        def loaded(entry: EntryView) -> None:
+            if self._client_id != client_id:
+                return
+            if content.get("corrects_id"):
+                self.form.start_correction(entry)
+            else:
+                self.form.start_editing(entry)
+            self.form.set_fields(content)
+
+        self._runner.run(entries.get_entry, self._diary, str(base_id), on_done=loaded,
+                         on_error=lambda _e: self.form.set_fields(content))
+
+    def _cancelled(self) -> None:
+        if self._drafts is not None:
+            self._drafts.saved(self)
+
     def set_client(self, client_id: str | None) -> None:
+        if self._drafts is not None:
+            self._drafts.flush()  # what she typed for the client she leaves is kept first
         self._client_id = client_id
         self.form.reset()
         if client_id is None:
             self.model.clear()
             return
+        if self._drafts is not None:
+            self._drafts.restore(self)
         diary = self._diary
 
         def fetch(offset: int, limit: int) -> Page[EntryView]:
@@ -244,11 +343,16 @@ class DiaryPanel(QWidget):
     def _update_buttons(self) -> None:
         e = self.current_entry()
         self.sign.setEnabled(e is not None and not e.signed)
+        self.edit_draft.setEnabled(e is not None and not e.signed)
         self.delete.setEnabled(e is not None and not e.signed)
         self.correct.setEnabled(e is not None and e.signed)
 
     def _saved(self, _entry: object = None) -> None:
+        if self._drafts is not None and self._client_id is not None:
+            self._drafts.saved(self, f"entry:{self._client_id}")
         self.form.reset()
+        if self.isVisible():
+            self.form.text.setFocus()  # she goes on writing here, not in the search box
         self.model.reload()
         self.changed.emit()
 
@@ -259,6 +363,9 @@ class DiaryPanel(QWidget):
         err = lambda e: show_error(self, e)  # noqa: E731
         if original is not None:
             self._runner.run(entries.correct_entry, self._diary, original.id, data, sign=True,
+                             on_done=self._saved, on_error=err)
+        elif self.form.editing is not None:
+            self._runner.run(entries.update_entry, self._diary, self.form.editing.id, data, sign=sign,
                              on_done=self._saved, on_error=err)
         else:
             self._runner.run(entries.add_entry, self._diary, self._client_id, data, sign=sign,
@@ -275,6 +382,11 @@ class DiaryPanel(QWidget):
         if e is not None:
             self._runner.run(entries.delete_draft, self._diary, e.id, on_done=self._saved,
                              on_error=lambda exc: show_error(self, exc))
+
+    def _open_draft(self) -> None:
+        e = self.current_entry()
+        if e is not None and not e.signed:
+            self.form.start_editing(e)
 
     def _correct(self) -> None:
         e = self.current_entry()

@@ -50,6 +50,6 @@ class HistoryPanel(QWidget):
         for r, e in enumerate(rows):
             what = f"{labels.audit_action(e.action)} – {labels.entity(e.entity)}" if e.entity else \
                 labels.audit_action(e.action)
-            fields = ", ".join(e.fields) if e.action == "update" else ""
+            fields = ", ".join(labels.field(f) for f in e.fields) if e.action == "update" else ""
             for c, text in enumerate((local_time(e.at), e.actor, what, fields)):
                 self.table.setItem(r, c, QTableWidgetItem(text))

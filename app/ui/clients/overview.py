@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,9 +21,11 @@ from app.services import reference_lists
 from app.services.clients import cases
 from app.services.clients.cases import CaseView, DecisionView
 from app.services.context import Diary
+from app.services.validation import add_months
 from app.ui import labels
 from app.ui.clients.dialogs import CloseCaseDialog, DecisionDialog, run_dialog
 from app.ui.common import fmt_date, show_error
+from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
 
 
@@ -33,6 +37,9 @@ class OverviewPanel(QWidget):
         self._diary, self._runner = diary, runner
         self._client_id: str | None = None
         self._cases: list[CaseView] = []
+        self._drafts: DraftKeeper | None = None
+        self._pending_dialog: tuple[str, dict[str, Any]] | None = None
+        self.extend_box: QMessageBox | None = None
 
         self.open_case = QPushButton(self.tr("&Open case"), self)
         self.add_decision = QPushButton(self.tr("Add &decision"), self)
@@ -64,10 +71,10 @@ class OverviewPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         self.open_case.clicked.connect(self._open_case)
-        self.add_decision.clicked.connect(self._add_decision)
+        self.add_decision.clicked.connect(lambda: self._add_decision())
         self.extend.clicked.connect(self._extend)
         self.first_contact.clicked.connect(self._first_contact)
-        self.close_case.clicked.connect(self._close_case)
+        self.close_case.clicked.connect(lambda: self._close_case())
         self._update_buttons()
 
     # --- loading -------------------------------------------------------------------------------------
@@ -92,6 +99,9 @@ class OverviewPanel(QWidget):
         self._cases = result
         self.body.setText(self._html(result))
         self._update_buttons()
+        pending, self._pending_dialog = self._pending_dialog, None
+        if pending is not None:
+            self.reopen_dialog(*pending)
 
     def _open(self) -> CaseView | None:
         return next((c for c in self._cases if c.closed_on is None), None)
@@ -129,6 +139,8 @@ class OverviewPanel(QWidget):
                 heading = self.tr("Decision of {day}").format(day=fmt_date(d.decided_on))
                 out.append(f"<h4>{escape(heading)}</h4>")
                 rows = [(self.tr("Referring unit"), reference.referring_unit_label(d.referring_unit)),
+                        (self.tr("Legal basis"), reference.legal_reference_title(d.legal_basis) or "–"),
+                        (self.tr("Intervention"), reference.intervention_label(d.intervention) or "–"),
                         (self.tr("District"), d.district),
                         (self.tr("Case officer"), d.case_officer or "–"),
                         (self.tr("Period"), f"{fmt_date(d.starts_on)} – {fmt_date(d.ends_on)}")]
@@ -152,21 +164,45 @@ class OverviewPanel(QWidget):
             self._runner.run(cases.open_case, self._diary, self._client_id, on_done=self._after_change,
                              on_error=lambda e: show_error(self, e))
 
-    def _add_decision(self) -> None:
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        self._drafts = keeper
+
+    def _add_decision(self, draft: dict[str, Any] | None = None) -> None:
         case = self._open()
         if case is not None:
             # The team's lists are read on the task runner, then the dialog offers them.
-            self._runner.run(reference_lists.lists, self._diary, parallel=True,
-                             on_done=lambda lists: run_dialog(
-                                 DecisionDialog(self._diary.today(), self, lists), self._runner,
-                                 cases.add_decision, self._diary, case.id, on_saved=self._after_change),
+            def offer(lists: reference.ReferenceLists) -> None:
+                dialog = DecisionDialog(self._diary.today(), self, lists)
+                dialog.keep_drafts(self._drafts, f"decision_dialog:{case.id}", "decision_dialog",
+                                   self._client_id, draft)
+                run_dialog(dialog, self._runner, cases.add_decision, self._diary, case.id,
+                           on_saved=self._after_change)
+
+            self._runner.run(reference_lists.lists, self._diary, parallel=True, on_done=offer,
                              on_error=lambda e: show_error(self, e))
 
     def _extend(self) -> None:
+        """Extending is a decision of its own: she confirms it first."""
         d = self._latest_decision()
-        if d is not None:
-            self._runner.run(cases.extend_decision, self._diary, d.id, months=3, on_done=self._after_change,
-                             on_error=lambda e: show_error(self, e))
+        if d is None:
+            return
+        until = add_months(d.effective_end, 3)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Extend 3 months"),
+                          self.tr("Extend the decision of {day} by three months, until {until}?")
+                          .replace("{day}", fmt_date(d.decided_on)).replace("{until}", fmt_date(until)),
+                          QMessageBox.StandardButton.NoButton, self)
+        yes = box.addButton(self.tr("E&xtend"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.extend_box = box
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                self._runner.run(cases.extend_decision, self._diary, d.id, months=3, on_done=self._after_change,
+                                 on_error=lambda e: show_error(self, e))
+
+        box.finished.connect(answered)
+        box.open()
 
     def _first_contact(self) -> None:
         case = self._open()
@@ -174,11 +210,22 @@ class OverviewPanel(QWidget):
             self._runner.run(cases.record_first_contact, self._diary, case.id, self._diary.today(),
                              on_done=self._after_change, on_error=lambda e: show_error(self, e))
 
-    def _close_case(self) -> None:
+    def _close_case(self, draft: dict[str, Any] | None = None) -> None:
         case = self._open()
         if case is not None:
-            run_dialog(CloseCaseDialog(self._diary.today(), self), self._runner, cases.close_case, self._diary,
-                       case.id, on_saved=self._after_change)
+            dialog = CloseCaseDialog(self._diary.today(), self)
+            dialog.keep_drafts(self._drafts, f"close_dialog:{case.id}", "close_dialog", self._client_id, draft)
+            run_dialog(dialog, self._runner, cases.close_case, self._diary, case.id, on_saved=self._after_change)
+
+    def reopen_dialog(self, editor: str, content: dict[str, Any]) -> None:
+        """After unlocking: the decision or closing form she had open, as she left it."""
+        if not self._cases:  # the cases are still loading: open it once they are here
+            self._pending_dialog = (editor, content)
+            return
+        if editor == "decision_dialog":
+            self._add_decision(content)
+        elif editor == "close_dialog":
+            self._close_case(content)
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

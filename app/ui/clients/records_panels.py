@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.services.clients import records
 from app.services.context import Diary
 from app.ui import labels
-from app.ui.common import fmt_date, from_qdate, show_error, to_qdate
+from app.ui.common import TypedDateEdit, TypedDateTimeEdit, fmt_date, from_qdate, show_error, to_qdate
 from app.ui.session import SessionRunner
 
 
@@ -122,6 +122,7 @@ class RecordPanel(QWidget):
         for b in (self.new, self.save, self.delete):
             b.setAccessibleName(b.text().replace("&", ""))
         buttons = QHBoxLayout()
+        self.buttons = buttons
         buttons.addWidget(self.new)
         buttons.addStretch(1)
         buttons.addWidget(self.delete)
@@ -152,14 +153,14 @@ class RecordPanel(QWidget):
                 combo.addItem(f.choice_label(code), code)
             return combo
         if f.kind == "date":
-            d = QDateEdit(parent)
+            d = TypedDateEdit(parent)
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
             d.setSpecialValueText("–")
             d.setMinimumDate(to_qdate(date(1990, 1, 1)))
             return d
         if f.kind == "datetime":
-            dt = QDateTimeEdit(parent)
+            dt = TypedDateTimeEdit(parent)
             dt.setCalendarPopup(True)
             dt.setDisplayFormat("yyyy-MM-dd HH:mm")
             return dt
@@ -287,5 +288,37 @@ def children_panel(diary: Diary, runner: SessionRunner, parent: QWidget | None =
     return RecordPanel(CHILDREN, diary, runner, parent)
 
 
+class CourtPanel(RecordPanel):
+    """Rättegång, with the court-day sheet printed from the chosen date."""
+
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(COURT, diary, runner, parent)
+        self.print_sheet = QPushButton(self.tr("&Print court-day sheet…"), self)
+        self.print_sheet.setAccessibleName(self.tr("Print court-day sheet"))
+        self.print_sheet.setEnabled(False)
+        self.buttons.insertWidget(1, self.print_sheet)
+        self.print_sheet.clicked.connect(self.open_print)
+        self.sheet_dialog: QWidget | None = None
+
+    def _load_row(self, row: int) -> None:
+        super()._load_row(row)
+        self.print_sheet.setEnabled(self._editing is not None)
+
+    def _clear_form(self) -> None:
+        super()._clear_form()
+        if hasattr(self, "print_sheet"):
+            self.print_sheet.setEnabled(False)
+
+    def open_print(self) -> None:
+        if self._editing is None:
+            return
+        from app.ui.printing.documents import CourtDayDialog  # reportlab: imported when first printed
+
+        dialog = CourtDayDialog(self._diary, self._runner, self._editing, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.sheet_dialog = dialog
+        dialog.open()
+
+
 def court_panel(diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> RecordPanel:
-    return RecordPanel(COURT, diary, runner, parent)
+    return CourtPanel(diary, runner, parent)

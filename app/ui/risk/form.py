@@ -230,6 +230,9 @@ class AssessmentForm(QWidget):
         inst = inst or self.inst
         level = {"low": self.tr("Low"), "medium": self.tr("Medium"), "high": self.tr("High")}.get(
             str(result.get("level")), self.tr("not yet rated"))
+        if not result.get("answered"):
+            return self.tr("Not assessed yet ({done})").replace(
+                "{done}", self.tr("{n} of {total} answered").format(n=0, total=result.get("total", 0)))
         done = self.tr("{n} of {total} answered").format(n=result.get("answered", 0), total=result.get("total", 0))
         if result.get("method") == SUMMED:
             band = next((b for b in inst.bands if b.id == result.get("band")), None) if inst else None
@@ -293,6 +296,11 @@ class AssessmentForm(QWidget):
             if tuple(node.data(0, ROLE)) == (kind, ident) or (kind != "item" and node.data(0, ROLE)[0] == kind):
                 self.nav.setCurrentItem(node)
                 return
+
+    def flush_pending(self) -> None:
+        """Before the diary locks: text still waiting for its pause is saved into the assessment now."""
+        self.item_page.flush()
+        self.judgement_page.flush()
 
     # --- saving ----------------------------------------------------------------------------------------
     def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:

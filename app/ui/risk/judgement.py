@@ -176,6 +176,13 @@ class JudgementPage(QWidget):
         box = next(b for b in self.boxes if b.scenario.id == scenario_id)
         box.level.setCurrentIndex(box.level.findData(level))
 
+    def flush(self) -> None:
+        """A comment typed but not yet left (no editingFinished yet) is reported now."""
+        for box in self.boxes:
+            if box.comment.isModified():
+                box.comment.setModified(False)
+                self._emit(box)
+
     def _emit(self, box: ScenarioBox) -> None:
         if not self._loading:
             self.judged.emit(box.scenario.id, box.level.currentData(), box.comment.text(), box.ticked())

@@ -24,6 +24,7 @@ from app.services.context import Diary
 from app.services.risk import assessments as risk
 from app.services.risk import timeline as tl
 from app.services.risk.instruments import Catalogue, Instrument
+from app.ui.drafts import DraftKeeper
 from app.ui.risk.calendar import IncidentCalendar
 from app.ui.risk.chart import RiskChart
 from app.ui.risk.form import AssessmentForm
@@ -109,6 +110,10 @@ class RiskPanel(QWidget):
         return {i.id: i.t(i.name, self.lang) for i in cat.ordered()} if cat else {}
 
     # --- the client ------------------------------------------------------------------------------------
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        """The assessment saves itself after each pause; before a lock the last pause is saved too."""
+        keeper.add_flush_hook(self.form.flush_pending)
+
     def set_client(self, client_id: str | None) -> None:
         self.client_id = client_id
         self.history.clear()

@@ -30,6 +30,7 @@ from app.reference import plan_sections
 from app.services.context import Diary
 from app.services.safety_plan import plans as safety_plans
 from app.services.safety_plan.plans import PersonChoice, PlanVersion, RiskChoice, SectionDiff
+from app.ui.drafts import DraftKeeper, DraftState
 from app.ui.safety_plan.print_dialog import SafetyPlanPrintDialog
 from app.ui.tasks import TaskRunner
 
@@ -47,6 +48,8 @@ class SafetyPlanPanel(QWidget):
         self.checked_people: list[str] = []
         self.current_section: str | None = None
         self.print_dialog: SafetyPlanPrintDialog | None = None
+        self._drafts: DraftKeeper | None = None
+        self._baseline: dict[str, Any] = {}  # what the shown version holds: a draft is what differs
         self.last_diff: list[SectionDiff] = []
         ui = self._ui_language()
 
@@ -85,12 +88,19 @@ class SafetyPlanPanel(QWidget):
         self.people_label = QLabel(self.tr("Tick the people she can call (from the network map):"))
         self.people = QListWidget()
         self.people.setAccessibleName(self.tr("People she can call"))
+        self.people_note = QLabel(self.tr("Someone in this version is now marked not safe in the network map: "
+                                          "he was taken off the list and is never printed."))
+        self.people_note.setWordWrap(True)
+        self.people_note.setStyleSheet("color: #c0392b;")
+        self.people_note.hide()
+        self.unsafe_dropped = False
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(self.prompts)
         right.addWidget(self.editor, 2)
         right.addWidget(self.people_label)
         right.addWidget(self.people, 1)
+        right.addWidget(self.people_note)
         right_w = QWidget()
         right_w.setLayout(right)
         split = QSplitter()
@@ -141,6 +151,9 @@ class SafetyPlanPanel(QWidget):
             return plan_sections.language("en")
 
     def set_client(self, client_id: str | None) -> None:
+        if self._drafts is not None:
+            self._drafts.flush()  # what she typed for the client she leaves is kept first
+        self._baseline = {}
         self.client_id = client_id
         self.plan_versions, self.choices, self.texts, self.checked_people = [], [], {}, []
         self.versions.clear()
@@ -180,6 +193,44 @@ class SafetyPlanPanel(QWidget):
             self.status.setText(self.tr("No safety plan yet: fill in the sections and save."))
             self._fill_people()
             self._section_changed(self.section_list.currentItem(), None)
+            self._mark_baseline()
+        if self._drafts is not None:
+            self._drafts.restore(self)
+
+    # --- drafts -------------------------------------------------------------------------------------------
+    def attach_drafts(self, keeper: DraftKeeper) -> None:
+        self._drafts = keeper
+        keeper.watch(self, self.editor.textChanged, self.title.textChanged, self.note.textChanged,
+                     self.people.itemChanged)
+        if self.client_id is not None and self._baseline:
+            keeper.restore(self)
+
+    def _fields(self) -> dict[str, Any]:
+        texts = dict(self.texts)
+        if self.current_section is not None:
+            texts[self.current_section] = self.editor.toPlainText()
+        return {"texts": {k: v for k, v in texts.items() if v.strip()}, "title": self.title.text(),
+                "note": self.note.text(), "people": sorted(self.ticked_people())}
+
+    def draft_state(self) -> DraftState | None:
+        if self.client_id is None or not self._baseline:
+            return None  # nothing loaded yet
+        now = self._fields()
+        return DraftState(f"safety_plan:{self.client_id}", "safety_plan", self.client_id,
+                          now if now != self._baseline else {})
+
+    def restore_draft(self, content: dict[str, Any]) -> None:
+        self.texts = {str(k): str(v) for k, v in (content.get("texts") or {}).items()}
+        self.title.setText(str(content.get("title", "")))
+        self.note.setText(str(content.get("note", "")))
+        self.checked_people = [str(c) for c in content.get("people") or []]
+        self._fill_people()
+        self.current_section = None
+        self._section_changed(self.section_list.currentItem(), None)
+        self.status.setText(self.tr("Unsaved changes brought back from the draft. Save to make a new version."))
+
+    def _mark_baseline(self) -> None:
+        self._baseline = self._fields()
 
     def _version_chosen(self, index: int) -> None:
         if 0 <= index < len(self.plan_versions):
@@ -197,19 +248,33 @@ class SafetyPlanPanel(QWidget):
         self._section_changed(self.section_list.currentItem(), None)
         self.status.setText(self.tr("Showing version {n}. Saving makes a new version.")
                             .replace("{n}", str(v.version)))
+        self._mark_baseline()
 
     def _fill_people(self) -> None:
         self.people.clear()
+        self.unsafe_dropped = False
         for p in self.choices:
             text = p.name + (f" ({p.relation})" if p.relation else "") + (f" – {p.phone}" if p.phone else "")
-            if p.safety == "unsafe":
-                text += "  " + self.tr("[not safe]")
-            item = QListWidgetItem(text)
+            item = QListWidgetItem()
             item.setData(ID_ROLE, p.contact_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if p.contact_id in self.checked_people
-                               else Qt.CheckState.Unchecked)
+            if p.safety == "unsafe":
+                # Never someone to call: he cannot be ticked, and the row says why.
+                item.setText(text + "  " + self.tr("[not safe – cannot be chosen]"))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(self.tr("Marked not safe in the network map: a person who is not safe is never "
+                                        "printed as someone to call."))
+                item.setData(Qt.ItemDataRole.CheckStateRole, None)
+                if p.contact_id in self.checked_people:
+                    self.unsafe_dropped = True
+            else:
+                item.setText(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if p.contact_id in self.checked_people
+                                   else Qt.CheckState.Unchecked)
             self.people.addItem(item)
+        self.checked_people = [c for c in self.checked_people
+                               if any(p.contact_id == c and p.safety != "unsafe" for p in self.choices)]
+        self.people_note.setVisible(self.unsafe_dropped)
 
     # --- editing ----------------------------------------------------------------------------------------------
 
@@ -227,6 +292,7 @@ class SafetyPlanPanel(QWidget):
         is_people = any(d.id == sid and d.kind == "people" for d in plan_sections.sections())
         self.people.setVisible(is_people)
         self.people_label.setVisible(is_people)
+        self.people_note.setVisible(is_people and self.unsafe_dropped)
 
     def select_section(self, section_id: str) -> None:
         for row in range(self.section_list.count()):
@@ -234,8 +300,10 @@ class SafetyPlanPanel(QWidget):
                 self.section_list.setCurrentRow(row)
 
     def ticked_people(self) -> list[str]:
+        unsafe = {p.contact_id for p in self.choices if p.safety == "unsafe"}
         return [self.people.item(i).data(ID_ROLE) for i in range(self.people.count())
-                if self.people.item(i).checkState() == Qt.CheckState.Checked]
+                if self.people.item(i).checkState() == Qt.CheckState.Checked
+                and self.people.item(i).data(ID_ROLE) not in unsafe]
 
     def save(self) -> None:
         if self.client_id is None:
@@ -259,6 +327,8 @@ class SafetyPlanPanel(QWidget):
                                          neutral_title=title, note=note, risk_assessment_id=risk_id)
 
     def _saved(self, v: PlanVersion) -> None:
+        if self._drafts is not None:
+            self._drafts.saved(self, f"safety_plan:{v.client_id}")
         self.save_button.setEnabled(True)
         self.note.clear()
         self.status.setText(self.tr("Saved as version {n}.").replace("{n}", str(v.version)))

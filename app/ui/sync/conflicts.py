@@ -23,6 +23,7 @@ from app.services.context import Diary
 from app.services.sync import conflicts
 from app.services.sync.conflicts import DELETED, Conflict
 from app.services.sync.settings import OpenConflict, open_conflicts
+from app.ui import labels
 from app.ui.common import accessible, heading, show_error
 from app.ui.labels import local_time
 from app.ui.session import SessionRunner
@@ -69,7 +70,7 @@ def field_label(field: str) -> str:
         "text": QCoreApplication.translate("SyncConflicts", "Text"),
         "note": QCoreApplication.translate("SyncConflicts", "Note"),
     }
-    return common.get(field, field.replace("_", " "))
+    return common.get(field) or labels.field(field)
 
 
 def value_text(value: object) -> str:

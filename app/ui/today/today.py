@@ -19,6 +19,7 @@ from app.services.today.attention import Attention
 from app.ui.common import fmt_date, heading, show_error
 from app.ui.session import SessionRunner
 
+APPOINTMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 200  # a list longer than this is not read on a screen; the rest is counted
 
 
@@ -32,6 +33,17 @@ class TodayScreen(QWidget):
         self.title = heading(self.tr("Today, {day}").format(day=fmt_date(diary.today())), self, size=1.4)
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.court = self._box(self.tr("Court dates in the coming 7 days"))
+        self.print_sheet = QPushButton(self.tr("&Print court-day sheet…"), self)
+        self.print_sheet.setAccessibleName(self.tr("Print court-day sheet"))
+        self.print_sheet.setEnabled(False)
+        court_box = self.court.parentWidget()
+        box_layout = court_box.layout() if court_box is not None else None
+        if box_layout is not None:
+            box_layout.addWidget(self.print_sheet)
+        self.court.currentItemChanged.connect(
+            lambda item, _old: self.print_sheet.setEnabled(item is not None and bool(item.data(APPOINTMENT_ROLE))))
+        self.print_sheet.clicked.connect(self.open_print)
+        self.sheet_dialog: QWidget | None = None
         self.ending = self._box(self.tr("Decisions ending within 14 days"))
         self.waiting = self._box(self.tr("Referrals without a first contact"))
         self.drafts = self._box(self.tr("My unsigned entries"))
@@ -61,6 +73,18 @@ class TodayScreen(QWidget):
         if cid:
             self.client_chosen.emit(cid)
 
+    def open_print(self) -> None:
+        item = self.court.currentItem()
+        appointment_id = item.data(APPOINTMENT_ROLE) if item is not None else None
+        if not appointment_id:
+            return
+        from app.ui.printing.documents import CourtDayDialog  # reportlab: imported when first printed
+
+        dialog = CourtDayDialog(self._diary, self._runner, str(appointment_id), self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.sheet_dialog = dialog
+        dialog.open()
+
     def reload(self) -> None:
         # Read-only and possibly slow in a big diary: the shared pool, so it never holds up saving.
         self._runner.run(attention.today_view, self._diary, limit=MAX_ROWS, on_done=self._show,
@@ -83,6 +107,10 @@ class TodayScreen(QWidget):
         nothing = self.tr("Nothing here.")
         fill(self.court, [(c.client_id, f"{fmt_date(c.starts_at)}  {c.client_name} – {c.court}")
                           for c in a.court_dates], nothing, a.total("court_dates"))
+        for i, c in enumerate(a.court_dates[:MAX_ROWS]):  # the rows are in the same order
+            row = self.court.item(i)
+            if row is not None:
+                row.setData(APPOINTMENT_ROLE, c.appointment_id)
         fill(self.ending, [(d.client_id, f"{fmt_date(d.ends_on)}  {d.client_name} ({d.case_number})")
                            for d in a.ending_decisions], nothing, a.total("ending_decisions"))
         fill(self.waiting, [(w.client_id, f"{fmt_date(w.referred_on)}  {w.client_name}")

@@ -3,12 +3,12 @@ extensions whose new end falls in it, instead of every decision; "referrals with
 partial index of the cases still waiting, in referral order.
 
 Revision ID: 1100
-Revises: 0800
+Revises: 0701
 """
 from alembic import op
 
 revision = "1100"
-down_revision = "0800"
+down_revision = "0701"
 branch_labels = None
 depends_on = None
 
