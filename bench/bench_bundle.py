@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_bundle.py [--runs 7]        (after `make package`)
 
-Size: the unpacked one-folder bundle (target < 150 MB) and its .tar.gz archive (target < 70 MB).
+Size: the unpacked one-folder bundle (target < 150 MB) and its .tar.xz archive (target < 70 MB).
 Start-up: wall time of ``athena gui --startup-check`` (process start → first screen painted → quit),
 offscreen, on a folder with a diary, so the screen shown is the unlock screen; target < 1.5 s. The first
 run of each is reported apart (cold: nothing of it in the page cache yet, unless it ran just before), then
@@ -62,7 +62,7 @@ def main() -> int:
         return 1
     size = folder_mb(bundle)
     print(f"bundle unpacked: {size:.0f} MB (target < {SIZE_TARGET_MB} MB, {size / SIZE_TARGET_MB:.2f}x)")
-    archives = sorted((ROOT / "dist").glob(f"athena-{version}-*.tar.gz"))
+    archives = sorted((ROOT / "dist").glob(f"athena-{version}-*.tar.*"))
     if archives:
         mb = archives[-1].stat().st_size / 1e6
         print(f"archive {archives[-1].name}: {mb:.0f} MB (target < {ARCHIVE_TARGET_MB} MB, "
