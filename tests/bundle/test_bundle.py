@@ -4,6 +4,7 @@ text with the font it carries. Run with `make package-test`; skipped when no bun
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tomllib
@@ -57,6 +58,15 @@ def test_bundle_makes_a_demo_diary_and_shows_it_with_its_own_font(env: dict[str,
     saved = [Path(line) for line in r.stdout.split() if line.endswith(".png")]
     assert len(saved) >= 5 and all(p.stat().st_size > 5_000 for p in saved)
     (shots / "display-check.png").write_bytes(check.read_bytes())
+    # A printed document (reportlab with the bundled font; the bundle leaves out reportlab's own Type 1 fonts).
+    r = _run(env, "--data-dir", str(diary), "clients", "--json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    client = json.loads(r.stdout)[0]["id"]
+    pdf = tmp_path / "plan.pdf"
+    r = _run(env, "--data-dir", str(diary), "print", "safety-plan", str(client), "--full", "-o", str(pdf),
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-") and b"DejaVu" in pdf.read_bytes()
 
 
 def test_bundle_starts_to_the_unlock_screen(env: dict[str, str], tmp_path: Path) -> None:
