@@ -64,6 +64,7 @@ install-check: wheel
 
 # The PyInstaller one-folder bundle and its archive in dist/ (packaging/build.py; needs the packaging extra).
 package: $(STAMP) translations
+	@bash packaging/debian-deps.sh gcc binutils xz-utils
 	$(PY) -m pip install -q -e '.[packaging]'
 	$(PY) packaging/build.py
 

@@ -1,8 +1,8 @@
 """The bundle's size and start-up time, next to running Athena from the development venv.
 
-    .venv/bin/python bench/bench_bundle.py [--runs 7]        (after `make package`)
+    .venv/bin/python bench/bench_bundle.py [--runs 7] [--bundle DIR]       (after `make package`)
 
-Size: the unpacked one-folder bundle (target < 150 MB) and its .tar.gz archive (target < 70 MB).
+Size: the unpacked one-folder bundle (target < 150 MB) and its .tar.xz archive (target < 70 MB).
 Start-up: wall time of ``athena gui --startup-check`` (process start → first screen painted → quit),
 offscreen, on a folder with a diary, so the screen shown is the unlock screen; target < 1.5 s. The first
 run of each is reported apart (cold: nothing of it in the page cache yet, unless it ran just before), then
@@ -53,19 +53,20 @@ def start_times(cmd: list[str], env: dict[str, str], runs: int) -> tuple[list[fl
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--bundle", type=Path, help="another built bundle folder (default: dist/athena-<version>)")
     args = ap.parse_args()
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    bundle = ROOT / "dist" / f"athena-{version}"
+    bundle = args.bundle or ROOT / "dist" / f"athena-{version}"
     exe = bundle / ("athena.exe" if os.name == "nt" else "athena")
     if not exe.exists():
         print("no bundle: run `make package` first")
         return 1
     size = folder_mb(bundle)
-    print(f"bundle unpacked: {size:.0f} MB (target < {SIZE_TARGET_MB} MB, {size / SIZE_TARGET_MB:.2f}x)")
-    archives = sorted((ROOT / "dist").glob(f"athena-{version}-*.tar.gz"))
+    print(f"bundle unpacked: {size:.1f} MB (target < {SIZE_TARGET_MB} MB, {size / SIZE_TARGET_MB:.2f}x)")
+    archives = sorted((ROOT / "dist").glob(f"athena-{version}-*.tar.*")) if args.bundle is None else []
     if archives:
         mb = archives[-1].stat().st_size / 1e6
-        print(f"archive {archives[-1].name}: {mb:.0f} MB (target < {ARCHIVE_TARGET_MB} MB, "
+        print(f"archive {archives[-1].name}: {mb:.1f} MB (target < {ARCHIVE_TARGET_MB} MB, "
               f"{mb / ARCHIVE_TARGET_MB:.2f}x)")
     biggest = sorted(((folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6, p.name)
                       for p in (bundle / "_internal").iterdir() if not p.is_symlink()), reverse=True)[:8]

@@ -1,7 +1,8 @@
 """`make package`: the PyInstaller one-folder bundle, then the platform's extras and an archive.
 
 dist/athena-<version>/            the bundle (run ./athena, or ./athena gui)
-dist/athena-<version>-linux-<arch>.tar.gz   on Linux: the bundle + athena.desktop + athena.png + install.sh
+dist/athena-<version>-linux-<arch>.tar.xz   on Linux: the bundle + athena.desktop + athena.png + install.sh
+On Linux, Qt's ICU data library is cut down to the locales and tables Qt reads for Athena (icu_trim.py).
 On Windows the bundle is what packaging/windows/athena.iss packs into an installer (see that file).
 """
 
@@ -59,6 +60,13 @@ def main() -> int:
                     str(ROOT / "packaging" / "athena.spec")], check=True, cwd=ROOT)
     for link in [p for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]:
         link.unlink()  # pointed at a library left out on purpose (see athena.spec)
+    if sys.platform.startswith("linux"):
+        sys.path.insert(0, str(ROOT / "packaging"))
+        import icu_trim
+
+        for lib in (bundle / "_internal" / "PySide6" / "Qt" / "lib").glob("libicudata.so.*"):
+            before, after = icu_trim.trim(lib)
+            print(f"ICU data: {before / 1e6:.0f} MB -> {after / 1e6:.0f} MB")
     icon = DIST / "athena.png"
     render_icon(ROOT / "packaging" / "athena.svg", icon)
     print(f"bundle: {bundle} ({folder_size(bundle) / 1e6:.0f} MB unpacked, built in "
@@ -67,8 +75,11 @@ def main() -> int:
         for f in (ROOT / "packaging" / "linux" / "athena.desktop", ROOT / "packaging" / "linux" / "install.sh",
                   icon):
             shutil.copy2(f, bundle / f.name)
-        archive = DIST / f"athena-{ver}-linux-{platform.machine()}.tar.gz"
-        with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        for old in DIST.glob(f"athena-{ver}-linux-*.tar.*"):
+            old.unlink()
+        # xz: a fifth smaller than gzip on these libraries; GNU tar unpacks it on every current distribution.
+        archive = DIST / f"athena-{ver}-linux-{platform.machine()}.tar.xz"
+        with tarfile.open(archive, "w:xz", preset=9) as tar:
             tar.add(bundle, arcname=bundle.name)
         print(f"archive: {archive} ({archive.stat().st_size / 1e6:.0f} MB)")
     return 0

@@ -5,6 +5,8 @@ set -u
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils fonts-dejavu-core
       xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-cursor0
       libxcb-shape0 libxcb-randr0 libxkbcommon-x11-0 samba)
+# `debian-deps.sh PKG ...` installs those instead (e.g. what `make package` needs).
+[ $# -gt 0 ] && pkgs=("$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

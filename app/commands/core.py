@@ -23,9 +23,6 @@ from app.services.clients import export
 from app.services.clients.clients import list_clients
 from app.services.clients.search import search_clients
 from app.services.context import Worker, open_diary, save_worker
-from app.services.demo import diary as demo
-from app.services.demo import men as men_demo
-from app.services.demo import risk as risk_demo
 from app.storage import vault
 from app.storage.private_files import write_private
 
@@ -161,6 +158,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _fill_demo(store: vault.Store, args: argparse.Namespace) -> None:
+    # Imported here: Faker (the demo's fake names) is the slowest import of all, and no other command needs it.
+    from app.services.demo import diary as demo
+    from app.services.demo import men as men_demo
+    from app.services.demo import risk as risk_demo
+
     diary = open_diary(store)
     t0 = time.perf_counter()
 

@@ -19,15 +19,15 @@ from .conftest import PASSPHRASE
 
 
 def _boom_after_some(monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.commands import core
+    from app.services.demo import diary as demo
 
-    real = core.demo.generate
+    real = demo.generate
 
     def half_then_fail(diary, **kw):  # type: ignore[no-untyped-def]
         real(diary, clients=2, seed=1)  # some clients are written, then the disk (say) gives up
         raise OSError("simulated failure half-way")
 
-    monkeypatch.setattr(core.demo, "generate", half_then_fail)
+    monkeypatch.setattr(demo, "generate", half_then_fail)
 
 
 def test_a_failed_demo_leaves_no_diary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
