@@ -45,6 +45,9 @@ Key = tuple[str, str]
 # Columns that say which record, person and track a row is: never changed through sync.
 IDENTITY = ("id", "compartment", "client_id", "men_client_id")
 MAX_TEXT = 1_000_000
+# JSON as stored by the sync's own inserts: the same values as SQLAlchemy's ``json.dumps``, without the spaces
+# and the circular-reference check (merge states and change fields are plain trees built here).
+dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -72,7 +75,7 @@ def save_states(session: Session, states: dict[Key, st.State], existing: set[Key
                 for (e, i), s in states.items() if (e, i) not in existing]
     if new_rows:
         raw_insert(session, SyncRecordState.__table__, new_rows)  # type: ignore[arg-type]
-    dump = json.dumps
+    dump = dumps
     changed = [(dump(s), e, i) for (e, i), s in states.items() if (e, i) in existing]
     if changed:
         session.connection().exec_driver_sql(
@@ -84,7 +87,8 @@ def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any
     key = (table.name, dialect.name)
     found = _PROCESSORS.get(key)
     if found is None:
-        found = _PROCESSORS[key] = {c.key: c.type.bind_processor(dialect) for c in table.c}
+        found = _PROCESSORS[key] = {c.key: (dumps if isinstance(c.type, JSON) else c.type.bind_processor(dialect))
+                                    for c in table.c}
     return found
 
 
@@ -172,7 +176,7 @@ def _value_ok(col: Any, value: object) -> bool:
     if isinstance(t, Integer | BigInteger):
         return isinstance(value, int) and not isinstance(value, bool) and -(2 ** 63) <= value < 2 ** 63
     if isinstance(t, String | Text):
-        return isinstance(value, str) and len(value) <= MAX_TEXT
+        return isinstance(value, str) and len(value) <= MAX_TEXT and (value.isascii() or _encodes(value))
     return isinstance(t, JSON)
 
 
@@ -199,7 +203,16 @@ def _checkers(entity: str) -> dict[str, tuple[bool, Callable[[object], bool]]] |
 
 
 def _is_text(v: object) -> bool:
-    return type(v) is str and len(v) <= MAX_TEXT
+    return type(v) is str and len(v) <= MAX_TEXT and (v.isascii() or _encodes(v))
+
+
+def _encodes(v: str) -> bool:
+    """Whether the text can be stored (a lone surrogate from a JSON escape cannot be written as UTF-8)."""
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_bool(v: object) -> bool:
@@ -217,6 +230,9 @@ def check_fields(entity: str, fields: dict[str, Any]) -> str | None:
             return "A received change sets a field this Athena does not know; it was refused."
         if value is None:
             if not found[0]:
+                return "A received change has a value of the wrong type; it was refused."
+        elif found[1] is _is_text:  # the common case, checked here without a call
+            if type(value) is not str or len(value) > MAX_TEXT or not (value.isascii() or _encodes(value)):
                 return "A received change has a value of the wrong type; it was refused."
         elif not found[1](value):
             return "A received change has a value of the wrong type; it was refused."
@@ -272,8 +288,12 @@ def check_write(w: st.Write, compartment: str, state: st.State | None, known_com
     return None
 
 
-def materialise(session: Session, states: dict[Key, st.State], problems: list[str]) -> None:
-    """Make the diary rows of these records match their states (insert, update, delete)."""
+def materialise(session: Session, states: dict[Key, st.State], problems: list[str],
+                fresh: dict[Key, st.Write] | None = None) -> None:
+    """Make the diary rows of these records match their states (insert, update, delete). ``fresh``: records
+    whose state is one update without bases (``state.fresh_state``): what it shows is that write's fields, by
+    its author — the same as reading the state, without walking it."""
+    fresh = fresh or {}
     by_entity: dict[str, list[str]] = {}
     for e, i in states:
         by_entity.setdefault(e, []).append(i)
@@ -288,13 +308,19 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
             for rid in part:
                 s = states[(entity, rid)]
                 row = current.get(rid)
-                if not st.alive(s):
-                    if row is not None:
-                        session.execute(delete(table).where(table.c.id == rid))
-                    continue
-                shown = st.values(s, entity)
-                want = _convert(table, shown)
-                prov = st.provenance(s, entity, shown)
+                w = fresh.get((entity, rid))
+                if w is not None and w["f"]:
+                    shown = w["f"]
+                    want = _convert(table, shown)
+                    prov: st.Version | None = [w["h"], None, w.get("a", "")]
+                else:
+                    if not st.alive(s):
+                        if row is not None:
+                            session.execute(delete(table).where(table.c.id == rid))
+                        continue
+                    shown = st.values(s, entity)
+                    want = _convert(table, shown)
+                    prov = st.provenance(s, entity, shown)
                 if prov is not None:
                     want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
                                 updated_at=datetime.fromisoformat(st.hlc_time(prov[0], "milliseconds")))
@@ -328,18 +354,25 @@ def _complete(table: Table, row: dict[str, Any]) -> bool:
 _REQUIRED: dict[str, list[str]] = {}
 
 
-def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
-    now = utcnow()
-    full = []
-    for r in rows:
-        base: dict[str, Any] = {c.key: None for c in table.c}
+def _template(table: Table) -> dict[str, Any]:
+    found = _TEMPLATES.get(table.name)
+    if found is None:
+        found = {c.key: None for c in table.c}
         for c in table.c:
             if c.default is not None and not callable(c.default.arg):  # type: ignore[attr-defined]
-                base[c.key] = c.default.arg  # type: ignore[attr-defined]
-        base.update(created_at=now, updated_at=now, created_by="", updated_by="", device_id="")
-        base.update(r)
-        full.append(base)
-    raw_insert(session, table, full)
+                found[c.key] = c.default.arg  # type: ignore[attr-defined]
+        _TEMPLATES[table.name] = found
+    return found
+
+
+_TEMPLATES: dict[str, dict[str, Any]] = {}
+
+
+def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
+    now = utcnow()
+    base = {**_template(table), "created_at": now, "updated_at": now, "created_by": "", "updated_by": "",
+            "device_id": ""}
+    raw_insert(session, table, [{**base, **r} for r in rows])
 
 
 def _update(session: Session, table: Table, rid: str, diff: dict[str, Any], entity: str,

@@ -613,6 +613,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     comps: dict[apply.Key, str] = {}
     refused: dict[tuple[str, int, str], int] = {}
     accepted: list[tuple[st.Write, str]] = []
+    fresh: dict[apply.Key, st.Write] = {}
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
@@ -625,11 +626,19 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
             continue
         w = {**w, "a": sender.label}  # authorship is the verified sending member's, whatever the write says
         state = states.get(key)
-        if state is None:
-            state = states[key] = st.new_state(w.get("k"))
         comps[key] = known[key] = team.compartment
-        if st.apply_write(state, w):
-            changed[key] = state
+        if state is None and w["o"] == "u":  # a record new here: its state is this one write
+            state = states[key] = st.fresh_state(w)
+            if state["f"] or state["ds"]:
+                changed[key] = state
+            if not w.get("b") and not w.get("kd"):
+                fresh[key] = w
+        else:
+            fresh.pop(key, None)
+            if state is None:
+                state = states[key] = st.new_state(w.get("k"))
+            if st.apply_write(state, w):
+                changed[key] = state
         accepted.append((w, seg.member))
     for (member, seq, reason), n in sorted(refused.items()):
         summary.refused += n
@@ -637,8 +646,9 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
                              "{reason}", {"count": n, "file": files.seg_name(seq), "member": _who(senders, member),
                                           "reason": reason}, team.team_id))
     problems: list[str] = []
-    apply.materialise(s, changed, problems)
-    apply.refresh_conflicts(s, changed, comps, set(changed) - existing)
+    apply.materialise(s, changed, problems, fresh)
+    apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
+                            set(changed) - existing)
     apply.fix_references(s, states)
     apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))

@@ -122,6 +122,22 @@ def apply_write(state: State, w: Write) -> bool:
     return changed
 
 
+def fresh_state(w: Write) -> State:
+    """``apply_write(new_state(w["k"]), w)`` for an update of a record this laptop has no state for yet (the
+    common case when joining or pulling new records), without the comparisons an existing state needs."""
+    hlc, author = w["h"], w.get("a", "")
+    bases: dict[str, list[str]] = w.get("b") or {}
+    fields: dict[str, Any] = {}
+    for name, value in w.get("f", {}).items():
+        b = bases.get(name)
+        if b:
+            fields[name] = {"h": [] if hlc in b else [[hlc, value, author]], "s": sorted(set(b))}
+        else:
+            fields[name] = {"h": [[hlc, value, author]], "s": []}
+    kd = w.get("kd")
+    return {"f": fields, "d": [], "ds": sorted(set(kd)) if kd else [], "p": None, "k": w.get("k")}
+
+
 def winner(state: State, name: str) -> Version | None:
     f = state["f"].get(name)
     if not f or not f["h"]:
