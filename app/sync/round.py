@@ -23,7 +23,7 @@ from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, clockfix, container, files, pull, snapshot
+from app.sync import apply, batches, clockfix, container, files, pull, snapshot
 from app.sync import state as st
 from app.sync import team as teams
 from app.sync.backends import open_share
@@ -42,6 +42,7 @@ class SyncConfig:
     segment_max_writes: int = 5000
     snapshot_every: int = 50  # own segments between snapshots
     max_segments_per_round: int = 5000
+    transaction_writes: int = 1000  # writes applied or sent per write transaction (another write waits ≤ one)
 
 
 @dataclass
@@ -61,6 +62,7 @@ class SyncSummary:
     clock_ahead_hours: int = 0  # this laptop's clock is ahead of the share's: its changes are kept back
     refused: int = 0  # received changes refused by validation
     repaired: int = 0  # own files uploaded again or moved aside
+    stopped: bool = False  # asked to stop (the diary locked) before the end; the next round goes on
 
     @property
     def exit_code(self) -> int:
@@ -74,8 +76,11 @@ class SyncSummary:
 
 
 def sync_round(store: Store, share: Share, identity: Identity | None = None, config: SyncConfig | None = None,
-               now_ms: Callable[[], int] | None = None) -> SyncSummary:
+               now_ms: Callable[[], int] | None = None, stop: Callable[[], bool] | None = None) -> SyncSummary:
+    """One round. ``stop``: asked between the round's transactions; when it says yes the round ends there
+    (``summary.stopped``), keeping what it applied and sent — the next round goes on from there."""
     identity = identity or Identity("sync", store.device_id)
+    stop = stop or (lambda: False)
     cfg = config or SyncConfig()
     clock = now_ms or (lambda: hlc.now_ms())
     summary = SyncSummary()
@@ -90,7 +95,13 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
             if share.list_dir("") is None:
                 raise ShareUnavailable("The share was not found (not connected, or a wrong path). "
                                        "Nothing was changed; the round will be retried.")
-            _team_round(store, share, identity, team_id, cfg, clock, summary, lines)
+            if stop():
+                raise batches.RoundStopped(batches.STOPPED)
+            _team_round(store, share, identity, team_id, cfg, clock, summary, lines, stop)
+        except batches.RoundStopped as exc:
+            summary.stopped = True
+            lines.append(LogLine(WARNING, exc.message_en, dict(exc.params), team_id))
+            break
         except SyncError as exc:
             summary.ok = False
             summary.unreachable |= isinstance(exc, ShareUnavailable)
@@ -145,7 +156,8 @@ def quarantine_name(name: str) -> str:
 
 
 def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cfg: SyncConfig,
-                clock: Callable[[], int], summary: SyncSummary, lines: list[LogLine]) -> None:
+                clock: Callable[[], int], summary: SyncSummary, lines: list[LogLine],
+                stop: Callable[[], bool]) -> None:
     with store.read(identity) as s:
         team = s.get(SyncTeam, team_id)
         assert team is not None
@@ -216,8 +228,11 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     summary.held += scan.held
     reference = _share_time(share, my_folder) if _has_local_work(store, identity, team_id) else None
     with _no_gc():
-        _merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines)
-    _upload(store, share, identity, team_id, my_folder, summary, lines)
+        _merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines,
+               stop)
+    _upload(store, share, identity, team_id, my_folder, summary, lines, stop)
+    if stop():
+        raise batches.RoundStopped(batches.STOPPED)
     _prune_and_compact(store, share, identity, team_id, my_folder, listings, lines)
 
 
@@ -542,53 +557,94 @@ def _no_gc() -> Iterator[None]:
 
 def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, senders: dict[str, pull.Sender],
            cfg: SyncConfig, clock: Callable[[], int], reference_ms: int | None, need_snapshot: bool,
-           summary: SyncSummary, lines: list[LogLine]) -> None:
+           summary: SyncSummary, lines: list[LogLine], stop: Callable[[], bool]) -> None:
+    """Local changes into segments, then the team's changes, then the snapshot (if due) and the
+    acknowledgement — each step in short write transactions (``batches``), so another write waits at most
+    one batch; ``stop`` is asked between them."""
+    now = clock()
+    ahead = 0
+    # 1. This laptop's new changes become segments first: they were made without seeing what comes next.
+    first = True
+    while True:
+        if stop():
+            raise batches.RoundStopped(batches.STOPPED)
+        with store.write(identity) as s:
+            s.info[REMOTE] = True
+            team = s.get(SyncTeam, team_id)
+            assert team is not None
+            keys = teams.epoch_keys(s, team_id)
+            fixed = None
+            if first:
+                ahead = clockfix.hours_ahead(now, reference_ms, cfg.max_future_ms)
+                team.clock_problem = ahead
+                if ahead:
+                    summary.clock_ahead_hours = max(summary.clock_ahead_hours, ahead)
+                    lines.append(LogLine(PROBLEM, "This laptop's clock is {hours} hours ahead of the file server's; "
+                                         "its changes are kept and sent once the clock is right.",
+                                         {"hours": ahead}, team_id))
+                else:
+                    # A clock that was ahead and is right again: un-sent changes re-stamped, sent ones re-sent.
+                    fixed = clockfix.recover(s, team, now, cfg.max_future_ms, keys)
+                    if fixed.restamped or fixed.resent:
+                        lines.append(LogLine(WARNING, "This laptop's clock was ahead and is right again: {count} "
+                                             "changes were stamped again with the right time.",
+                                             {"count": fixed.restamped + fixed.resent}, team_id))
+            more = not ahead and _ingest(s, team, keys, now, cfg, fixed)
+            first = False
+        if not more:
+            break
+    # 2. Then the team's changes, in HLC order within each batch (the device id is the last part of the HLC).
+    if scan.ready or scan.skipped:
+        with store.read(identity) as s:
+            progress = batches.load_progress(s, team_id)
+        parts = batches.split(scan, cfg.transaction_writes, progress)
+        before = summary.pulled
+        for part in parts:
+            if stop():
+                raise batches.RoundStopped(batches.STOPPED)
+            with store.write(identity) as s:
+                s.info[REMOTE] = True
+                team = s.get(SyncTeam, team_id)
+                assert team is not None
+                if not ahead:  # what she wrote meanwhile is merged first, as if written before the round
+                    while _ingest(s, team, teams.epoch_keys(s, team_id), now, cfg, None):
+                        pass
+                _apply_remote(s, team, pull.Scan(ready=part.ready, skipped=scan.skipped), senders, summary,
+                              lines, done=part.done, report=False)
+                batches.save_progress(s, team_id, part.partial)
+        if summary.pulled > before:
+            lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
+                                 {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
+    # 3. A snapshot when due, built from a read transaction (merge states change only in rounds), stored
+    #    one part per transaction.
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        due = team.segments_since_snapshot >= cfg.snapshot_every or (need_snapshot and team.last_seq > 0)
+        seq = team.last_seq
+    if due:
+        if stop():
+            raise batches.RoundStopped(batches.STOPPED)
+        with store.read(identity) as s:
+            team = s.get(SyncTeam, team_id)
+            assert team is not None
+            snap = snapshot.build_snapshot(s, team, teams.epoch_keys(s, team_id)[team.epoch], now)
+        for number, row in enumerate(snap, start=1):
+            with store.write(identity) as s:
+                s.info[REMOTE] = True
+                team = s.get(SyncTeam, team_id)
+                assert team is not None
+                if team.last_seq != seq:  # another round sent a segment meanwhile: the next round writes it
+                    break
+                s.merge(row)
+                if number == len(snap):
+                    team.segments_since_snapshot = 0
+    # 4. The acknowledgement: how far this laptop has applied everyone, and what it cannot apply.
     with store.write(identity) as s:
         s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
         assert team is not None
         keys = teams.epoch_keys(s, team_id)
-        deps = snapshot.cursors(s, team_id)
-        now = clock()
-        ahead = clockfix.hours_ahead(now, reference_ms, cfg.max_future_ms)
-        team.clock_problem = ahead
-        if ahead:
-            summary.clock_ahead_hours = max(summary.clock_ahead_hours, ahead)
-            lines.append(LogLine(PROBLEM, "This laptop's clock is {hours} hours ahead of the file server's; its "
-                                 "changes are kept and sent once the clock is right.", {"hours": ahead}, team_id))
-        else:
-            # A clock that was ahead and is right again: un-sent changes re-stamped, sent ones re-sent.
-            fixed = clockfix.recover(s, team, now, cfg.max_future_ms, keys)
-            if fixed.restamped or fixed.resent:
-                lines.append(LogLine(WARNING, "This laptop's clock was ahead and is right again: {count} changes "
-                                     "were stamped again with the right time.",
-                                     {"count": fixed.restamped + fixed.resent}, team_id))
-            # 1. This laptop's new changes become segments first: they were made without seeing what comes next.
-            first = True
-            while True:
-                writes, upto = apply.ingest_local(s, team.compartment, team.change_seq, cfg.segment_max_writes)
-                if first and fixed.writes:
-                    writes = fixed.writes + writes
-                if not writes:
-                    break
-                team.last_seq += 1
-                header: dict[str, Any] = {"team": team_id, "member": team.member_id, "seq": team.last_seq,
-                                          "epoch": team.epoch, "deps": deps, "count": len(writes),
-                                          "created": now}
-                if first and fixed.void:
-                    header["void"] = sorted(fixed.void)
-                first = False
-                s.add(SyncOutbox(team_id=team_id, name=files.seg_name(team.last_seq), changes=len(writes),
-                                 sent=False, data=container.encode("segment", header, writes, keys[team.epoch],
-                                                                   team.signing_key)))
-                team.change_seq = upto
-                team.segments_since_snapshot += 1
-        # 2. Then the team's changes, in HLC order (the device id is the last part of the HLC).
-        if scan.ready or scan.skipped:
-            _apply_remote(s, team, scan, senders, summary, lines)
-        if team.segments_since_snapshot >= cfg.snapshot_every or (need_snapshot and team.last_seq > 0):
-            snapshot.write_snapshot(s, team, keys[team.epoch], now)
-        # 3. The acknowledgement: how far this laptop has applied everyone, and what it cannot apply.
         ack: dict[str, object] = {"deps": snapshot.cursors(s, team_id), "bad": dict(sorted(scan.bad.items()))}
         if ack != team.ack_state:
             team.ack_number += 1
@@ -600,10 +656,37 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
         team.last_sync_at = utcnow()
 
 
+def _ingest(s: DiarySession, team: SyncTeam, keys: dict[int, bytes], now: int, cfg: SyncConfig,
+            fixed: clockfix.Fixed | None) -> bool:
+    """One segment of this laptop's local changes into the outbox (with ``fixed``: the re-stamped and re-sent
+    changes of a clock put right). Returns whether there may be more."""
+    limit = max(1, min(cfg.segment_max_writes, cfg.transaction_writes))
+    writes, upto = apply.ingest_local(s, team.compartment, team.change_seq, limit)
+    if fixed is not None and fixed.writes:
+        writes = fixed.writes + writes
+    if not writes:
+        return False
+    team.last_seq += 1
+    header: dict[str, Any] = {"team": team.team_id, "member": team.member_id, "seq": team.last_seq,
+                              "epoch": team.epoch, "deps": snapshot.cursors(s, team.team_id), "count": len(writes),
+                              "created": now}
+    if fixed is not None and fixed.void:
+        header["void"] = sorted(fixed.void)
+    s.add(SyncOutbox(team_id=team.team_id, name=files.seg_name(team.last_seq), changes=len(writes), sent=False,
+                     data=container.encode("segment", header, writes, keys[team.epoch], team.signing_key)))
+    team.change_seq = upto
+    team.segments_since_snapshot += 1
+    return upto > 0 and len(writes) >= limit
+
+
 def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict[str, pull.Sender],
-                  summary: SyncSummary, lines: list[LogLine]) -> None:
+                  summary: SyncSummary, lines: list[LogLine], done: list[pull.Segment] | None = None,
+                  report: bool = True) -> None:
+    """Apply ``scan.ready``; the cursors move past ``done`` (by default every ready segment)."""
     s.execute(text("PRAGMA defer_foreign_keys = ON"))
-    ready = scan.ready
+    cursors = snapshot.cursors(s, team.team_id)
+    # Segments another round applied meanwhile (its cursor is past them) are not applied twice.
+    ready = [seg for seg in scan.ready if seg.seq > cursors.get(seg.member, 0)]
     order = sorted(((w, seg) for seg in ready for w in seg.writes), key=lambda t: str(t[0]["h"]))
     keys = {(str(w["e"]), str(w["i"])) for w, _ in order}
     states = apply.load_states(s, keys)
@@ -659,15 +742,15 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
              "compartment": w["c"], "client_id": w.get("k"), "author": w["a"],
              "device_id": st.hlc_device(w["h"]), "origin": "remote", "at": at}
             for w, _ in accepted])
-    cursors = snapshot.cursors(s, team.team_id)
-    for member, seq in pull.new_cursors(scan, cursors).items():
+    finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)
+    for member, seq in pull.new_cursors(finished, cursors).items():
         snapshot.set_cursor(s, team.team_id, member, seq)
     if order:
         clock = Clock(s)
         clock.observe(hlc.Timestamp.parse(str(order[-1][0]["h"])))
         clock.save()
     summary.pulled += len(accepted)
-    if accepted:
+    if accepted and report:
         lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                              {"count": len(accepted), "files": len(ready)}, team.team_id))
 
@@ -677,12 +760,14 @@ _ORDER = {"k": 0, "c": 1, "s": 2, "p": 3, "a": 4}
 
 
 def _upload(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,
-            summary: SyncSummary, lines: list[LogLine]) -> None:
+            summary: SyncSummary, lines: list[LogLine], stop: Callable[[], bool] = lambda: False) -> None:
     with store.read(identity) as s:
         names = list(s.scalars(select(SyncOutbox.name).where(SyncOutbox.team_id == team_id,
                                                              SyncOutbox.sent.is_(False))))
     pushed = 0
     for name in sorted(names, key=lambda n: (_ORDER.get(n[0], 9), n)):
+        if stop():
+            break
         with store.read(identity) as s:
             row = s.get(SyncOutbox, (team_id, name))
             if row is None:
@@ -775,13 +860,14 @@ def share_reachable(location: str) -> bool:
         return False
 
 
-def sync_now(store: Store, location: str, identity: Identity | None = None) -> SyncSummary:
+def sync_now(store: Store, location: str, identity: Identity | None = None,
+             stop: Callable[[], bool] | None = None) -> SyncSummary:
     """One round against a share given as a folder, UNC path or smb:// URL; never raises for share trouble."""
     try:
         share = open_share(location)
     except SyncError as exc:
         return SyncSummary(ok=False, unreachable=True, problems=[str(exc)])
-    return sync_round(store, share, identity)
+    return sync_round(store, share, identity, stop=stop)
 
 
 __all__ = ["EXIT_CLOCK", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_REMOVED", "EXIT_UNREACHABLE", "SyncConfig",

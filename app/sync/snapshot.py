@@ -40,6 +40,14 @@ PART_STATES = 20_000  # records per snapshot part: bounded memory on both sides
 
 def write_snapshot(session: Session, team: SyncTeam, key: bytes, now_ms: int) -> None:
     """Queue a snapshot of the team's records, streamed in parts of PART_STATES records."""
+    for row in build_snapshot(session, team, key, now_ms):
+        session.merge(row)
+    team.segments_since_snapshot = 0
+
+
+def build_snapshot(session: Session, team: SyncTeam, key: bytes, now_ms: int) -> list[SyncOutbox]:
+    """The outbox rows of a snapshot of the team's records, in parts of PART_STATES records (read only: a
+    round builds it in a read transaction and stores the parts in short write transactions)."""
     deps = cursors(session, team.team_id)
     deps[team.member_id] = team.last_seq
     q = (select(SyncRecordState.entity, SyncRecordState.entity_id, SyncRecordState.state)
@@ -49,16 +57,17 @@ def write_snapshot(session: Session, team: SyncTeam, key: bytes, now_ms: int) ->
         SyncRecordState.compartment == team.compartment)) or 0
     parts = max(1, -(-total // PART_STATES))
     rows = session.execute(q.execution_options(yield_per=PART_STATES))
+    out = []
     for part in range(1, parts + 1):
         chunk = [[e, i, st_] for e, i, st_ in rows.fetchmany(PART_STATES)]
         header = {"team": team.team_id, "member": team.member_id, "seq": team.last_seq, "epoch": team.epoch,
                   "deps": deps, "created": now_ms, "compartment": team.compartment, "part": part,
                   "parts": parts}
-        session.merge(SyncOutbox(team_id=team.team_id, name=files.snap_name(team.last_seq, part, parts),
-                                 data=container.encode("snapshot", header, {"states": chunk}, key,
-                                                       team.signing_key),
-                                 changes=0, sent=False))
-    team.segments_since_snapshot = 0
+        out.append(SyncOutbox(team_id=team.team_id, name=files.snap_name(team.last_seq, part, parts),
+                              data=container.encode("snapshot", header, {"states": chunk}, key,
+                                                    team.signing_key),
+                              changes=0, sent=False))
+    return out
 
 
 def _newest_hlc(state: dict[str, Any]) -> str:
