@@ -16,26 +16,26 @@ from app.sync.folder import FolderShare
 from app.sync.pull import Scan, Segment
 from app.sync.round import SyncConfig, sync_round
 
-from .sync_helpers import assert_converged, make_team
+from .sync_helpers import Laptop, assert_converged, make_team
 
 
-def _dupes(lap: object) -> list[object]:
-    with lap.store.read(lap.ident) as s:  # type: ignore[attr-defined]
+def _dupes(lap: Laptop) -> list[object]:
+    with lap.store.read(lap.ident) as s:
         return list(s.execute(select(Change.hlc).where(Change.origin == "remote").group_by(Change.hlc)
                               .having(func.count() > 1)).all())
 
 
-def _remote(lap: object) -> int:
-    with lap.store.read(lap.ident) as s:  # type: ignore[attr-defined]
+def _remote(lap: Laptop) -> int:
+    with lap.store.read(lap.ident) as s:
         return s.scalar(select(func.count()).select_from(Change).where(Change.origin == "remote")) or 0
 
 
-def _progress(lap: object) -> list[str]:
-    with lap.store.read(lap.ident) as s:  # type: ignore[attr-defined]
+def _progress(lap: Laptop) -> list[str]:
+    with lap.store.read(lap.ident) as s:
         return list(s.scalars(select(Setting.key).where(Setting.key.like("sync.partial.%"))))
 
 
-def _team_with_work(tmp_path: Path, n: int) -> tuple[FolderShare, list[object], str]:
+def _team_with_work(tmp_path: Path, n: int) -> tuple[FolderShare, list[Laptop], str]:
     share_dir = tmp_path / "share"
     share_dir.mkdir()
     share = FolderShare(share_dir)
