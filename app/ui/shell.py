@@ -46,6 +46,13 @@ TITLE = "Athena"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # fits 1280×720 at 150 % and a 1366×768 laptop with room to spare
 
 
+def _close_after_round(runner: TaskRunner, store: vault.Store) -> None:
+    """On the database thread, when locking: wait for a sync round to stop (it was asked to, and stops after
+    its current transaction), then close the store."""
+    runner.wait_rounds()
+    store.close()
+
+
 def _forget_session_objects() -> None:
     """After locking: let the collector reach what the closed session left (see gc.freeze on open)."""
     gc.unfreeze()
@@ -288,8 +295,9 @@ class AthenaWindow(QMainWindow):
         self.clipboard.clear_if_ours()
         self.triggers.armed = False
         self.setWindowTitle(TITLE)
-        # Jobs already queued on the database thread finish first; then the key leaves memory.
-        self.runner.run(diary.store.close)
+        # Jobs already queued on the database thread finish first, and a sync round stops at its next
+        # transaction; then the key leaves memory.
+        self.runner.run(_close_after_round, self.runner, diary.store)
         QTimer.singleShot(0, _forget_session_objects)
         self._build_menus()
         self._show_gate(locked=True)

@@ -3,7 +3,8 @@
 ``TaskRunner.run(fn, *args, on_done=..., on_error=...)`` runs ``fn`` in a thread pool; the callbacks run on
 the GUI thread. Database work is serialised on one worker by default (SQLite has one writer anyway, and the
 order of a worker's actions is then the order she made them); ``parallel=True`` uses the shared pool for
-read-only work such as search.
+read-only work such as search. A sync round runs in a lane of its own (``run_round``): it applies in short
+transactions on its own connection, so the database worker's reads and writes go on while it runs.
 
 A call without ``on_error`` is never silent: its failure goes to ``TaskRunner.unhandled``, which logs the kind
 of error and the function's name (never the message: a driver's message can hold client data) and shows the
@@ -71,11 +72,26 @@ class TaskRunner(QObject):
         self._serial.setMaxThreadCount(1)
         self._parallel = QThreadPool(self)
         self._parallel.setMaxThreadCount(2)
+        self._rounds = QThreadPool(self)
+        self._rounds.setMaxThreadCount(1)
         self._jobs: set[_Job] = set()
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[Exception], None] | None = None, parallel: bool = False,
             **kwargs: Any) -> None:
+        self._start(self._parallel if parallel else self._serial, fn, args, kwargs, on_done, on_error)
+
+    def run_round(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[Exception], None] | None = None, **kwargs: Any) -> None:
+        """A sync round, one at a time, beside the database worker (see the module's docstring)."""
+        self._start(self._rounds, fn, args, kwargs, on_done, on_error)
+
+    def wait_rounds(self) -> None:
+        """Block until the running round (if any) has ended: before the store closes."""
+        self._rounds.waitForDone(-1)
+
+    def _start(self, pool: QThreadPool, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],
+               on_done: Callable[[Any], None] | None, on_error: Callable[[Exception], None] | None) -> None:
         job = _Job(fn, args, kwargs)
         self._jobs.add(job)
 
@@ -93,7 +109,7 @@ class TaskRunner(QObject):
 
         job.signals.done.connect(finished)
         job.signals.failed.connect(failed)
-        (self._parallel if parallel else self._serial).start(job)
+        pool.start(job)
 
     def unhandled(self, fn: Callable[..., Any], exc: Exception) -> None:
         """The default error path: a log line with the kind of error only, and a message for the worker."""
@@ -106,7 +122,8 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every job has finished (tests, shutdown)."""
-        return self._serial.waitForDone(msecs) and self._parallel.waitForDone(msecs)
+        return (self._serial.waitForDone(msecs) and self._parallel.waitForDone(msecs)
+                and self._rounds.waitForDone(msecs))
 
     def busy(self) -> bool:
         return bool(self._jobs)

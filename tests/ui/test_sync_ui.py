@@ -151,7 +151,7 @@ def test_background_check_runs_one_round_at_a_time_and_a_raced_deletion_can_be_u
     rid = a.add_client("Klient Tre", city="Malmö")
     rounds: list[int] = []
     real = sync_status.sync_now
-    monkeypatch.setattr(sync_status, "sync_now", lambda *args: (rounds.append(1), real(*args))[1])
+    monkeypatch.setattr(sync_status, "sync_now", lambda *args, **kw: (rounds.append(1), real(*args, **kw))[1])
     window = open_in_window(qtbot, a, share_dir, prefs)
     ws = window.workspace
     assert ws is not None

@@ -1,14 +1,17 @@
 """Background sync while the diary is unlocked, "Sync now", and what the status bar says about it.
 
 Every minute the controller reads the sync state (database thread), asks in a pool thread whether the share
-answers, and runs a round on the database thread when something is waiting or the last round is more than
-five minutes old. A round goes on the same serial queue as every other database job, so locking (which
-queues closing the store behind it) lets a running round finish before the key leaves memory. Only one
-check-and-round is under way at a time.
+answers, and runs a round when something is waiting or the last round is more than five minutes old. The
+round runs in its own lane (``TaskRunner.run_round``), applying in short transactions, so the screens' reads
+and writes on the database thread go on while it runs (reads never wait; a write waits at most one of the
+round's transactions); the screens refresh after it (``synced``). Locking asks the round to stop at its
+next transaction (``stop``) and closes the store only once it has ended: what it applied is kept, and the
+next round goes on from there. Only one check-and-round is under way at a time.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import UTC, datetime
 
@@ -45,6 +48,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self._diary, self._runner, self._parent = diary, runner, parent
         self._busy = False
+        self._stopping = threading.Event()  # set when the diary locks: a running round ends at its next step
         self._last_round = 0.0  # monotonic seconds; 0 = not in this session
         self.status: SyncStatus | None = None
         self.last_summary: SyncSummary | None = None
@@ -80,7 +84,8 @@ class SyncController(QObject):
         self.refresh()
 
     def stop(self) -> None:
-        """Locking: no new checks. A round already queued on the database thread still finishes."""
+        """Locking: no new checks, and a running round stops after its current transaction."""
+        self._stopping.set()
         self.timer.stop()
         self.first_check.stop()
         for d in self.dialogs:
@@ -132,8 +137,8 @@ class SyncController(QObject):
                                       "was changed; Athena tries again in a minute."))
             self.refresh()
             return
-        self._runner.run(sync_now, self._diary.store, location, self._diary.identity,
-                         on_done=self._round_done, on_error=self._failed)
+        self._runner.run_round(sync_now, self._diary.store, location, self._diary.identity,
+                               stop=self._stopping.is_set, on_done=self._round_done, on_error=self._failed)
 
     def _round_done(self, summary: SyncSummary) -> None:
         self._busy = False
