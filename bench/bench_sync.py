@@ -1,13 +1,22 @@
-"""Sync figures, next to the naive approach (copying the whole encrypted database file to the share).
+"""Sync figures, each next to its physical floor measured in the same run, and the naive approach (copying the
+whole encrypted database file to the share).
 
-    .venv/bin/python bench/bench_sync.py [--big 300000]
+    .venv/bin/python bench/bench_sync.py [--big 300000] [--join 1000] [--skip-big] [--skip-usable]
 
-Prints: push of 1,000 local changes and pull of 10,000 remote changes (target < 0.5 s), next to the floor
-measured in the same run (reading, verifying and decrypting the files, and inserting the rows with one
-prepared statement); a new laptop joining a team of ``--join`` clients (30 entries each) from segments and from
-a snapshot (target < 5 s for 1,000 clients), with the first push of that diary; a round with nothing new on
-diaries of 1,000 and of ``--big`` entries (target < 100 ms, the same cost for both); and for each, bytes
-written to the share and seconds per round against copying diary.db to the share, as ratios.
+Prints:
+- push of 1,000 local changes and pull of 10,000 remote changes (target < 0.5 s), next to the floor: reading,
+  verifying and decrypting the files, and inserting the rows a pull stores with one prepared statement per table
+  (the records alone, and record + merge state + change row, which protocol 2 keeps for each change);
+- a new laptop joining a team of ``--join`` clients (30 entries each) from segments and from a snapshot
+  (target < 5 s for 1,000 clients), with the first push of that diary, each with its floor;
+- "the diary stays usable": that join applied while another thread reads through the services every 5 ms and
+  writes every 50 ms — the longest read and write, against the same loop with no round running;
+- with the prebuilt 10,000-client / 300,000-entry demo diary (``bench/_diary.py``; ``--skip-big`` leaves it out,
+  it takes minutes): its first push and a new laptop joining that team (target < 60 s each), with floors;
+- a round with nothing new on diaries of 1,000 and of ``--big`` entries (target < 100 ms, the same cost for
+  both), and bytes written and seconds against copying diary.db to the share, as ratios.
+Every floor is raw SQLCipher/file work in the same run (so a loaded machine slows both); ratios are
+figure / floor.
 """
 
 from __future__ import annotations
@@ -18,17 +27,18 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.models import Client, DiaryEntry, new_id
+from app.models import RECORD_CLASSES, Base, Client, DiaryEntry, SyncMember, SyncOutbox, new_id
 from app.storage import vault
 from app.storage.changefeed import Identity, bulk_insert
 from app.storage.keyfile import KdfParams
-from app.sync import apply, files
+from app.sync import apply, files, snapshot
 from app.sync import team as teams
 from app.sync.folder import FolderShare
 from app.sync.round import SyncConfig, SyncSummary, sync_round
@@ -77,7 +87,7 @@ def floor_of_pull(tmp: Path, share_dir: Path, writer: Laptop, rows: int) -> tupl
     with writer.store.read(writer.ident) as s:
         t = teams.team_for(s)
         keys = teams.epoch_keys(s, t.team_id)
-        me = s.get(__import__("app.models", fromlist=["SyncMember"]).SyncMember, (t.team_id, t.member_id))
+        me = s.get(SyncMember, (t.team_id, t.member_id))
         team_id, member, verify = t.team_id, t.member_id, me.verify_key
     folder = share_dir / team_id / files.member_folder(member)
     t0 = time.perf_counter()
@@ -99,6 +109,246 @@ def floor_of_pull(tmp: Path, share_dir: Path, writer: Laptop, rows: int) -> tupl
     fresh.store.close()
     assert got >= rows
     return read, insert
+
+
+def read_files_floor(share_dir: Path, writer: Laptop) -> tuple[float, int]:
+    """Seconds to read, verify, decrypt and parse every segment and snapshot in the writer's folder, and bytes."""
+    with writer.store.read(writer.ident) as s:
+        t = teams.team_for(s)
+        keys = teams.epoch_keys(s, t.team_id)
+        me = s.get(SyncMember, (t.team_id, t.member_id))
+        assert me is not None
+        team_id, member, verify = t.team_id, t.member_id, me.verify_key
+    folder = share_dir / team_id / files.member_folder(member)
+    names = os.listdir(folder)
+    nbytes = 0
+    t0 = time.perf_counter()
+    for name in sorted(names):
+        m = files.SEG_RE.match(name)
+        if m:
+            data = (folder / name).read_bytes()
+            nbytes += len(data)
+            files.open_segment(data, team_id, member, int(m.group(1)), keys, verify)
+    for seq, parts in files.snapshots(names).items():
+        for number, name in enumerate(parts, start=1):
+            data = (folder / name).read_bytes()
+            nbytes += len(data)
+            snapshot.open_snapshot(data, team_id, member, seq, keys, verify, number, len(parts))
+    return time.perf_counter() - t0, nbytes
+
+
+STORED = ["sync_record_state", "changes"]
+
+
+def insert_floor(src: Laptop, dst: Path, tables: list[str]) -> tuple[float, int, int]:
+    """Seconds to insert, with one prepared statement per table and one transaction, the rows ``src`` holds in
+    ``tables`` into a fresh diary (its triggers and indexes included): the rows a round stored, written raw.
+    Returns (seconds, rows, bytes of row data)."""
+    order = [t.name for t in Base.metadata.sorted_tables if t.name in set(tables)]
+    src_conn = src.store.engine.raw_connection()
+    data: list[tuple[str, list[str], list[tuple[object, ...]]]] = []
+    try:
+        cur = src_conn.cursor()
+        for name in order:
+            cols = [r[1] for r in cur.execute(f'PRAGMA table_info("{name}")') if not (name == "changes"
+                                                                                   and r[1] == "seq")]
+            rows = cur.execute(f'SELECT {", ".join(cols)} FROM "{name}"').fetchall()
+            if rows:
+                data.append((name, cols, rows))
+        src_conn.rollback()
+    finally:
+        src_conn.close()
+    fresh = Laptop(dst, "floor")
+    conn = fresh.store.engine.raw_connection()
+    nrows = sum(len(r) for _, _, r in data)
+    nbytes = sum(len(str(v)) for _, _, rows in data for row in rows for v in row if v is not None)
+    try:
+        cur = conn.cursor()
+        t0 = time.perf_counter()
+        cur.execute("BEGIN IMMEDIATE")
+        for name, cols, rows in data:
+            cur.executemany(f'INSERT INTO "{name}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})',
+                            rows)
+        cur.execute("COMMIT")
+        took = time.perf_counter() - t0
+    finally:
+        conn.close()
+        fresh.store.close()
+    return took, nrows, nbytes
+
+
+def read_changes_floor(lap: Laptop) -> tuple[float, int]:
+    """Seconds to read every change row of the diary with one plain SELECT (what a first push must read)."""
+    conn = lap.store.engine.raw_connection()
+    try:
+        cur = conn.cursor()
+        t0 = time.perf_counter()
+        cur.execute("BEGIN")
+        n = 0
+        cur.execute("SELECT * FROM changes")
+        while rows := cur.fetchmany(5000):
+            n += len(rows)
+        cur.execute("COMMIT")
+        return time.perf_counter() - t0, n
+    finally:
+        conn.close()
+
+
+def write_bytes_floor(target: Path, nbytes: int) -> float:
+    """Seconds to write ``nbytes`` to a file and fsync it (what uploading the round's files costs at least)."""
+    block = os.urandom(1 << 20)
+    t0 = time.perf_counter()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        left = nbytes
+        while left > 0:
+            left -= os.write(fd, block[:min(left, len(block))])
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        target.unlink(missing_ok=True)
+    return time.perf_counter() - t0
+
+
+def outbox_bytes(lap: Laptop) -> int:
+    with lap.store.read(lap.ident) as s:
+        from sqlalchemy import func, select
+        return int(s.scalar(select(func.coalesce(func.sum(func.length(SyncOutbox.data)), 0))) or 0)
+
+
+def print_push(label: str, lap: Laptop, t: float, tmp: Path) -> None:
+    """A first push and its floor: read every change row, store the merge states, write the files' bytes."""
+    read, n = read_changes_floor(lap)
+    ins, rows, _ = insert_floor(lap, tmp / f"floor-push-{len(label)}", ["sync_record_state"])
+    nbytes = outbox_bytes(lap)
+    write = write_bytes_floor(tmp / "floor-bytes", nbytes)
+    row(label, t, "s")
+    row(f"  floor: read {n:,} change rows", read, "s")
+    row(f"  floor: insert {rows:,} merge states (one prepared statement)", ins, "s")
+    row(f"  floor: write {nbytes / 1024 / 1024:.1f} MiB of files (fsync)", write, "s")
+    row("  ratio push / floor", t / (read + ins + write), "x")
+
+
+def print_join(label: str, new: Laptop, writer: Laptop, share_dir: Path, t: float, tmp: Path,
+               target: str) -> None:
+    read, nbytes = read_files_floor(share_dir, writer)
+    tables = list(dict.fromkeys([c.__tablename__ for c in RECORD_CLASSES.values()])) + STORED
+    ins, rows, _ = insert_floor(new, tmp / f"floor-join-{len(label)}-{int(t * 1000)}", tables)
+    row(label, t, "s", target)
+    row(f"  floor: read + verify + decrypt + parse {nbytes / 1024 / 1024:.1f} MiB of files", read, "s")
+    row(f"  floor: insert the {rows:,} rows it stored (records, merge states, change rows)", ins, "s")
+    row("  ratio join / floor", t / (read + ins), "x")
+
+
+def p99(xs: list[float]) -> float:
+    return sorted(xs)[int(len(xs) * 0.99)] if xs else 0.0
+
+
+class Usage:
+    """Another thread using the diary through the services while a round runs: a read every 5 ms (a client's
+    card, and a page of the client list), a write every 50 ms (a diary entry); the longest of each."""
+
+    def __init__(self, lap: Laptop, client_id: str) -> None:
+        from app.services.context import Worker, save_worker
+
+        save_worker(lap.store, Worker("bänk", "Kvinnostödjare"))
+        from app.services.context import open_diary
+
+        self.diary = open_diary(lap.store)
+        self.client_id = client_id
+        self.reads: list[float] = []
+        self.writes: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self) -> None:
+        from app.services.clients import clients as client_service
+        from app.services.clients import entries
+
+        k = 0
+        while not self._stop.is_set():
+            t0 = time.perf_counter()
+            client_service.get_client(self.diary, self.client_id, log=False)
+            client_service.list_clients(self.diary, limit=50)
+            self.reads.append(time.perf_counter() - t0)
+            if k % 10 == 0:
+                t0 = time.perf_counter()
+                entries.add_entry(self.diary, self.client_id, entries.EntryInput(
+                    text=f"Kort anteckning {k}", kinds=["support_talk"]))
+                self.writes.append(time.perf_counter() - t0)
+            k += 1
+            time.sleep(0.005)
+
+    def __enter__(self) -> Usage:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def usable(tmp: Path, share: FolderShare, writer: Laptop, clients: int) -> None:
+    """The join of ``clients`` clients applied while another thread reads and writes through the services."""
+    print("  -- the diary stays usable while that round applies (a new laptop joining from segments)")
+    with writer.store.write(writer.ident) as sess:
+        data, code = teams.invite(sess, teams.team_for(sess), FAST)
+    new = Laptop(tmp / "usable", "usable")
+    with new.store.write(new.ident) as sess:
+        teams.join_team(sess, data, code, "usable")
+    local = add_clients(new, 1)[0]
+    # Without a round: the floor of the same loop.
+    with Usage(new, local) as idle:
+        time.sleep(3)
+    with Usage(new, local) as busy:
+        s, t = new.sync(share, SyncConfig(snapshot_every=10_000))
+    assert s.ok, s.problems
+    row(f"round applying {s.pulled:,} changes while the services read and write", t, "s")
+    row(f"  longest read during the round ({len(busy.reads):,} reads)", max(busy.reads) * 1000, "ms",
+        "target < 100 ms")
+    row("  99th percentile read during the round", p99(busy.reads) * 1000, "ms")
+    row(f"  longest write during the round ({len(busy.writes):,} writes)", max(busy.writes) * 1000, "ms",
+        "target ~100 ms")
+    row(f"  floor: longest read, no round ({len(idle.reads):,} reads)", max(idle.reads) * 1000, "ms")
+    row("  floor: 99th percentile read, no round", p99(idle.reads) * 1000, "ms")
+    row(f"  floor: longest write, no round ({len(idle.writes):,} writes)", max(idle.writes) * 1000, "ms")
+    row("  ratio longest read round / no round", max(busy.reads) / max(idle.reads), "x")
+    new.store.close()
+
+
+def big_team(tmp: Path) -> None:
+    """The prebuilt 10,000-client / 300,000-entry demo diary: its first push, and a new laptop joining."""
+    from app.services.context import load_worker
+    from bench._diary import PASSPHRASE, big_diary
+
+    src = big_diary()
+    folder = tmp / "big"
+    t0 = time.perf_counter()
+    shutil.copytree(src, folder)
+    print(f"  (copied the demo diary in {time.perf_counter() - t0:.1f} s)")
+    store = vault.unlock(folder, PASSPHRASE)
+    lap = Laptop.__new__(Laptop)
+    lap.store = store
+    lap.ident = Identity(load_worker(store).name, store.device_id)
+    share_dir = tmp / "bigshare"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    with lap.store.write(lap.ident) as s:
+        teams.create_team(s, "Bänk stor", lap.ident.name)
+    s, t = lap.sync(share)
+    assert s.ok, s.problems
+    print_push(f"first push of a {s.pushed:,}-change diary (target < 60 s)", lap, t, tmp)
+    with lap.store.write(lap.ident) as sess:
+        data, code = teams.invite(sess, teams.team_for(sess), FAST)
+    new = Laptop(tmp / "bignew", "new")
+    with new.store.write(new.ident) as sess:
+        teams.join_team(sess, data, code, "new")
+    s, t = new.sync(share)
+    assert s.ok and s.pulled > 0, s
+    print_join(f"join the 10,000-client / 300,000-entry team ({s.pulled:,} records)", new, lap, share_dir, t,
+               tmp, "target < 60 s")
+    new.store.close()
+    lap.store.close()
 
 
 def add_entries(lap: Laptop, clients: list[str], n: int) -> None:
@@ -138,7 +388,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--big", type=int, default=300_000)
     ap.add_argument("--join", type=int, default=1000)
+    ap.add_argument("--skip-big", action="store_true", help="leave out the 10,000-client / 300,000-entry team")
+    ap.add_argument("--skip-usable", action="store_true", help="leave out the reads-during-a-round figures")
     args = ap.parse_args()
+    started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="athena-bench-sync-"))
     try:
         share_dir = tmp / "share"
@@ -165,6 +418,9 @@ def main() -> None:
         row("  floor: read + verify + decrypt + parse the files", read, "s")
         row("  floor: insert 10,000 rows (one prepared statement)", insert, "s")
         row("  ratio pull / floor", t / (read + insert), "x")
+        stored, nrows, _ = insert_floor(b, tmp / "floor-pull", ["clients", *STORED])
+        row(f"  floor: insert the {nrows:,} rows it stored (record, merge state, change row)", stored, "s")
+        row("  ratio pull / (read + stored rows)", t / (read + stored), "x")
         for lap in (a, b):
             lap.store.close()
 
@@ -177,7 +433,9 @@ def main() -> None:
         add_entries(w, clients, 30 * args.join)
         s, t = w.sync(jshare, SyncConfig(snapshot_every=10_000))
         assert s.ok, s.problems
-        row(f"first push of {31 * args.join:,} records", t, "s", "target < 60 s at 310,000")
+        print_push(f"first push of {31 * args.join:,} records", w, t, tmp)
+        if not args.skip_usable:  # before any snapshot is on the share: the round applies segments
+            usable(tmp, jshare, w, args.join)
         for label, cfg in (("from segments", SyncConfig(snapshot_every=10_000)),
                            ("from a snapshot", SyncConfig(snapshot_every=1))):
             if label == "from a snapshot":
@@ -193,9 +451,13 @@ def main() -> None:
                 teams.join_team(sess, data, code, "new")
             s, t = new.sync(jshare, cfg)
             assert s.ok and s.pulled >= 31 * args.join, s
-            row(f"join {label}", t, "s", "target < 5 s at 1,000 clients")
+            print_join(f"join {label}", new, w, jshare_dir, t, tmp, "target < 5 s at 1,000 clients")
             new.store.close()
         w.store.close()
+
+        if not args.skip_big:
+            print("== the 10,000-client / 300,000-entry team (the prebuilt demo diary)")
+            big_team(tmp)
 
         print("== a round with nothing new, and a round with one edit, against copying diary.db")
         for size in dict.fromkeys((1000, args.big)):
@@ -228,6 +490,7 @@ def main() -> None:
             row("  bytes ratio naive / sync", nbytes / max(1, s.bytes_written), "x")
             row("  seconds ratio naive / sync", ncopy / t, "x")
             c.store.close()
+        print(f"(bench ran {time.perf_counter() - started:.0f} s)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +24,7 @@ from app.errors import DiaryDamaged, DiaryExists, DiaryMissing, DiaryTooNew, Dis
 from app.models import Setting, new_id
 from app.storage import backups, keyfile, layout, migrate, recovery
 from app.storage.changefeed import DiarySession, Identity
-from app.storage.engine import WRITE_OPTION, make_engine, open_raw
+from app.storage.engine import BUSY_TIMEOUT_S, WRITE_OPTION, make_engine, open_raw
 from app.storage.keyfile import KdfParams, KeyFile
 from app.storage.private_files import fsync_dir, write_private
 
@@ -46,6 +48,53 @@ def backup_folders(data_dir: Path) -> list[Path]:
     return folders
 
 
+class WriteTurns:
+    """First come, first served among this process's writers. SQLite's own wait for the write lock polls
+    with growing sleeps, so a writer that keeps starting transactions (a sync round) would take the lock again
+    and again before a waiting one wakes up; with turns, the waiting write goes next. Re-entrant per thread;
+    a turn not reached within the busy timeout gives up with a clear message, as SQLite's wait does."""
+
+    def __init__(self, timeout_s: float = BUSY_TIMEOUT_S) -> None:
+        self._cond = threading.Condition()
+        self._next = 0
+        self._serving = 0
+        self._given_up: set[int] = set()
+        self._owner: int | None = None
+        self._depth = 0
+        self._timeout_s = timeout_s
+
+    def __enter__(self) -> None:
+        me = threading.get_ident()
+        with self._cond:
+            if self._owner == me:
+                self._depth += 1
+                return
+            ticket = self._next
+            self._next += 1
+            deadline = time.monotonic() + self._timeout_s
+            while ticket != self._serving:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    self._given_up.add(ticket)
+                    raise StorageError(BUSY)
+                self._cond.wait(left)
+            self._owner, self._depth = me, 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._serving += 1
+                while self._serving in self._given_up:
+                    self._given_up.discard(self._serving)
+                    self._serving += 1
+                self._cond.notify_all()
+
+
+BUSY = "The diary is busy with another change that takes long; nothing was changed. Try again in a moment."
+
+
 @dataclass
 class Store:
     """An unlocked diary: the engine and session factories. Close it to lock."""
@@ -58,6 +107,7 @@ class Store:
     backup_problem: str = ""  # set when the scheduled backup at unlock failed (the diary itself is fine)
 
     def __post_init__(self) -> None:
+        self._turns = WriteTurns()
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self._read_factory = sessionmaker(bind=self.engine, class_=DiarySession, expire_on_commit=False)
         self._write_factory = sessionmaker(bind=self._write_engine, class_=DiarySession,
@@ -65,8 +115,10 @@ class Store:
 
     @contextlib.contextmanager
     def write(self, identity: Identity) -> Iterator[DiarySession]:
-        """A write transaction (BEGIN IMMEDIATE): commits on success, rolls back on any error."""
-        with self._write_factory(identity=identity) as session:
+        """A write transaction (BEGIN IMMEDIATE): commits on success, rolls back on any error. The threads of
+        this process take their turns in order (``WriteTurns``), so a write never waits behind more than the
+        transaction under way (a sync round applies in many short ones)."""
+        with self._turns, self._write_factory(identity=identity) as session:
             try:
                 yield session
                 session.commit()

@@ -389,23 +389,76 @@ def _update(session: Session, table: Table, rid: str, diff: dict[str, Any], enti
                         "is kept.")
 
 
-def fix_references(session: Session, states: dict[Key, st.State]) -> set[Key]:
-    """Bring back records deleted on one laptop while another laptop added something that points to them."""
+def _all_violations(session: Session) -> set[Key]:
+    """Every (parent table, id) some row points to but that is not there, from SQLite's whole-file check."""
+    missing: set[Key] = set()
+    for table_name, rowid, parent, fkid in session.execute(text("PRAGMA foreign_key_check")).fetchall():
+        fk = {r[0]: r[3] for r in session.execute(text(f'PRAGMA foreign_key_list("{table_name}")'))}
+        col = fk.get(fkid)
+        if col is None:
+            continue
+        ref = session.execute(text(f'SELECT "{col}" FROM "{table_name}" WHERE rowid = :r'),
+                              {"r": rowid}).scalar()
+        if ref is not None:
+            missing.add((str(parent), str(ref)))
+    return missing
+
+
+@cache
+def _foreign_keys() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, list[tuple[str, str]]]]:
+    """Per table its references (column, parent table, parent column), and per parent table who points to it
+    (child table, column): from the models, which the migrations follow."""
+    from app.models import Base
+
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    into: dict[str, list[tuple[str, str]]] = {}
+    for table in Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            col = fk.parent
+            parent = fk.column
+            out.setdefault(table.name, []).append((col.name, parent.table.name, parent.name))
+            into.setdefault(parent.table.name, []).append((table.name, col.name))
+    return out, into
+
+
+def _violations(session: Session, touched: Iterable[Key]) -> set[Key]:
+    """What ``_all_violations`` finds, looking only where these records can have broken something: their own
+    references, and rows pointing to those of them that are gone. Cost grows with the batch, not the diary."""
+    refs, into = _foreign_keys()
+    by_table: dict[str, list[str]] = {}
+    for e, i in touched:
+        by_table.setdefault(e, []).append(i)
+    missing: set[Key] = set()
+    for table, ids in by_table.items():
+        for part in _chunks(sorted(set(ids))):
+            marks = ", ".join("?" for _ in part)
+            for col, parent, pcol in refs.get(table, []):
+                rows = session.connection().exec_driver_sql(
+                    f'SELECT DISTINCT t."{col}" FROM "{table}" t WHERE t.id IN ({marks}) AND t."{col}" IS NOT '
+                    f'NULL AND NOT EXISTS (SELECT 1 FROM "{parent}" p WHERE p."{pcol}" = t."{col}")',
+                    tuple(part))
+                missing.update((parent, str(r[0])) for r in rows)
+            children = into.get(table, [])
+            if children:
+                gone = set(part) - {str(r[0]) for r in session.connection().exec_driver_sql(
+                    f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(part))}
+                if gone:
+                    gmarks = ", ".join("?" for _ in gone)
+                    for child, col in children:
+                        rows = session.connection().exec_driver_sql(
+                            f'SELECT DISTINCT "{col}" FROM "{child}" WHERE "{col}" IN ({gmarks})', tuple(gone))
+                        missing.update((table, str(r[0])) for r in rows)
+    return missing
+
+
+def fix_references(session: Session, states: dict[Key, st.State], touched: set[Key] | None = None) -> set[Key]:
+    """Bring back records deleted on one laptop while another laptop added something that points to them.
+    ``touched``: the records this transaction changed (their references are checked, not the whole diary)."""
     revived: set[Key] = set()
     for _ in range(8):
-        rows = session.execute(text("PRAGMA foreign_key_check")).fetchall()
-        if not rows:
+        missing = _all_violations(session) if touched is None else _violations(session, touched)
+        if not missing:
             return revived
-        missing: set[Key] = set()
-        for table_name, rowid, parent, fkid in rows:
-            fk = {r[0]: r[3] for r in session.execute(text(f'PRAGMA foreign_key_list("{table_name}")'))}
-            col = fk.get(fkid)
-            if col is None:
-                continue
-            ref = session.execute(text(f'SELECT "{col}" FROM "{table_name}" WHERE rowid = :r'),
-                                  {"r": rowid}).scalar()
-            if ref is not None:
-                missing.add((str(parent), str(ref)))
         loaded = load_states(session, missing - set(states))
         progress = False
         for key in missing:
@@ -417,6 +470,8 @@ def fix_references(session: Session, states: dict[Key, st.State]) -> set[Key]:
             materialise(session, {key: forced}, [])
             _flag_revived(session, key, s)
             revived.add(key)
+            if touched is not None:
+                touched = touched | {key}
             progress = True
         if not progress:
             break

@@ -1,8 +1,9 @@
 """Applying a round in short transactions, so that the diary stays usable while a big round runs.
 
-A round applies the team's segments (in the causal order ``pull`` found) in batches of at most
-``SyncConfig.transaction_writes`` writes, each batch in its own write transaction together with the cursors
-it completes: another write waits at most one batch, and readers never wait (WAL). A segment bigger than a
+A round applies the team's segments (in the causal order ``pull`` found) in batches, each in its own write
+transaction together with the cursors it completes, sized to last about ``SyncConfig.transaction_ms``
+(``Pace``, at most ``SyncConfig.transaction_writes`` writes): another write waits at most one batch (the
+process's writers take turns, ``vault.WriteTurns``), and readers never wait (WAL). A segment bigger than a
 batch is applied in parts; how far its applied part goes is kept in the same transaction (``Progress``, a
 ``settings`` row), so a round stopped or killed between two parts goes on where it stopped: nothing applied is
 lost, and no write is applied (or entered in the change feed) twice.
@@ -10,7 +11,12 @@ lost, and no write is applied (or entered in the change feed) twice.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -80,11 +86,13 @@ def skip_applied(seg: Segment, progress: tuple[str, int, int, str] | None) -> Se
     return seg
 
 
-def split(scan: Scan, limit: int, progress: tuple[str, int, int, str] | None = None) -> list[Batch]:
-    """The scan's ready segments as batches of at most ``limit`` writes (whole segments where they fit)."""
-    limit = max(1, limit)
-    out: list[Batch] = []
+def split(scan: Scan, limit: int | Callable[[], int],
+          progress: tuple[str, int, int, str] | None = None) -> Iterator[Batch]:
+    """The scan's ready segments as batches of at most ``limit`` writes (whole segments where they fit);
+    ``limit`` may be a function, asked as each batch starts (``Pace``)."""
+    size: Callable[[], int] = (lambda: max(1, limit)) if isinstance(limit, int) else (lambda: max(1, limit()))
     cur = Batch()
+    cap = size()
     for seg in scan.ready:
         rest = skip_applied(seg, progress)
         offset = len(seg.writes) - len(rest.writes)
@@ -94,11 +102,12 @@ def split(scan: Scan, limit: int, progress: tuple[str, int, int, str] | None = N
             continue
         start = 0
         while start < len(writes):
-            room = limit - cur.writes
+            room = cap - cur.writes
             if room <= 0:
-                out.append(cur)
+                yield cur
                 cur = Batch()
-                room = limit
+                cap = size()
+                room = cap
             part = writes[start:start + room]
             cur.ready.append(Segment(seg.member, seg.seq, seg.deps, part, seg.size, seg.void))
             start += len(part)
@@ -108,5 +117,56 @@ def split(scan: Scan, limit: int, progress: tuple[str, int, int, str] | None = N
             else:
                 cur.partial = (seg.member, seg.seq, offset + start, str(part[-1].get("h")))
     if cur.ready or cur.done:
-        out.append(cur)
-    return out
+        yield cur
+
+
+class Pace:
+    """How many writes the next transaction takes: sized so that one lasts about ``target_ms`` on this
+    machine now (a loaded laptop gets smaller ones), between ``low`` and ``high``."""
+
+    def __init__(self, target_ms: int, high: int, low: int = 250) -> None:
+        self.target_s = max(1, target_ms) / 1000
+        self.high = max(1, high)
+        self.low = max(1, min(low, self.high))
+        self.size = min(self.high, max(self.low, 500))
+        self._t0 = 0.0
+
+    def __call__(self) -> int:
+        return self.size
+
+    def start(self) -> None:
+        self._t0 = time.perf_counter()
+
+    def took(self, writes: int) -> None:
+        """After a transaction of ``writes`` writes: the next one's size."""
+        spent = time.perf_counter() - self._t0
+        if writes <= 0 or spent <= 0:
+            return
+        want = int(writes * self.target_s / spent)
+        self.size = min(self.high, max(self.low, min(want, 2 * self.size)))
+
+
+_switch_lock = threading.Lock()
+_switch_users = 0
+_switch_before = 0.005
+SWITCH_S = 0.0005
+
+
+@contextlib.contextmanager
+def responsive() -> Iterator[None]:
+    """While a round runs, the interpreter hands its lock between threads more often: a reader in another
+    thread waits for it after each of its (many, short) SQLite calls, up to the switch interval each time,
+    behind a round busy in Python. Restored when the last round ends."""
+    global _switch_users, _switch_before
+    with _switch_lock:
+        if _switch_users == 0:
+            _switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_before, SWITCH_S))
+        _switch_users += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users -= 1
+            if _switch_users == 0:
+                sys.setswitchinterval(_switch_before)

@@ -42,7 +42,8 @@ class SyncConfig:
     segment_max_writes: int = 5000
     snapshot_every: int = 50  # own segments between snapshots
     max_segments_per_round: int = 5000
-    transaction_writes: int = 1000  # writes applied or sent per write transaction (another write waits ≤ one)
+    transaction_writes: int = 2000  # at most this many writes applied or sent per write transaction
+    transaction_ms: int = 50  # each transaction sized to last about this long (another write waits ≤ one)
 
 
 @dataclass
@@ -90,6 +91,28 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
     if not team_ids:
         summary.ok = False
         lines.append(LogLine(PROBLEM, "This laptop is not in a team yet (athena team create, or team join)."))
+    with batches.responsive():
+        _rounds(store, share, identity, team_ids, cfg, clock, summary, lines, stop)
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        write_log(s, lines)
+        summary.conflicts = s.scalar(select(func.count()).select_from(SyncConflict)) or 0
+        summary.waiting = _waiting(s)
+        found = teams.teams(s)
+        stamps = [t.last_sync_at for t in found if t.last_sync_at]
+        summary.last_sync = max(stamps) if stamps else None
+        summary.removed |= any(t.removed for t in found)
+        summary.clock_ahead_hours = max([summary.clock_ahead_hours] + [t.clock_problem for t in found])
+    if any(ln.level == PROBLEM for ln in lines):
+        summary.ok = False  # a round with problems is not ok, even when it applied and sent what it could
+    for ln in lines:
+        (summary.problems if ln.level == PROBLEM else summary.warnings if ln.level == WARNING else []).append(
+            ln.text())
+    return summary
+
+
+def _rounds(store: Store, share: Share, identity: Identity, team_ids: list[str], cfg: SyncConfig,
+            clock: Callable[[], int], summary: SyncSummary, lines: list[LogLine], stop: Callable[[], bool]) -> None:
     for team_id in team_ids:
         try:
             if share.list_dir("") is None:
@@ -111,22 +134,6 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
             summary.unreachable = True
             lines.append(LogLine(PROBLEM, "The share failed in an unexpected way ({kind}); nothing was lost and "
                                  "the round will be retried.", {"kind": type(exc).__name__}, team_id))
-    with store.write(identity) as s:
-        s.info[REMOTE] = True
-        write_log(s, lines)
-        summary.conflicts = s.scalar(select(func.count()).select_from(SyncConflict)) or 0
-        summary.waiting = _waiting(s)
-        found = teams.teams(s)
-        stamps = [t.last_sync_at for t in found if t.last_sync_at]
-        summary.last_sync = max(stamps) if stamps else None
-        summary.removed |= any(t.removed for t in found)
-        summary.clock_ahead_hours = max([summary.clock_ahead_hours] + [t.clock_problem for t in found])
-    if any(ln.level == PROBLEM for ln in lines):
-        summary.ok = False  # a round with problems is not ok, even when it applied and sent what it could
-    for ln in lines:
-        (summary.problems if ln.level == PROBLEM else summary.warnings if ln.level == WARNING else []).append(
-            ln.text())
-    return summary
 
 
 def _waiting(s: DiarySession) -> int:
@@ -563,12 +570,14 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
     one batch; ``stop`` is asked between them."""
     now = clock()
     ahead = 0
+    pace = batches.Pace(cfg.transaction_ms, cfg.transaction_writes)
     # 1. This laptop's new changes become segments first: they were made without seeing what comes next.
     first = True
     while True:
         if stop():
             raise batches.RoundStopped(batches.STOPPED)
         with store.write(identity) as s:
+            pace.start()
             s.info[REMOTE] = True
             team = s.get(SyncTeam, team_id)
             assert team is not None
@@ -589,29 +598,31 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                         lines.append(LogLine(WARNING, "This laptop's clock was ahead and is right again: {count} "
                                              "changes were stamped again with the right time.",
                                              {"count": fixed.restamped + fixed.resent}, team_id))
-            more = not ahead and _ingest(s, team, keys, now, cfg, fixed)
+            more = not ahead and _ingest(s, team, keys, now, min(cfg.segment_max_writes, pace()), fixed)
             first = False
+        pace.took(pace())
         if not more:
             break
     # 2. Then the team's changes, in HLC order within each batch (the device id is the last part of the HLC).
     if scan.ready or scan.skipped:
         with store.read(identity) as s:
             progress = batches.load_progress(s, team_id)
-        parts = batches.split(scan, cfg.transaction_writes, progress)
         before = summary.pulled
-        for part in parts:
+        for part in batches.split(scan, pace, progress):
             if stop():
                 raise batches.RoundStopped(batches.STOPPED)
             with store.write(identity) as s:
+                pace.start()  # its own time, not the wait for its turn
                 s.info[REMOTE] = True
                 team = s.get(SyncTeam, team_id)
                 assert team is not None
                 if not ahead:  # what she wrote meanwhile is merged first, as if written before the round
-                    while _ingest(s, team, teams.epoch_keys(s, team_id), now, cfg, None):
+                    while _ingest(s, team, teams.epoch_keys(s, team_id), now, cfg.segment_max_writes, None):
                         pass
                 _apply_remote(s, team, pull.Scan(ready=part.ready, skipped=scan.skipped), senders, summary,
                               lines, done=part.done, report=False)
                 batches.save_progress(s, team_id, part.partial)
+            pace.took(part.writes)
         if summary.pulled > before:
             lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                                  {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
@@ -656,11 +667,11 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
         team.last_sync_at = utcnow()
 
 
-def _ingest(s: DiarySession, team: SyncTeam, keys: dict[int, bytes], now: int, cfg: SyncConfig,
+def _ingest(s: DiarySession, team: SyncTeam, keys: dict[int, bytes], now: int, limit: int,
             fixed: clockfix.Fixed | None) -> bool:
-    """One segment of this laptop's local changes into the outbox (with ``fixed``: the re-stamped and re-sent
-    changes of a clock put right). Returns whether there may be more."""
-    limit = max(1, min(cfg.segment_max_writes, cfg.transaction_writes))
+    """One segment of at most ``limit`` of this laptop's local changes into the outbox (with ``fixed``: the
+    re-stamped and re-sent changes of a clock put right). Returns whether there may be more."""
+    limit = max(1, limit)
     writes, upto = apply.ingest_local(s, team.compartment, team.change_seq, limit)
     if fixed is not None and fixed.writes:
         writes = fixed.writes + writes
@@ -732,7 +743,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     apply.materialise(s, changed, problems, fresh)
     apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
                             set(changed) - existing)
-    apply.fix_references(s, states)
+    apply.fix_references(s, states, set(changed))
     apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:

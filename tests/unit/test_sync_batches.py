@@ -58,13 +58,13 @@ def _team_with_work(tmp_path: Path, n: int) -> tuple[FolderShare, list[Laptop], 
 def test_split_keeps_whole_segments_and_resumes_inside_one() -> None:
     segs = [Segment("m1", 1, {}, [{"h": f"h{i}"} for i in range(5)], 0),
             Segment("m2", 1, {}, [{"h": "x"}], 0), Segment("m1", 2, {}, [], 0)]
-    parts = batches.split(Scan(ready=segs), 3)
+    parts = list(batches.split(Scan(ready=segs), 3))
     assert [[len(s.writes) for s in p.ready] for p in parts] == [[3], [2, 1]]
     assert [[(s.member, s.seq) for s in p.done] for p in parts] == [[], [("m1", 1), ("m2", 1), ("m1", 2)]]
     assert parts[0].partial == ("m1", 1, 3, "h2") and parts[1].partial is None
-    again = batches.split(Scan(ready=segs), 3, parts[0].partial)  # a stopped round: the rest only
+    again = list(batches.split(Scan(ready=segs), 3, parts[0].partial))  # a stopped round: the rest only
     assert [[s.writes[0]["h"] for s in p.ready] for p in again] == [["h3", "x"]]
-    other = batches.split(Scan(ready=segs), 3, ("m1", 1, 3, "not-this-one"))  # not the file it was: all of it
+    other = list(batches.split(Scan(ready=segs), 3, ("m1", 1, 3, "not-this-one")))  # not the file it was: all of it
     assert other[0].ready[0].writes[0]["h"] == "h0"
 
 
