@@ -316,6 +316,28 @@ def usable(tmp: Path, share: FolderShare, writer: Laptop, clients: int) -> None:
     new.store.close()
 
 
+def _add_missing_0800(store: vault.Store) -> None:
+    """A demo diary built before migration 0800 was chained in (stamped at a later head without its columns):
+    add them to this copy, as 0800 does."""
+    with store.engine.begin() as conn:
+        cols = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(sync_teams)")}
+        if "protocol" in cols:
+            return
+        print("  (the cached demo diary lacks migration 0800's columns: added to this copy)")
+        for sql in ("ALTER TABLE sync_teams ADD COLUMN protocol INTEGER NOT NULL DEFAULT 1",
+                    "ALTER TABLE sync_teams ADD COLUMN removed BOOLEAN NOT NULL DEFAULT 0",
+                    "ALTER TABLE sync_teams ADD COLUMN ack_number INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE sync_teams ADD COLUMN ack_state JSON",
+                    "ALTER TABLE sync_teams ADD COLUMN clock_problem INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE sync_members ADD COLUMN device VARCHAR(64) NOT NULL DEFAULT ''",
+                    "ALTER TABLE sync_members ADD COLUMN last_seq INTEGER",
+                    "ALTER TABLE sync_outbox ADD COLUMN sent BOOLEAN NOT NULL DEFAULT 0",
+                    "CREATE TABLE sync_acks (team_id VARCHAR(32) NOT NULL, member_id VARCHAR(32) NOT NULL, number "
+                    "INTEGER NOT NULL, deps JSON NOT NULL, bad JSON NOT NULL, created BIGINT NOT NULL, "
+                    "CONSTRAINT pk_sync_acks PRIMARY KEY (team_id, member_id))"):
+            conn.exec_driver_sql(sql)
+
+
 def big_team(tmp: Path) -> None:
     """The prebuilt 10,000-client / 300,000-entry demo diary: its first push, and a new laptop joining."""
     from app.services.context import load_worker
@@ -327,6 +349,7 @@ def big_team(tmp: Path) -> None:
     shutil.copytree(src, folder)
     print(f"  (copied the demo diary in {time.perf_counter() - t0:.1f} s)")
     store = vault.unlock(folder, PASSPHRASE)
+    _add_missing_0800(store)
     lap = Laptop.__new__(Laptop)
     lap.store = store
     lap.ident = Identity(load_worker(store).name, store.device_id)
@@ -334,7 +357,7 @@ def big_team(tmp: Path) -> None:
     share_dir.mkdir()
     share = FolderShare(share_dir)
     with lap.store.write(lap.ident) as s:
-        teams.create_team(s, "Bänk stor", lap.ident.name)
+        teams.create_team(s, "Bänk stor", lap.ident.author)
     s, t = lap.sync(share)
     assert s.ok, s.problems
     print_push(f"first push of a {s.pushed:,}-change diary (target < 60 s)", lap, t, tmp)

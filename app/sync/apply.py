@@ -196,6 +196,12 @@ def _checkers(entity: str) -> dict[str, tuple[bool, Callable[[object], bool]]] |
             check = _is_text
         elif isinstance(t, Boolean):
             check = _is_bool
+        elif isinstance(t, DateTime):
+            check = _is_datetime
+        elif isinstance(t, Date):
+            check = _is_date
+        elif isinstance(t, Integer | BigInteger):
+            check = _is_int
         else:
             check = (lambda c: lambda v: _value_ok(c, v))(col)
         out[col.key] = (bool(col.nullable), check)
@@ -213,6 +219,30 @@ def _encodes(v: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _is_datetime(v: object) -> bool:
+    if type(v) is not str:
+        return False
+    try:
+        datetime.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_date(v: object) -> bool:
+    if type(v) is not str or len(v) != 10:
+        return False
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_int(v: object) -> bool:
+    return type(v) is int and -(2 ** 63) <= v < 2 ** 63
 
 
 def _is_bool(v: object) -> bool:
