@@ -550,11 +550,13 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
 def ingest_local(session: Session, compartment: str, after_seq: int,
                  limit: int | None = None) -> tuple[list[st.Write], int]:
     """Local change rows after ``after_seq`` of one compartment as writes, merged into the states."""
-    q = (select(Change).where(Change.seq > after_seq, Change.origin == "local",
-                              Change.compartment == compartment).order_by(Change.seq))
+    q = (select(Change.seq, Change.hlc, Change.author, Change.entity, Change.entity_id, Change.compartment,
+                Change.client_id, Change.op, Change.fields)
+         .where(Change.seq > after_seq, Change.origin == "local", Change.compartment == compartment)
+         .order_by(Change.seq))
     if limit:
         q = q.limit(limit)
-    changes = list(session.scalars(q))
+    changes = list(session.execute(q))
     if not changes:
         return [], after_seq
     keys = {(c.entity, c.entity_id) for c in changes if c.entity in RECORD_CLASSES}
@@ -575,7 +577,8 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
             continue
         s = states.setdefault(key, st.new_state(c.client_id))
         compartments[key] = c.compartment
-        had = st.has_conflict(s)
+        empty = not s["f"] and not s["d"]
+        had = not empty and st.has_conflict(s)
         p: dict[str, list[str]] = {}
         if c.op != "delete" and key in pending:
             touched = set(c.fields) | {st.DELETED}
@@ -589,8 +592,8 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
         writes.append(w)
         if w["h"] in s.get("pd", ()):
             held.add(key)  # this laptop's own lowering of a protected identity waits for a confirmation too
-        if had or p or st.has_conflict(s):
-            touched_conflicts.add(key)
+        if had or p or ((not empty or c.op == "delete") and st.has_conflict(s)):
+            touched_conflicts.add(key)  # (a record's first write never has two versions)
     for e, i, f in consumed:
         session.execute(delete(SyncPendingBase).where(
             SyncPendingBase.entity == e, SyncPendingBase.entity_id == i, SyncPendingBase.field == f))

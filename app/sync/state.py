@@ -266,6 +266,14 @@ def local_write(state: State, change: dict[str, Any], pending: dict[str, list[st
     """The write for one local change row, with the bases its author saw; merged into ``state``."""
     w: Write = {"h": change["hlc"], "a": change["author"], "e": change["entity"], "i": change["entity_id"],
                 "c": change["compartment"], "k": change.get("client_id")}
+    if (change["op"] != "delete" and not pending and not state["f"] and not state["d"] and not state["ds"]
+            and state.get("p") is None and not state.get("pd")):
+        # A record's first change (a first push): no versions to be based on, nothing to compare with.
+        w["o"], w["f"], w["b"] = "u", dict(change["fields"]), {}
+        k = state.get("k") or w.get("k")
+        state.update(fresh_state(w))
+        state["k"] = k
+        return w
     if change["op"] == "delete":
         w["o"] = "p" if purge else "d"
         if not purge:
