@@ -124,11 +124,11 @@ class Pace:
     """How many writes the next transaction takes: sized so that one lasts about ``target_ms`` on this
     machine now (a loaded laptop gets smaller ones), between ``low`` and ``high``."""
 
-    def __init__(self, target_ms: int, high: int, low: int = 250) -> None:
+    def __init__(self, target_ms: int, high: int, low: int = 400) -> None:
         self.target_s = max(1, target_ms) / 1000
         self.high = max(1, high)
         self.low = max(1, min(low, self.high))
-        self.size = min(self.high, max(self.low, 500))
+        self.size = min(self.high, max(self.low, 1000))
         self._t0 = 0.0
 
     def __call__(self) -> int:

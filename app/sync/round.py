@@ -43,7 +43,7 @@ class SyncConfig:
     snapshot_every: int = 50  # own segments between snapshots
     max_segments_per_round: int = 5000
     transaction_writes: int = 2000  # at most this many writes applied or sent per write transaction
-    transaction_ms: int = 50  # each transaction sized to last about this long (another write waits ≤ one)
+    transaction_ms: int = 60  # each transaction sized to last about this long (another write waits ≤ one)
 
 
 @dataclass
