@@ -1,7 +1,7 @@
 """Turning merge states into diary rows, and local change rows into writes.
 
 Materialising is the only place the sync writes records: plain SQL on the session's connection with the
-change feed switched off (``REMOTE``), inside the round's single transaction.
+change feed switched off (``REMOTE``), inside the round's current transaction (``batches``).
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """One sync round: push this laptop's new changes, pull and merge the team's, repair its own files, report.
 
 Qt-free: the desktop runs ``sync_round`` in a worker thread and shows the returned ``SyncSummary``.
-A round never leaves the diary half-changed: everything it applies happens in one transaction, and what it
-uploads is first kept in the diary's outbox — and stays there, after upload, until every current member has
-acknowledged it — so a crash, a vanished share or a damaged file at any step is repaired by a later round.
+A round never leaves the diary half-changed: it applies in short transactions (``batches``), each with the
+cursors (and part-applied mark) of what it applied, so a round stopped or killed between two goes on at the next
+round from where it stopped; what it uploads is first kept in the diary's outbox — and stays there, after
+upload, until every current member has acknowledged it — so a crash, a vanished share or a damaged file at any
+step is repaired by a later round.
 """
 
 from __future__ import annotations
