@@ -80,6 +80,11 @@ class WriteTurns:
                 self._cond.wait(left)
             self._owner, self._depth = me, 1
 
+    def waiting(self) -> bool:
+        """Whether another thread is waiting for its turn (asked by the one holding it)."""
+        with self._cond:
+            return self._next - self._serving - 1 - sum(1 for t in self._given_up if t > self._serving) > 0
+
     def __exit__(self, *exc: object) -> None:
         with self._cond:
             self._depth -= 1
@@ -127,6 +132,10 @@ class Store:
                 if isinstance(exc, (DBAPIError, OSError)) and layout.is_disk_full(exc):
                     raise layout.disk_full("the change") from None
                 raise
+
+    def writers_waiting(self) -> bool:
+        """Whether another thread of this program waits to write (a long writer commits and lets it go)."""
+        return self._turns.waiting()
 
     @contextlib.contextmanager
     def read(self, identity: Identity) -> Iterator[DiarySession]:

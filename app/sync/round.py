@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import secrets
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,7 +46,8 @@ class SyncConfig:
     snapshot_every: int = 50  # own segments between snapshots
     max_segments_per_round: int = 5000
     transaction_writes: int = 2000  # at most this many writes applied or sent per write transaction
-    transaction_ms: int = 60  # each transaction sized to last about this long (another write waits ≤ one)
+    transaction_ms: int = 60  # each step sized to last about this long (a waiting write waits ≤ one step)
+    transaction_max_ms: int = 1000  # a transaction of many steps commits after this long anyway
 
 
 @dataclass
@@ -574,12 +576,16 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
     ahead = 0
     pace = batches.Pace(cfg.transaction_ms, cfg.transaction_writes)
     # 1. This laptop's new changes become segments first: they were made without seeing what comes next.
+    #    Steps of ~transaction_ms each; a transaction goes on with the next step unless another write of this
+    #    program is waiting (or it has lasted transaction_max_ms): few commits when the diary is idle, a short
+    #    wait when it is not.
     first = True
-    while True:
+    more = True
+    while more:
         if stop():
             raise batches.RoundStopped(batches.STOPPED)
         with store.write(identity) as s:
-            pace.start()
+            held = time.perf_counter()
             s.info[REMOTE] = True
             team = s.get(SyncTeam, team_id)
             assert team is not None
@@ -600,31 +606,41 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                         lines.append(LogLine(WARNING, "This laptop's clock was ahead and is right again: {count} "
                                              "changes were stamped again with the right time.",
                                              {"count": fixed.restamped + fixed.resent}, team_id))
-            more = not ahead and _ingest(s, team, keys, now, min(cfg.segment_max_writes, pace()), fixed)
             first = False
-        pace.took(pace())
-        if not more:
-            break
+            while True:
+                pace.start()
+                more = not ahead and _ingest(s, team, keys, now, min(cfg.segment_max_writes, pace()), fixed)
+                pace.took(pace())
+                fixed = None
+                if not more or _yield(store, stop, held, cfg):
+                    break
     # 2. Then the team's changes, in HLC order within each batch (the device id is the last part of the HLC).
     if scan.ready or scan.skipped:
         with store.read(identity) as s:
             progress = batches.load_progress(s, team_id)
         before = summary.pulled
-        for part in batches.split(scan, pace, progress):
+        parts = batches.split(scan, pace, progress)
+        part = next(parts, None)
+        while part is not None:
             if stop():
                 raise batches.RoundStopped(batches.STOPPED)
             with store.write(identity) as s:
-                pace.start()  # its own time, not the wait for its turn
+                held = time.perf_counter()
                 s.info[REMOTE] = True
                 team = s.get(SyncTeam, team_id)
                 assert team is not None
                 if not ahead:  # what she wrote meanwhile is merged first, as if written before the round
                     while _ingest(s, team, teams.epoch_keys(s, team_id), now, cfg.segment_max_writes, None):
                         pass
-                _apply_remote(s, team, pull.Scan(ready=part.ready, skipped=scan.skipped), senders, summary,
-                              lines, done=part.done, report=False)
-                batches.save_progress(s, team_id, part.partial)
-            pace.took(part.writes)
+                while part is not None:
+                    pace.start()
+                    _apply_remote(s, team, pull.Scan(ready=part.ready, skipped=scan.skipped), senders, summary,
+                                  lines, done=part.done, report=False)
+                    batches.save_progress(s, team_id, part.partial)
+                    pace.took(part.writes)
+                    part = next(parts, None)
+                    if _yield(store, stop, held, cfg):
+                        break
         if summary.pulled > before:
             lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                                  {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
@@ -667,6 +683,13 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
             s.add(SyncOutbox(team_id=team_id, name=files.ack_name(team.ack_number), changes=0, sent=False,
                              data=container.encode("ack", header, ack, keys[team.epoch], team.signing_key)))
         team.last_sync_at = utcnow()
+
+
+def _yield(store: Store, stop: Callable[[], bool], held: float, cfg: SyncConfig) -> bool:
+    """Whether the round's write transaction should commit now and let others go: a write of this program is
+    waiting, the diary is locking, or the transaction has lasted ``transaction_max_ms``."""
+    return (store.writers_waiting() or stop()
+            or (time.perf_counter() - held) * 1000 >= cfg.transaction_max_ms)
 
 
 def _ingest(s: DiarySession, team: SyncTeam, keys: dict[int, bytes], now: int, limit: int,

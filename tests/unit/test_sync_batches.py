@@ -4,6 +4,8 @@ what the worker writes while a round runs is kept."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -84,7 +86,7 @@ def test_stopped_inside_a_segment_goes_on_at_the_next_round(tmp_path: Path) -> N
     def stop() -> bool:  # the diary locks as soon as the round is inside a segment
         return _progress(c) != []
 
-    cfg = SyncConfig(transaction_writes=3)
+    cfg = SyncConfig(transaction_writes=3, transaction_max_ms=0)  # a commit after every step
     summary = sync_round(c.store, share, c.ident, cfg, now_ms=hlc.now_ms, stop=stop)
     assert summary.stopped and summary.warnings
     assert _progress(c) != []  # part of a segment applied, and where it stopped kept
@@ -113,7 +115,7 @@ def test_a_round_failing_between_transactions_keeps_what_it_applied(tmp_path: Pa
 
     monkeypatch.setattr(apply, "save_states", failing)
     with pytest.raises(RuntimeError):
-        c.sync(share, SyncConfig(transaction_writes=4))
+        c.sync(share, SyncConfig(transaction_writes=4, transaction_max_ms=0))
     monkeypatch.setattr(apply, "save_states", real)
     assert _remote(c) > 0  # the transactions before the failure stay
     assert c.sync(share, SyncConfig(transaction_writes=4)).ok
@@ -126,14 +128,18 @@ def test_a_round_failing_between_transactions_keeps_what_it_applied(tmp_path: Pa
 def test_what_she_writes_during_a_round_is_kept(tmp_path: Path) -> None:
     share, (a, b, c, d), first = _team_with_work(tmp_path, 4)
     asked: list[int] = []
+    writer: list[threading.Thread] = []
 
-    def stop() -> bool:  # called between the round's transactions: she saves a change just then
+    def stop() -> bool:  # asked during the round: she saves a change (another thread) just then
         asked.append(1)
         if len(asked) == 3:
-            c.edit(Client, first, postal_code="21120")
+            writer.append(threading.Thread(target=c.edit, args=(Client, first), kwargs={"postal_code": "21120"}))
+            writer[0].start()
+            time.sleep(0.05)  # her write is waiting for its turn: the round lets it go first
         return False
 
     assert sync_round(c.store, share, c.ident, SyncConfig(transaction_writes=3), now_ms=hlc.now_ms, stop=stop).ok
+    writer[0].join()
     for lap in (c, a, b, d, c, a, b, d):
         assert lap.sync(share).ok
     assert_converged(a, b, c, d)
