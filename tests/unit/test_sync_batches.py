@@ -151,3 +151,37 @@ def test_text_that_cannot_be_stored_is_a_refused_write() -> None:
     # A lone surrogate (a "\ud800" escape in a segment's JSON) cannot be written as UTF-8: refused, not a crash.
     assert apply.check_fields("clients", {"name": "Klient \ud800"}) is not None
     assert apply.check_fields("clients", {"city": "Malmö", "name": "Åsa"}) is None
+
+
+def test_writers_take_turns_in_order_and_a_long_wait_gives_up_clearly() -> None:
+    from app.errors import StorageError
+    from app.storage.vault import WriteTurns
+
+    turns = WriteTurns(timeout_s=0.5)
+    order: list[str] = []
+    with turns:
+        with turns:  # re-entrant in one thread
+            pass
+        assert not turns.waiting()
+        t = threading.Thread(target=lambda: (turns.__enter__(), order.append("other"), turns.__exit__()))
+        t.start()
+        while not turns.waiting():
+            time.sleep(0.001)
+        order.append("holder")
+    t.join()
+    assert order == ["holder", "other"]  # the waiting write went before anything the holder starts next
+    failed: list[Exception] = []
+
+    def late() -> None:
+        try:
+            turns.__enter__()
+        except StorageError as exc:
+            failed.append(exc)
+
+    with turns:
+        t = threading.Thread(target=late)
+        t.start()
+        t.join()
+    assert failed and "busy" in str(failed[0])
+    with turns:  # the turn given up does not block the next writer
+        pass
