@@ -8,7 +8,7 @@ from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
 from app.models.drafts import EditorDraft
 from app.models.history import SINCE_ALWAYS, StatusHistory
 from app.models.journal import AuditEvent, Change, Setting
-from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun
+from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun, TeamRole
 from app.models.mens_track import (
     Attendance,
     MenClient,
@@ -88,6 +88,7 @@ __all__ = [
     "SyncRecordState",
     "SyncTeam",
     "TalkMethod",
+    "TeamRole",
     "TrappanStatus",
     "new_id",
     "utcnow",
@@ -98,5 +99,5 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     cls.__tablename__: cls
     for cls in (Client, NetworkContact, Child, Case, Decision, Extension, LegalReference, DiaryEntry,
                 CourtAppointment, SafetyPlanVersion, RiskAssessment, Incident, MenClient,
-                MenTalk, StatusHistory, AuditRecord, AuditHead, ArchiveMark, ReferenceItem)
+                MenTalk, StatusHistory, AuditRecord, AuditHead, ArchiveMark, ReferenceItem, TeamRole)
 }

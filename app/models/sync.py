@@ -36,6 +36,10 @@ class SyncTeam(Base):
     ack_number: Mapped[int] = mapped_column(Integer, default=0)  # last acknowledgement file written
     ack_state: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)  # what it said
     clock_problem: Mapped[int] = mapped_column(Integer, default=0)  # hours ahead, last round (0 = fine)
+    # The member whose laptop created the team: its first team lead, the root every lead grant is checked
+    # against (app/sync/roles.py). None for a team made before roles existed, until this laptop's worker
+    # names it (athena team founder).
+    founder: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
 class SyncMember(Base):

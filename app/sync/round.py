@@ -23,7 +23,7 @@ from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, clockfix, container, files, pull, snapshot
+from app.sync import apply, clockfix, container, files, pull, roles, snapshot
 from app.sync import state as st
 from app.sync import team as teams
 from app.sync.backends import open_share
@@ -613,6 +613,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     comps: dict[apply.Key, str] = {}
     refused: dict[tuple[str, int, str], int] = {}
     accepted: list[tuple[st.Write, str]] = []
+    role_changes = roles.changes_for_batch(s, team, [w for w, _ in order])
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
@@ -620,6 +621,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
         if sender.device and st.hlc_device(str(w["h"])) != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
         reason = reason or apply.check_write(w, team.compartment, states.get(key), known.get(key))
+        reason = reason or roles.refuse_write(w, states.get(key), role_changes, team.founder, seg.member)
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
             continue

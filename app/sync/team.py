@@ -131,7 +131,7 @@ def create_team(session: Session, name: str, label: str,
     member_id, priv, sign_priv = _new_member(session, team_id, label)
     team = SyncTeam(team_id=team_id, name=name, compartment=compartment, member_id=member_id,
                     private_key=priv, signing_key=sign_priv, epoch=1, last_seq=0, change_seq=0,
-                    segments_since_snapshot=0, protocol=PROTOCOL)
+                    segments_since_snapshot=0, protocol=PROTOCOL, founder=member_id)
     session.add(team)
     session.add(SyncEpochKey(team_id=team_id, epoch=1, key=crypto.new_key()))
     session.flush()
@@ -153,7 +153,7 @@ def invite(session: Session, team: SyncTeam, params: KdfParams | None = None) ->
     payload = {"protocol": PROTOCOL, "team": team.team_id, "name": team.name, "compartment": team.compartment,
                "epoch": team.epoch,
                "keys": {str(e): files.b64(k) for e, k in epoch_keys(session, team.team_id).items()},
-               "members": members}
+               "members": members, "founder": team.founder}
     header = json.dumps({"kdf": "argon2id", "salt": files.b64(salt), "time_cost": params.time_cost,
                          "memory_kib": params.memory_kib, "parallelism": params.parallelism},
                         sort_keys=True).encode()
@@ -201,13 +201,21 @@ def join_team(session: Session, data: bytes, code: str, label: str) -> TeamInfo:
     member_id, priv, sign_priv = _new_member(session, team_id, label)
     team = SyncTeam(team_id=team_id, name=inv["name"], compartment=inv["compartment"], member_id=member_id,
                     private_key=priv, signing_key=sign_priv, epoch=int(inv["epoch"]), last_seq=0,
-                    change_seq=0, segments_since_snapshot=0, protocol=PROTOCOL)
+                    change_seq=0, segments_since_snapshot=0, protocol=PROTOCOL,
+                    founder=_founder(inv))
     session.add(team)
     for e, k in inv["keys"].items():
         session.add(SyncEpochKey(team_id=team_id, epoch=int(e), key=files.unb64(k)))
     session.flush()
     card_outbox(session, team)
     return info(session, team)
+
+
+def _founder(inv: dict[str, Any]) -> str | None:
+    """The team's founder named by the invitation, when it is one of the members the invitation lists."""
+    founder = inv.get("founder")
+    known = {str(m.get("member")) for m in inv.get("members", []) if isinstance(m, dict)}
+    return founder if isinstance(founder, str) and founder in known else None
 
 
 def remove_member(session: Session, team: SyncTeam, member_id: str) -> TeamInfo:
