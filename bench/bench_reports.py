@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 
 from app.models import AuditHead, AuditRecord, Client
 from app.printing import report_tables
+from app.services.access import roles
 from app.services.audit import chain, followup
 from app.services.context import Diary, Worker
 from app.services.demo import diary as demo
@@ -137,6 +138,7 @@ def main() -> None:
         store = (vault.create(folder / "diary", passphrase, KdfParams.fast_for_tests()) if fresh
                  else vault.unlock(folder / "diary", passphrase))
         diary = Diary(store, Worker("Bench", "Kvinnostödjare", frozenset({"women", "men"})), today_override=TODAY)
+        roles.set_profile_role(diary, True)  # the follow-up and the purge preview are the team lead's
         if fresh:
             t0 = time.perf_counter()
             summary = demo.generate(diary, clients=args.clients, entries=args.entries, seed=1)

@@ -155,8 +155,8 @@ def test_a_search_in_the_client_list_is_logged(qtbot, store: Store, runner: Sess
     qtbot.addWidget(pane)
     with qtbot.waitSignal(pane.search_finished, timeout=10_000):
         pane.search.setText("lena")
-    qtbot.waitUntil(lambda: bool(followup.page(d, FollowupFilter(action="search")).rows), timeout=10_000)
-    row = followup.page(d, FollowupFilter(action="search")).rows[0]
+    qtbot.waitUntil(lambda: bool(followup.page(d, FollowupFilter(action="search"), own=True).rows), timeout=10_000)
+    row = followup.page(d, FollowupFilter(action="search"), own=True).rows[0]
     assert row.what == "client_search" and row.records_listed == 1 and row.actor == "Lea Lind"
     from app.services import audit
 
