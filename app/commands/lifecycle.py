@@ -172,7 +172,7 @@ def cmd_role(args: argparse.Namespace) -> int:
         found = roles.status(diary)
     for st in found:
         where = tr("the synced team decides") if st.in_team else tr("this diary's worker profile decides")
-        print(f"{st.track}\t{tr('team lead') if st.lead else tr('worker')}\t{where}")
+        print(f"{st.track}\t{tr('team lead') if st.lead else tr('not team lead')}\t{where}")
     if (args.lead or args.worker) and any(st.in_team for st in found):
         print(tr("In a track with a synced team the team decides: athena team lead MEMBER, from a team lead's "
                  "laptop."), file=sys.stderr)

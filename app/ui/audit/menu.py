@@ -22,10 +22,6 @@ from app.services.context import Diary
 from app.ui.session import SessionRunner
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LeadTools", text)
-
-
 @dataclass
 class LeadTools:
     followup: QAction
@@ -48,15 +44,15 @@ class LeadTools:
 def add_lead_tools(menu: QMenu, diary: Diary, runner: SessionRunner | None,
                    open_tool: Callable[[str], None]) -> LeadTools:
     menu.setToolTipsVisible(True)
-    followup = menu.addAction(_t("&Log follow-up…"))
-    own = menu.addAction(_t("&My access log…"))
-    retention = menu.addAction(_t("R&etention…"))
+    followup = menu.addAction(QCoreApplication.translate("LeadTools", "&Log follow-up…"))
+    own = menu.addAction(QCoreApplication.translate("LeadTools", "&My access log…"))
+    retention = menu.addAction(QCoreApplication.translate("LeadTools", "R&etention…"))
     followup.triggered.connect(lambda _c=False: open_tool("followup"))
     own.triggered.connect(lambda _c=False: open_tool("own_log"))
     retention.triggered.connect(lambda _c=False: open_tool("retention"))
-    own.setToolTip(_t("What the access log holds about your own work"))
+    own.setToolTip(QCoreApplication.translate("LeadTools", "What the access log holds about your own work"))
     tools = LeadTools(followup, own, retention)
-    checking = _t("Checking whether you are the team lead…")
+    checking = QCoreApplication.translate("LeadTools", "Checking whether you are the team lead…")
     for act in (followup, retention):
         act.setEnabled(False)
         act.setToolTip(checking)
