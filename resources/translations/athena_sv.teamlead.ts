@@ -25,6 +25,48 @@
     </message>
 </context>
 <context>
+    <name>CreateDiaryScreen</name>
+    <message>
+        <source>I am the team lead (log follow-up and retention)</source>
+        <translation>Jag är teamledare (loggranskning och gallring)</translation>
+    </message>
+    <message>
+        <source>For this diary's own log; in a synced team the team names its leads.</source>
+        <translation>För dagbokens egen logg; i ett synkat team utser teamet sina teamledare.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Teammedlem</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamledare</translation>
+    </message>
+    <message>
+        <source>Named by</source>
+        <translation>Utsedd av</translation>
+    </message>
+    <message>
+        <source>Named</source>
+        <translation>Utsedd</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+</context>
+<context>
     <name>FollowupScreen</name>
     <message>
         <source>My access log</source>

@@ -145,3 +145,19 @@ def test_mens_track_lead_sees_his_list_and_idag_in_the_log(qtbot, tmp_path: Path
     finally:
         window.lock("test end")
         window.runner.wait(10_000)
+
+
+def test_a_new_diary_made_by_its_team_lead(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from .conftest import type_text
+
+    create = window.create_screen
+    type_text(create.pass1, PASSPHRASE)
+    type_text(create.pass2, PASSPHRASE)
+    type_text(create.name, "Lea Lind")
+    create.lead.setChecked(True)
+    qtbot.mouseClick(create.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.lead_tools.lead is not None, timeout=10_000)
+    assert window.lead_tools.lead is True and window.lead_tools.followup.isEnabled()
