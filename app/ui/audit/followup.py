@@ -195,7 +195,9 @@ class FollowupScreen(QWidget):
         self.more_btn.clicked.connect(self.fetch_more)
         self.csv_btn.clicked.connect(lambda: self.ask_export("csv"))
         self.json_btn.clicked.connect(lambda: self.ask_export("json"))
-        if own:
+        if own:  # her own rows: the worker shown is her (the service forces it anyway)
+            self.actor.addItem(diary.worker.name, diary.worker.name)
+            self.actor.setCurrentIndex(1)
             self.actor.setEnabled(False)
         else:
             self.runner.run(followup.actors, diary, on_done=self._actors, on_error=self._failed, parallel=True)
