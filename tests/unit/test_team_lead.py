@@ -253,3 +253,30 @@ def test_a_team_from_before_team_leads_has_none_until_its_founder_is_named(tmp_p
         audit.log(da, "export", entity="report")
     finally:
         a.close()
+
+
+def test_a_laptop_that_joins_later_learns_the_founder_and_the_leads(tmp_path: Path) -> None:
+    from app.sync import team as teams
+    from app.sync.round import SyncConfig
+    from tests.unit.sync_helpers import FAST
+
+    (tmp_path / "share").mkdir()
+    share = open_share(str(tmp_path / "share"))
+    often = SyncConfig(snapshot_every=1)
+    a, b = make_team(tmp_path, 2)
+    c = Laptop(tmp_path / "laptop2", "worker2")
+    try:
+        assert b.sync(share, often).ok and a.sync(share, often).ok
+        roles.set_team_lead(a.worker(), member_id(b), True)
+        assert a.sync(share, often).ok and b.sync(share, often).ok
+        with a.store.write(a.ident) as s:
+            data, code = teams.invite(s, teams.team_for(s, "women"), FAST)
+        with c.store.write(c.ident) as s:
+            teams.join_team(s, data, code, c.name)
+        assert c.sync(share, often).ok
+        assert {lead.member_id for lead in roles.team_leads(c.worker())} == {member_id(a), member_id(b)}
+        with pytest.raises(AccessDenied):
+            followup.page(c.worker())
+    finally:
+        for lap in (a, b, c):
+            lap.close()
