@@ -164,7 +164,7 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("New &talk"), "Ctrl+D", ws.new_talk)
             self._action(view, self.tr("&Statistics"), "Ctrl+R", ws.show_statistics)
             view.addSeparator()
-            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool)
+            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool, ws.sync.synced)
         elif ws is not None:
             view = bar.addMenu(self.tr("&View"))
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
@@ -172,7 +172,7 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
             self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
             view.addSeparator()
-            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool)
+            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool, ws.sync.synced)
         self._build_track_menu()
 
     def _build_track_menu(self) -> None:

@@ -81,6 +81,13 @@ def test_not_the_lead_gets_disabled_items_a_reason_and_her_own_log(qtbot, tmp_pa
         actors = {own.model.rows[r].actor for r in range(own.model.rowCount())}
         assert actors == {"Anna Andersson"}  # not the colleague's opening
         assert not own.actor.isEnabled()
+
+        # The role can change while the diary is open (in a team: a grant arrives with a sync round): the
+        # menu asks again after each round.
+        assert window.diary is not None and window.workspace is not None
+        roles.set_profile_role(window.diary, True)
+        window.workspace.sync.synced.emit(None)
+        qtbot.waitUntil(lambda: tools.lead is True and tools.followup.isEnabled(), timeout=10_000)
     finally:
         window.lock("test end")
         window.runner.wait(10_000)

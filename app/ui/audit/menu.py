@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 from shiboken6 import isValid
@@ -42,7 +42,9 @@ class LeadTools:
 
 
 def add_lead_tools(menu: QMenu, diary: Diary, runner: SessionRunner | None,
-                   open_tool: Callable[[str], None]) -> LeadTools:
+                   open_tool: Callable[[str], None], synced: SignalInstance | None = None) -> LeadTools:
+    """The three items; ``synced`` (the sync controller's signal) asks again after each round, since a
+    grant or a revocation from the team's lead may have arrived."""
     menu.setToolTipsVisible(True)
     followup = menu.addAction(QCoreApplication.translate("LeadTools", "&Log follow-up…"))
     own = menu.addAction(QCoreApplication.translate("LeadTools", "&My access log…"))
@@ -58,4 +60,10 @@ def add_lead_tools(menu: QMenu, diary: Diary, runner: SessionRunner | None,
         act.setToolTip(checking)
     if runner is not None:
         runner.run(roles.status, diary, on_done=tools.apply, parallel=True)
+        if synced is not None:
+            def again(_summary: object) -> None:
+                if isValid(followup):
+                    runner.run(roles.status, diary, on_done=tools.apply, parallel=True)
+
+            synced.connect(again)
     return tools
