@@ -115,12 +115,16 @@ def cmd_team_members(args: argparse.Namespace) -> int:
             track = team.compartment
         try:
             leads = {lead.member_id for lead in roles.team_leads(diary, track)}
+            ignored = roles.ignored_changes(diary, track)
         except DomainError:  # this laptop was removed from the team: no leads to show
-            leads = set()
+            leads, ignored = set(), 0
     for m in found:
         mark = " *" if m.is_me else ""
         state = tr("removed") if m.removed else tr("team lead") if m.member_id in leads else ""
         print(f"{m.member_id}\t{m.label}\t{state}{mark}")
+    if ignored:
+        print(tr("{n} team-lead records do not count: not signed by a laptop that was a team lead then.")
+              .format(n=ignored), file=sys.stderr)
     return 0
 
 

@@ -144,6 +144,7 @@ def test_leads_in_a_team_are_signed_and_checked_on_every_laptop(tmp_path: Path) 
         assert b.sync(share).ok and a.sync(share).ok
         assert [lead.member_id for lead in roles.team_leads(da)] == [ma]
         assert mb not in {lead.member_id for lead in roles.team_leads(db)}  # not even on her own laptop
+        assert roles.ignored_changes(da) == 1  # and the lead's laptop can tell that a claim was made
 
         # The lead's laptop names B lead: after a sync both laptops agree.
         assert {lead.member_id for lead in roles.set_team_lead(da, mb, True)} == {ma, mb}

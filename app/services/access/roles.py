@@ -126,6 +126,14 @@ def team_leads(diary: Diary, track: str | None = None) -> list[TeamLead]:
         return [TeamLead(m, labels.get(m, ""), m == team.founder, m == team.member_id) for m in sorted(leads)]
 
 
+def ignored_changes(diary: Diary, track: str | None = None) -> int:
+    """How many of the team's lead records do not count (a bad signature, or signed by a laptop that was not
+    a lead then): a claim a follow-up should know about, though it changes nothing."""
+    track = _track(diary, track)
+    with diary.read() as s:
+        return sum(1 for c in team_roles.history(s, _team(s, track)) if not c.valid)
+
+
 def set_team_lead(diary: Diary, member_id: str, lead: bool, track: str | None = None) -> list[TeamLead]:
     """Name a member of the track's team lead, or take the role away: a signed record the team's other
     laptops check. Only from a lead's laptop; the founder stays lead."""
