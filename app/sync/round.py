@@ -200,6 +200,8 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     if own and max(own) > last_seq:
         _take_back_own(store, share, identity, team_id, listings[me], keys, senders, summary, lines)
     _read_acks(store, share, identity, team_id, listings, keys, senders, lines)
+    with store.read(identity) as s:
+        senders = _senders(s, team_id)  # a removed member's cut-off may have been raised by an ack
     need_snapshot |= _tidy_own(store, share, identity, team_id, my_folder, listings[me], summary, lines)
 
     if not seen_before and len(listings) > 1:
@@ -309,6 +311,7 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
     """New members' cards and new epoch keys. Twice over, since a card may need a new key and a key file
     may come from a member whose card is new."""
     problems: dict[str, str] = {}
+    refused: dict[str, LogLine] = {}  # member -> why its card was refused (after both passes)
     with store.write(identity) as s:
         s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
@@ -316,7 +319,11 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
         for _ in range(2):
             others = [(m, n) for m, n in sorted(listings.items()) if m != team.member_id]
             for member, names in others:
-                _accept_cards(s, share, team, member, names, lines)
+                line = _accept_cards(s, share, team, member, names, lines)
+                if line is None:
+                    refused.pop(member, None)
+                else:
+                    refused[member] = line
             for member, names in others:
                 for epoch, name in sorted(files.numbered(names, files.KEY_RE).items()):
                     if epoch in teams.epoch_keys(s, team_id) or team.removed:
@@ -331,21 +338,30 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
                     else:
                         problems.pop(name, None)
     lines.extend(LogLine(PROBLEM, p, {}, team_id) for p in dict.fromkeys(problems.values()))
+    lines.extend(refused[m] for m in sorted(refused))
 
 
 def _accept_cards(s: DiarySession, share: Share, team: SyncTeam, member: str, names: list[str],
-                  lines: list[LogLine]) -> None:
+                  lines: list[LogLine]) -> LogLine | None:
+    """The member's newest card; returns the problem line when it was refused."""
     known = s.get(SyncMember, (team.team_id, member))
     if known is not None and known.device:
-        return
+        return None
     cards = files.numbered(names, files.CARD_RE)
     for number in sorted(cards, reverse=True):
-        with contextlib.suppress(Rejected, ShareUnavailable, TransientShareError):
+        try:
             data = share.read(f"{team.team_id}/{files.member_folder(member)}/{cards[number]}")
             if teams.accept_card(s, team, member, number, data):
                 lines.append(LogLine(INFO, "A new member joined the team ({member}).", {"member": member},
                                      team.team_id))
-            return
+        except Rejected as exc:  # a forged or uncountersigned card: named, and its member stays unknown
+            return LogLine(PROBLEM, "The member card {file} in folder {folder} was refused: {reason}",
+                           {**exc.params, "file": cards[number], "folder": files.member_folder(member),
+                            "reason": exc.message_en}, team.team_id)
+        except (ShareUnavailable, TransientShareError):
+            pass
+        return None
+    return None
 
 
 def _read_acks(store: Store, share: Share, identity: Identity, team_id: str, listings: dict[str, list[str]],
@@ -382,6 +398,8 @@ def _read_acks(store: Store, share: Share, identity: Identity, team_id: str, lis
                               created=created))
             else:
                 row.number, row.deps, row.bad, row.created = number, deps, bad, created
+        s.flush()
+        teams.raise_cutoffs(s, team)
 
 
 def _ack_payload(p: object) -> tuple[dict[str, int], dict[str, int]]:
