@@ -23,7 +23,7 @@ from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, clockfix, container, files, pull, snapshot
+from app.sync import apply, clockfix, container, files, pull, rewrite, snapshot
 from app.sync import state as st
 from app.sync import team as teams
 from app.sync.backends import open_share
@@ -219,6 +219,7 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     reference = _share_time(share, my_folder) if _has_local_work(store, identity, team_id) else None
     with _no_gc():
         _merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines)
+    _rewrite_after_purge(store, share, identity, team_id, my_folder, lines)
     _upload(store, share, identity, team_id, my_folder, summary, lines)
     _prune_and_compact(store, share, identity, team_id, my_folder, listings, lines)
 
@@ -674,6 +675,11 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
         clock = Clock(s)
         clock.observe(hlc.Timestamp.parse(str(order[-1][0]["h"])))
         clock.save()
+    if any(w["o"] == "p" for w, _ in accepted):
+        # A purge from the team: this laptop's own files on the share may hold the records too (rewrite.py).
+        team.scrub_pending = True
+        if team.last_seq > 0:
+            team.segments_since_snapshot = max(team.segments_since_snapshot, 1_000_000)
     summary.pulled += len(accepted)
     if accepted:
         lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
@@ -682,6 +688,31 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
 
 _OPS = {"u": "update", "d": "delete", "p": "purge"}
 _ORDER = {"k": 0, "c": 1, "s": 2, "p": 3, "a": 4}
+
+
+def _rewrite_after_purge(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,
+                         lines: list[LogLine]) -> None:
+    """After a purge: kept copies sealed again without the purged records, then this laptop's files on the
+    share rewritten or removed (``app/sync/rewrite.py``); done when every own file could be checked."""
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        if not team.scrub_pending:
+            return
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        rewrite.scrub_kept_copies(s, team)
+        ctx = rewrite.context(s, team)
+    done, complete = rewrite.scrub_share(share, my_folder, ctx) if ctx is not None else (0, True)
+    if complete:
+        with store.write(identity) as s:
+            s.info[REMOTE] = True
+            s.execute(update(SyncTeam).where(SyncTeam.team_id == team_id).values(scrub_pending=False))
+    if done:
+        lines.append(LogLine(INFO, "After a purge, {count} of this laptop's files on the share were rewritten or "
+                             "removed so that none holds the purged records.", {"count": done}, team_id))
 
 
 def _upload(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,
