@@ -16,6 +16,7 @@ from app.sync import container, crypto, files
 from app.sync import team as teams
 from app.sync.folder import FolderShare
 from app.sync.round import SyncConfig
+from app.sync.share import Share
 from tests.unit.sync_helpers import assert_converged, make_team, member_id
 from tests.unit.test_retention_no_trace import GONE, KEPT, _diary, _fill, _traces
 
@@ -39,7 +40,11 @@ def decrypted_share(root: Path, keys: dict[int, bytes]) -> dict[str, bytes]:
 def test_no_file_on_the_share_holds_the_purged_client(tmp_path: Path) -> None:
     root = tmp_path / "share"
     root.mkdir()
-    share = FolderShare(root)
+    purge_case(tmp_path, FolderShare(root), root)
+
+
+def purge_case(tmp_path: Path, share: Share, root: Path) -> None:
+    """``root``: the folder that holds the share's files (read directly, to decrypt everything)."""
     a, b, c = make_team(tmp_path, 3)
     try:
         da, db = _diary(a), _diary(b)
