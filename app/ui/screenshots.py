@@ -206,7 +206,7 @@ def sync_problems_png(app: QApplication, window: AthenaWindow, bar: QWidget, con
     painter.end()
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
+    image.save(buf, b"PNG")
     controller._set_problem(None)
     return bytes(buf.data().data())
 
