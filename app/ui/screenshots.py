@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QSettings
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.clients import records
@@ -206,7 +206,7 @@ def sync_problems_png(app: QApplication, window: AthenaWindow, bar: QWidget, con
     painter.end()
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, b"PNG")
+    QPixmap.fromImage(image).save(buf, "PNG")
     controller._set_problem(None)
     return bytes(buf.data().data())
 
