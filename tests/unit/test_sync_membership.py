@@ -190,3 +190,39 @@ def test_a_legitimate_join_chains_back_to_the_founder(tmp_path: Path, share_dir:
     old = {k: v for k, v in teams.read_invite(data, code).items() if k != "admit"}
     with pytest.raises(TeamError, match="older Athena"), e.store.write(e.ident) as s:
         teams._checked_invitation(old, old["team"])
+
+
+def test_a_protocol_2_0_team_is_upgraded_in_place(tmp_path: Path, share_dir: Path) -> None:
+    """Members known before admissions existed (migration 1300 leaves their admission empty) stay known and
+    keep syncing; a laptop invited afterwards is admitted and known everywhere; an invitation of the older
+    Athena (no admission key) is refused at join with a clear message."""
+    share = FolderShare(share_dir)
+    a, b, c = make_team(tmp_path, 3)
+    for lap in (a, b, c, a, b, c):
+        assert lap.sync(share).ok
+    for lap in (a, b, c):  # as the diaries of a protocol-2.0 team look after the upgrade
+        with lap.store.write(lap.ident) as s:
+            for m in s.scalars(select(SyncMember)):
+                m.admission = None
+    rid = c.add_client("Efter uppgraderingen")
+    for lap in (c, a, b):
+        got = lap.sync(share)
+        assert got.ok, got.problems
+    with b.store.write(b.ident) as s:
+        data, code = teams.invite(s, teams.team_for(s), FAST)
+    d = Laptop(tmp_path / "d", "worker-d")
+    with d.store.write(d.ident) as s:
+        teams.join_team(s, data, code, "worker-d")
+    for lap in (d, a, b, c, d):
+        got = lap.sync(share)
+        assert got.ok, got.problems
+    for lap in (a, b, c, d):
+        assert member_id(d) in _members(lap) and rid in lap.diary()["clients"]
+    assert_converged(a, b, c, d)
+    with b.store.write(b.ident) as s:
+        data, code = teams.invite(s, teams.team_for(s), FAST)
+    inv = teams.read_invite(data, code)
+    del inv["admit"]
+    e = Laptop(tmp_path / "e", "worker-e")
+    with pytest.raises(TeamError, match="older Athena"), e.store.write(e.ident) as s:
+        teams._checked_invitation(inv, inv["team"])
