@@ -72,6 +72,12 @@ def _admission_valid(team_id: str, member: str, adm: object, verify: bytes, publ
         return False
 
 
+def admission_epoch(adm: object) -> int:
+    """The key epoch an admission was signed in (0: none, a member known before admissions existed)."""
+    e = adm.get("epoch") if isinstance(adm, dict) else None
+    return e if isinstance(e, int) and not isinstance(e, bool) else 0
+
+
 def _founder_admission(team_id: str, member: str, sign_priv: bytes, verify: bytes, public: bytes) -> dict[str, Any]:
     key = files.b64(verify)
     return {"by": member, "key": key, "epoch": 1,
@@ -413,6 +419,13 @@ def accept_key_file(session: Session, team: SyncTeam, author: str, data: bytes) 
             if isinstance(fixed, int):
                 # Several removal records may name the same member: the furthest one anyone applied holds.
                 m.last_seq = fixed if m.last_seq is None else max(m.last_seq, fixed)
+    # A member admitted before this epoch that the remover did not know got no key: it finds itself out
+    # (no box) and stops, so every laptop that knows it treats it as removed too (membership converges).
+    for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id,
+                                                      SyncMember.removed.is_(False))):
+        if m.member_id not in wraps and m.member_id not in (team.member_id, author) \
+                and admission_epoch(m.admission) < epoch:
+            m.removed, m.removed_epoch = True, epoch
     session.flush()
     raise_cutoffs(session, team)  # what this laptop (or an acknowledgement) shows it applied counts too
     if epoch > team.epoch:
@@ -449,13 +462,18 @@ def accept_card(session: Session, team: SyncTeam, folder_member: str, number: in
     if (by is None or by.member_id == folder_member
             or not _admission_valid(team.team_id, folder_member, adm, verify_key, public_key, by.verify_key)):
         raise Rejected(NOT_COUNTERSIGNED)
-    if by.removed:
+    sealed_epoch = container.header_int(sealed.header, "epoch")
+    if by.removed and (by.removed_epoch is None or sealed_epoch < by.removed_epoch):
         # Admitted by a member that was removed since: the card counts only if its member holds a key the
         # admitter never had (a current member gave it the new epoch's key, so it is one of the team).
-        sealed_epoch = container.header_int(sealed.header, "epoch")
-        if by.removed_epoch is None or sealed_epoch < by.removed_epoch:
-            raise Rejected(ADMITTER_REMOVED, by=f"{by.label} ({by.member_id})" if by.label else by.member_id)
+        raise Rejected(ADMITTER_REMOVED, by=f"{by.label} ({by.member_id})" if by.label else by.member_id)
+    # A removal after its admission that it holds no key of: the remover did not know it, it got no key and
+    # is out (as on the laptops that knew it when the removal record came); known, so that what it sent
+    # before is applied up to the cut-off like any removed member's.
+    missed = [m.removed_epoch for m in session.scalars(select(SyncMember).where(
+        SyncMember.team_id == team.team_id, SyncMember.removed_epoch.is_not(None)))
+        if m.removed_epoch is not None and admission_epoch(adm) < m.removed_epoch and sealed_epoch < m.removed_epoch]
     session.add(SyncMember(team_id=team.team_id, member_id=folder_member, label=str(p.get("label", ""))[:200],
-                           public_key=public_key, verify_key=verify_key, removed=False,
-                           device=device, admission=adm))
+                           public_key=public_key, verify_key=verify_key, removed=bool(missed),
+                           removed_epoch=min(missed) if missed else None, device=device, admission=adm))
     return True

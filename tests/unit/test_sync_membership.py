@@ -226,3 +226,32 @@ def test_a_protocol_2_0_team_is_upgraded_in_place(tmp_path: Path, share_dir: Pat
     e = Laptop(tmp_path / "e", "worker-e")
     with pytest.raises(TeamError, match="older Athena"), e.store.write(e.ident) as s:
         teams._checked_invitation(inv, inv["team"])
+
+
+def test_a_member_the_remover_did_not_know_is_out_on_every_laptop(tmp_path: Path, share_dir: Path) -> None:
+    """A invites D; D writes and syncs; A applies it. B, which has not seen D, removes C: its removal record
+    wraps the new key for A and B only, so D is out (it finds no key for itself). A marks D removed when it
+    reads the record, B takes D's card as a removed member's: both apply what D sent (A acknowledged it) and
+    agree on who is in the team."""
+    share = FolderShare(share_dir)
+    a, b, c = make_team(tmp_path, 3)
+    for lap in (a, b, c, a, b, c):
+        assert lap.sync(share).ok
+    with a.store.write(a.ident) as s:
+        data, code = teams.invite(s, teams.team_for(s), FAST)
+    d = Laptop(tmp_path / "d", "worker-d")
+    with d.store.write(d.ident) as s:
+        teams.join_team(s, data, code, "worker-d")
+    rid = d.add_client("Från D")
+    assert d.sync(share).ok
+    assert a.sync(share).ok and rid in a.diary()["clients"]
+    with b.store.write(b.ident) as s:
+        teams.remove_member(s, teams.team_for(s), member_id(c))
+    for lap in (b, a, b, a):
+        got = lap.sync(share)
+        assert got.ok, got.problems
+    assert d.sync(share).exit_code == 5
+    membership = [{m: row.removed for m, row in _members(lap).items()} for lap in (a, b)]
+    assert membership[0] == membership[1] and membership[0][member_id(d)] is True
+    assert rid in b.diary()["clients"]
+    assert_converged(a, b)
