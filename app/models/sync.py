@@ -7,6 +7,7 @@ Everything here lives only inside the encrypted diary. Key material (``private_k
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -40,6 +41,8 @@ class SyncTeam(Base):
     # against (app/sync/roles.py). None for a team made before roles existed, until this laptop's worker
     # names it (athena team founder).
     founder: Mapped[str | None] = mapped_column(String(32), default=None)
+    # A purge (here or received) left this laptop's own share files holding purged records: rewrite them.
+    scrub_pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SyncMember(Base):
@@ -55,6 +58,10 @@ class SyncMember(Base):
     device: Mapped[str] = mapped_column(String(64), default="")  # the diary device id its HLCs carry
     # Set by the removal record: the last segment of this member that anyone applies.
     last_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    # How the member was admitted: signed by a current member (or, for the founder, by itself); None for
+    # members known before admissions existed (from an invitation or an earlier card).
+    admission: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    removed_epoch: Mapped[int | None] = mapped_column(Integer, default=None)  # the key epoch that removed it
 
 
 class SyncEpochKey(Base):

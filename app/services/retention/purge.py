@@ -339,7 +339,7 @@ def _scrub_sync_state(s: Session, keys: list[tuple[str, str]], compartments: set
         s.add_all(SyncPurge(entity=e, entity_id=i) for e, i in keys if (e, i) not in existing)
         # The team's next round takes a fresh snapshot, so a laptop that starts from one never sees the data.
         s.execute(update(SyncTeam).where(SyncTeam.compartment.in_(sorted(compartments)))
-                  .values(segments_since_snapshot=1_000_000))
+                  .values(segments_since_snapshot=1_000_000, scrub_pending=True))
 
 
 def forget_changes(s: Session, ids: Sequence[str]) -> int:
