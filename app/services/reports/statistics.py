@@ -55,10 +55,9 @@ CREATE TEMP TABLE athena_stat_eff AS
          {history.value_sql("decisions", "referring_unit", "d.id", "d.referring_unit")} AS referring_unit,
          d.starts_on AS starts_on, d.decided_on AS decided_on,
          c.closed_on AS closed_on,
-         MIN(COALESCE(x.last_end, d.ends_on), COALESCE(c.closed_on, '9999-12-31')) AS end_on
+         MIN(COALESCE((SELECT MAX(x.new_ends_on) FROM extensions x WHERE x.decision_id = d.id), d.ends_on),
+             COALESCE(c.closed_on, '9999-12-31')) AS end_on
   FROM decisions d JOIN cases c ON c.id = d.case_id
-  LEFT JOIN (SELECT decision_id, MAX(new_ends_on) AS last_end FROM extensions GROUP BY decision_id) x
-         ON x.decision_id = d.id
   WHERE d.compartment = 'women'"""
 _HOME = """
 CREATE TEMP TABLE athena_stat_home AS
@@ -70,7 +69,14 @@ CREATE TEMP TABLE athena_stat_home AS
 _TEMP = ("athena_stat_eff", "athena_stat_home")
 _CURRENT = ("current AS (SELECT DISTINCT client_id FROM athena_stat_eff "
             "WHERE starts_on <= :to AND end_on >= :from)")
-# Who had which kind of support in the period (index ix_diary_entry_kinds_period covers it).
+# Who had which kind of support in the period. Within one calendar year (a year's, month's or week's report)
+# the pairs are read from that year's part of ix_diary_entry_kinds_year, already in (kind, client_id) order, so
+# GROUP BY needs no temporary B-tree over every entry; a period across years uses the range index
+# ix_diary_entry_kinds_period and DISTINCT. Both give the same pairs.
+_PAIRS_ONE_YEAR = """
+pairs AS (SELECT client_id, kind FROM diary_entry_kinds
+          WHERE substr(event_on, 1, 4) = :year AND event_on >= :from AND event_on <= :to
+          GROUP BY kind, client_id)"""
 _PAIRS = """
 pairs AS (SELECT DISTINCT client_id, kind FROM diary_entry_kinds WHERE event_on >= :from AND event_on <= :to)"""
 
@@ -118,7 +124,9 @@ def _women(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     _drop_temp(s)
     try:
         s.execute(text(_EFF), p)
-        s.execute(text("CREATE INDEX temp.athena_stat_eff_case ON athena_stat_eff(case_id)"))
+        # Covers the length of support: one ordered pass per case, no lookups.
+        s.execute(text("CREATE INDEX temp.athena_stat_eff_case "
+                       "ON athena_stat_eff(case_id, starts_on, end_on, closed_on)"))
         s.execute(text(_HOME), p)
         s.execute(text("CREATE UNIQUE INDEX temp.athena_stat_home_client ON athena_stat_home(client_id)"))
         return _women_figures(s, p)
@@ -146,31 +154,35 @@ def _women_figures(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     # A woman counts once per kind: DISTINCT over (woman, kind) of her entries in the period, read from the
     # covering index alone, then placed in her district. Every woman has one district (or none, ""), so the
     # totals are the sums over the districts.
-    kind_pairs = _rows(s, _with(_PAIRS) + """
+    one_year = p["from"][:4] == p["to"][:4]
+    kind_pairs = _rows(s, _with(_PAIRS_ONE_YEAR if one_year else _PAIRS) + """
         SELECT COALESCE(h.district, ''), p.kind, COUNT(*)
         FROM pairs p LEFT JOIN athena_stat_home h ON h.client_id = p.client_id
         -- the women's track only; a short exclusion list instead of a client lookup per (woman, kind)
         WHERE p.client_id NOT IN (SELECT id FROM clients WHERE compartment <> 'women')
-        GROUP BY 1, 2""", p)
+        GROUP BY 1, 2""", {**p, "year": p["from"][:4]})
     kind_total = [(k, sum(int(n) for _, kk, n in kind_pairs if kk == k)) for k in kinds]
     kind_districts = districts + sorted({str(d) for d, _, _ in kind_pairs if d not in districts})
     kinds_by_district = [
         {"key": d, "label": d, "counts": {k: sum(int(n) for dd, kk, n in kind_pairs if dd == d and kk == k)
                                           for k in kinds}}
         for d in kind_districts]
+    # Per case current in the period (one of its decisions is): every decision row of a case carries the
+    # case's closing, so MAX(closed_on) is that closing (NULL while open) and no lookup in cases is needed.
     lengths = _rows(s, """
-        SELECT julianday(CASE WHEN c.closed_on IS NOT NULL AND c.closed_on <= :to THEN c.closed_on ELSE :to END)
-               - julianday(MIN(e.starts_on)),
-               c.closed_on IS NOT NULL AND c.closed_on <= :to
-        FROM athena_stat_eff e JOIN cases c ON c.id = e.case_id
-        WHERE e.case_id IN (SELECT case_id FROM athena_stat_eff WHERE starts_on <= :to AND end_on >= :from)
-        GROUP BY e.case_id""", p)
-    incoming = _one(s, """
-        SELECT COUNT(*), COUNT(DISTINCT client_id) FROM cases
-        WHERE compartment = 'women' AND referred_on >= :from AND referred_on <= :to""", p)
-    closed = _one(s, """
-        SELECT COUNT(*), COUNT(DISTINCT client_id) FROM cases
-        WHERE compartment = 'women' AND closed_on >= :from AND closed_on <= :to""", p)
+        SELECT julianday(CASE WHEN MAX(closed_on) <= :to THEN MAX(closed_on) ELSE :to END)
+               - julianday(MIN(starts_on)),
+               COALESCE(MAX(closed_on) <= :to, 0)
+        FROM athena_stat_eff
+        GROUP BY case_id HAVING MAX(starts_on <= :to AND end_on >= :from)""", p)
+    # Cases referred and cases closed in the period: one pass over the cases.
+    in_out = _one(s, """
+        SELECT COALESCE(SUM(referred_on >= :from AND referred_on <= :to), 0),
+               COUNT(DISTINCT CASE WHEN referred_on >= :from AND referred_on <= :to THEN client_id END),
+               COALESCE(SUM(closed_on >= :from AND closed_on <= :to), 0),
+               COUNT(DISTINCT CASE WHEN closed_on >= :from AND closed_on <= :to THEN client_id END)
+        FROM cases WHERE compartment = 'women'""", p)
+    incoming, closed = in_out[:2], in_out[2:]
     extensions = _one(s, """
         SELECT COUNT(*), COUNT(DISTINCT c.client_id) FROM extensions x
         JOIN decisions d ON d.id = x.decision_id JOIN cases c ON c.id = d.case_id
