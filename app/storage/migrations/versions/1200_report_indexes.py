@@ -9,12 +9,12 @@
 * Extensions: a decision's latest end and the extensions granted in a period are read from covering indexes.
 
 Revision ID: 1200
-Revises: 0701
+Revises: 1100
 """
 from alembic import op
 
 revision = "1200"
-down_revision = "0701"
+down_revision = "1100"
 branch_labels = None
 depends_on = None
 
