@@ -69,16 +69,29 @@ CREATE TEMP TABLE athena_stat_home AS
 _TEMP = ("athena_stat_eff", "athena_stat_home")
 _CURRENT = ("current AS (SELECT DISTINCT client_id FROM athena_stat_eff "
             "WHERE starts_on <= :to AND end_on >= :from)")
-# Who had which kind of support in the period. Within one calendar year (a year's, month's or week's report)
-# the pairs are read from that year's part of ix_diary_entry_kinds_year, already in (kind, client_id) order, so
-# GROUP BY needs no temporary B-tree over every entry; a period across years uses the range index
-# ix_diary_entry_kinds_period and DISTINCT. Both give the same pairs.
-_PAIRS_ONE_YEAR = """
-pairs AS (SELECT client_id, kind FROM diary_entry_kinds
-          WHERE substr(event_on, 1, 4) = :year AND event_on >= :from AND event_on <= :to
-          GROUP BY kind, client_id)"""
+# Who had which kind of support in the period. The calendar years that lie wholly inside the period are read
+# from the trigger-kept summary support_kind_years (one row per year, kind and woman: migration 1200), the days
+# before and after them from the entries themselves (index ix_diary_entry_kinds_period); UNION makes the pairs
+# distinct. A period without a whole year reads the entries alone. Both give the same pairs as a DISTINCT over
+# every entry of the period.
+_PAIRS_YEARS = """
+pairs AS (SELECT client_id, kind FROM support_kind_years WHERE year >= :first_year AND year <= :last_year
+          UNION
+          SELECT client_id, kind FROM diary_entry_kinds
+          WHERE (event_on >= :from AND event_on < :years_from) OR (event_on > :years_to AND event_on <= :to))"""
 _PAIRS = """
 pairs AS (SELECT DISTINCT client_id, kind FROM diary_entry_kinds WHERE event_on >= :from AND event_on <= :to)"""
+
+
+def _whole_years(p: dict[str, str]) -> dict[str, str] | None:
+    """The first and last calendar year wholly inside the period, and their first and last day; None if none."""
+    start, end = date.fromisoformat(p["from"]), date.fromisoformat(p["to"])
+    first = start.year if (start.month, start.day) == (1, 1) else start.year + 1
+    last = end.year if (end.month, end.day) == (12, 31) else end.year - 1
+    if first > last:
+        return None
+    return {"first_year": f"{first:04d}", "last_year": f"{last:04d}",
+            "years_from": f"{first:04d}-01-01", "years_to": f"{last:04d}-12-31"}
 
 
 @dataclass(frozen=True)
@@ -154,13 +167,13 @@ def _women_figures(s: DiarySession, p: dict[str, str]) -> dict[str, Any]:
     # A woman counts once per kind: DISTINCT over (woman, kind) of her entries in the period, read from the
     # covering index alone, then placed in her district. Every woman has one district (or none, ""), so the
     # totals are the sums over the districts.
-    one_year = p["from"][:4] == p["to"][:4]
-    kind_pairs = _rows(s, _with(_PAIRS_ONE_YEAR if one_year else _PAIRS) + """
+    years = _whole_years(p)
+    kind_pairs = _rows(s, _with(_PAIRS_YEARS if years else _PAIRS) + """
         SELECT COALESCE(h.district, ''), p.kind, COUNT(*)
         FROM pairs p LEFT JOIN athena_stat_home h ON h.client_id = p.client_id
         -- the women's track only; a short exclusion list instead of a client lookup per (woman, kind)
         WHERE p.client_id NOT IN (SELECT id FROM clients WHERE compartment <> 'women')
-        GROUP BY 1, 2""", {**p, "year": p["from"][:4]})
+        GROUP BY 1, 2""", {**p, **(years or {})})
     kind_total = [(k, sum(int(n) for _, kk, n in kind_pairs if kk == k)) for k in kinds]
     kind_districts = districts + sorted({str(d) for d, _, _ in kind_pairs if d not in districts})
     kinds_by_district = [
