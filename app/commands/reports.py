@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.common import CliError, date_arg, opened
+from app.errors import StorageError
 from app.i18n import tr
 from app.printing import report_tables
 from app.services.importing import importer
@@ -99,8 +100,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         data = Path(args.file).read_bytes()
     except OSError:
         raise CliError(tr("The file cannot be read.")) from None
+    restore_problem = ""
     with opened(args) as diary:
         report = importer.import_file(diary, data, args.file, dry_run=args.dry_run, duplicates=args.duplicates)
+        if report.imported:
+            try:
+                importer.wait_for_restore_points(diary)
+            except StorageError as exc:
+                restore_problem = exc.user_message()
     for dup in report.duplicates:
         print(tr("possible duplicate, ") + dup.describe(), file=sys.stderr)
     for problem in report.problems:
@@ -119,4 +126,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                           if report.duplicate_choice != "import" else
                           tr("{n} possible duplicates imported as chosen.").format(n=len(report.duplicates)))
     print((tr("Checked, nothing imported (dry run).") if args.dry_run else tr("Imported.")) + " " + summary)
+    if restore_problem:
+        print(tr("The restore point before the import could not be written (the import is in the diary): "
+                 "{problem}").format(problem=restore_problem), file=sys.stderr)
     return 0
