@@ -12,15 +12,24 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
-from app.errors import BackupError, DiaryDamaged, DiaryExists, DiaryMissing, DiaryTooNew, DiskFull, StorageError, WrongPassphrase
+from app.errors import (
+    BackupError,
+    DiaryDamaged,
+    DiaryExists,
+    DiaryMissing,
+    DiaryTooNew,
+    DiskFull,
+    StorageError,
+    WrongPassphrase,
+)
 from app.models import Setting, new_id
 from app.storage import backups, keyfile, layout, migrate, recovery
 from app.storage.changefeed import DiarySession, Identity
@@ -179,7 +188,7 @@ class RestorePoint:
         self._folders = folders
         self._proxy: Any = store.engine.raw_connection()
         try:
-            raw = self._proxy.dbapi_connection
+            raw: Any = self._proxy.dbapi_connection
             raw.execute("BEGIN")
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
         except BaseException:
