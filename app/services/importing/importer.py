@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app import reference
 from app.errors import DomainError
 from app.i18n import tr
-from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_id
+from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_ordered_id
 from app.models.base import utcnow
 from app.services import audit, reference_lists, validation
 from app.services.backup import BackupInfo, restore_points_written
@@ -301,7 +301,7 @@ def check(diary: Diary, sheet: Sheet, choice: str | None = None) -> tuple[list[P
 
 def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> None:
     women = Compartment.WOMEN.value
-    cid = new_id()
+    cid = new_ordered_id()
     plan.rows["clients"].append(dict(
         id=cid, compartment=women, name=v["name"], name_key=v["name"].casefold(),
         personal_number=v.get("personal_number"), protected_identity=v.get("protected_identity") or "none",
@@ -311,7 +311,7 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
     starts: date | None = v.get("starts_on")
     if not (starts or v.get("referred_on") or v.get("case_number") or v.get("closed_on")):
         return
-    case_id = new_id()
+    case_id = new_ordered_id()
     referred = v.get("referred_on") or v.get("decided_on") or starts or diary.today()
     plan.rows["cases"].append(dict(
         id=case_id, compartment=women, client_id=cid,
@@ -322,7 +322,7 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
         return
     decided = v.get("decided_on") or starts
     ends = v.get("ends_on") or validation.add_months(starts, 3)
-    dec_id = new_id()
+    dec_id = new_ordered_id()
     plan.rows["decisions"].append(dict(
         id=dec_id, compartment=women, case_id=case_id, referring_unit=v["referring_unit"], district=v["district"],
         case_officer=v.get("case_officer", ""), legal_basis=reference.legal_basis_for(decided.isoformat()),
@@ -330,12 +330,12 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
     if v.get("extended_to"):
         new_end: date = v["extended_to"]
         months = max(1, round((new_end - ends).days / (365.25 / 12)))
-        plan.rows["extensions"].append(dict(id=new_id(), compartment=women, decision_id=dec_id,
+        plan.rows["extensions"].append(dict(id=new_ordered_id(), compartment=women, decision_id=dec_id,
                                             granted_on=min(ends, diary.today()), months=months,
                                             new_ends_on=new_end))
     if v.get("support_kinds"):
         plan.rows["entries"].append(dict(
-            id=new_id(), compartment=women, client_id=cid, case_id=case_id, event_on=starts,
+            id=new_ordered_id(), compartment=women, client_id=cid, case_id=case_id, event_on=starts,
             written_at=now, kinds=",".join(v["support_kinds"]), activity="", text=ENTRY_TEXT,
             author_name=diary.worker.name, author_title=diary.worker.title, signed_at=now))
 
