@@ -26,13 +26,14 @@ import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("ATHENA_TEST_FAST_KDF", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select, text
 
-from app.models import AuditHead, AuditRecord, Client
+from app.models import AuditHead, AuditRecord, Client, new_ordered_id
 from app.printing import report_tables
 from app.services.access import roles
 from app.services.audit import chain, followup
@@ -181,6 +182,46 @@ def write_cost(diary: Diary, rounds: int = 4, per_round: int = 50) -> None:
     print(f"add_entry (signed, two kinds), {rounds} x {per_round} each way alternating: median {on:.2f} ms with "
           f"the kinds summary, {off:.2f} ms without it (the floor); +{on - off:.2f} ms per write "
           f"({on / off:.2f}x); {1000 / on:.0f}/s vs {1000 / off:.0f}/s")
+    trigger_cpu(diary, triggers)
+
+
+def trigger_cpu(diary: Diary, triggers: list[tuple[str, str]], rounds: int = 6, per_round: int = 500) -> None:
+    """The summary triggers' own cost, without the commit's fsync that dominates one add_entry: batches of
+    entries (a copy of a two-kind entry) inserted in one transaction with and without them, alternating,
+    then rolled back."""
+    proxy = diary.store.engine.raw_connection()
+    raw: Any = proxy.dbapi_connection
+    try:
+        cols = [r[1] for r in raw.execute("PRAGMA table_info(diary_entries)")]
+        template = raw.execute("SELECT * FROM diary_entries WHERE kinds LIKE '%,%' LIMIT 1").fetchone()
+        sql = f"INSERT INTO diary_entries ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"
+        timing: dict[bool, list[float]] = {True: [], False: []}
+        raw.execute("BEGIN IMMEDIATE")
+        try:
+            for n in range(rounds):
+                for with_summary in (True, False):
+                    if not with_summary:
+                        for name, _sql in triggers:
+                            raw.execute(f"DROP TRIGGER {name}")
+                    rows = []
+                    for _ in range(per_round):
+                        row = list(template)
+                        row[cols.index("id")] = new_ordered_id()
+                        row[cols.index("event_on")] = f"2025-{n + 1:02d}-15"
+                        rows.append(row)
+                    t0 = time.perf_counter()
+                    raw.executemany(sql, rows)
+                    timing[with_summary].append((time.perf_counter() - t0) / per_round)
+                    if not with_summary:
+                        for _name, trigger_sql in triggers:
+                            raw.execute(trigger_sql)
+        finally:
+            raw.execute("ROLLBACK")
+    finally:
+        proxy.close()
+    on, off = (pystats.median(timing[k]) * 1e6 for k in (True, False))
+    print(f"  the summary triggers' CPU per entry (two kinds; inserts in one rolled-back transaction, no commit): "
+          f"{on:.0f} us with, {off:.0f} us without (the floor): +{on - off:.0f} us ({on / off:.2f}x)")
 
 
 def ratio(ms: float, target_ms: float) -> str:
