@@ -10,12 +10,12 @@
 * Extensions: a decision's latest end and the extensions granted in a period are read from covering indexes.
 
 Revision ID: 1200
-Revises: 1100
+Revises: 1250
 """
 from alembic import op
 
 revision = "1200"
-down_revision = "1100"
+down_revision = "1250"
 branch_labels = None
 depends_on = None
 
