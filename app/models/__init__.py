@@ -1,7 +1,7 @@
 """SQLAlchemy models. No Qt, no business rules beyond invariants."""
 
 from app.models.audit import AuditHead, AuditRecord
-from app.models.base import Base, Compartment, Record, new_id, utcnow
+from app.models.base import Base, Compartment, Record, new_id, new_ordered_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
@@ -91,6 +91,7 @@ __all__ = [
     "TeamRole",
     "TrappanStatus",
     "new_id",
+    "new_ordered_id",
     "utcnow",
 ]
 
