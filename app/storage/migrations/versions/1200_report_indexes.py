@@ -15,7 +15,7 @@ Revises: 1250
 from alembic import op
 
 revision = "1200"
-down_revision = "1250"
+down_revision = "1300"
 branch_labels = None
 depends_on = None
 
