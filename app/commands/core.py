@@ -33,6 +33,8 @@ def register(sub: Any) -> None:
     p.add_argument("--title", default="", help=tr("your title, e.g. Kvinnostödjare"))
     p.add_argument("--track", action="append", choices=["women", "men"],
                    help=tr("the track(s) you work in (default: women)"))
+    p.add_argument("--lead", action="store_true",
+                   help=tr("you are the team lead of this diary (a synced team names its own leads)"))
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("passwd", help=tr("change the passphrase"))
@@ -95,6 +97,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     try:
         tracks = frozenset(args.track or [Compartment.WOMEN.value])
         save_worker(store, Worker(name=args.name, title=args.title, tracks=tracks))
+        if args.lead:
+            from app.services.access import roles
+
+            roles.set_profile_role(open_diary(store), True)
     finally:
         store.close()
     print(tr("Created an encrypted diary in {path}.").format(path=folder))

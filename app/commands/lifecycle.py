@@ -1,6 +1,8 @@
-"""The record's life cycle and the team lead's log follow-up: ``athena gallra``, ``athena access-log``.
+"""The record's life cycle and the team lead's log follow-up: ``athena gallra``, ``athena access-log``,
+``athena role``.
 
-Exit codes: 0 done; 1 a domain or storage problem; 2 usage; 5 a purge was not confirmed (nothing changed).
+Exit codes: 0 done; 1 a domain or storage problem (also: not the team lead); 2 usage; 5 a purge was not
+confirmed (nothing changed).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from app.commands.common import CliError, date_arg, opened, write_output
 from app.i18n import tr
 from app.services import reference_lists as reference
+from app.services.access import roles
 from app.services.audit import followup
 from app.services.context import Diary
 from app.services.retention import purge
@@ -43,7 +46,16 @@ def register(sub: Any) -> None:
     p.add_argument("--allow-protected", metavar="NAME",
                    help=tr("let this worker see the names of protected records in the follow-up"))
     p.add_argument("--disallow-protected", metavar="NAME")
+    p.add_argument("--mine", action="store_true",
+                   help=tr("only your own rows (open to every worker; the rest is the team lead's)"))
     p.set_defaults(handler=cmd_access_log)
+
+    p = sub.add_parser("role", help=tr("your role in this diary: team lead or worker, per track"))
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--lead", action="store_true",
+                       help=tr("name yourself team lead of this diary (tracks without a synced team only)"))
+    which.add_argument("--worker", action="store_true", help=tr("give the team-lead role up (same tracks)"))
+    p.set_defaults(handler=cmd_role)
 
     p = sub.add_parser("reference", help=tr("the team's districts, referring units and legal references"))
     p.add_argument("action", choices=["list", "add", "retire", "relabel"])
@@ -148,8 +160,22 @@ def cmd_access_log(args: argparse.Namespace) -> int:
             return 0
         flt = followup.FollowupFilter(start=args.start, end=args.end, actor=args.actor, action=args.action,
                                       client_id=args.client, check=args.check)
-        text = followup.export(diary, flt, args.format)
+        text = followup.export(diary, flt, args.format, own=args.mine)
     write_output(args.output, text)
+    return 0
+
+
+def cmd_role(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        if args.lead or args.worker:
+            roles.set_profile_role(diary, args.lead)
+        found = roles.status(diary)
+    for st in found:
+        where = tr("the synced team decides") if st.in_team else tr("this diary's worker profile decides")
+        print(f"{st.track}\t{tr('team lead') if st.lead else tr('not team lead')}\t{where}")
+    if (args.lead or args.worker) and any(st.in_team for st in found):
+        print(tr("In a track with a synced team the team decides: athena team lead MEMBER, from a team lead's "
+                 "laptop."), file=sys.stderr)
     return 0
 
 

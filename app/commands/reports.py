@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.common import CliError, date_arg, opened
+from app.errors import StorageError
 from app.i18n import tr
 from app.printing import report_tables
 from app.services.importing import importer
@@ -101,6 +102,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(tr("The file cannot be read.")) from None
     with opened(args) as diary:
         report = importer.import_file(diary, data, args.file, dry_run=args.dry_run, duplicates=args.duplicates)
+        status = _print_import(args, report)
+        if report.imported:
+            # The import is in the diary; its restore point (the diary as it was before it) is being written.
+            print(tr("Writing the restore point from before the import…"), flush=True)
+            try:
+                importer.wait_for_restore_points(diary)
+            except StorageError as exc:
+                print(tr("The restore point before the import could not be written (the import is in the "
+                         "diary): {problem}").format(problem=exc.user_message()), file=sys.stderr)
+            else:
+                print(tr("Restore point written: restoring it (athena backup --list, athena restore FILE) "
+                         "undoes the import."))
+    return status
+
+
+def _print_import(args: argparse.Namespace, report: importer.ImportReport) -> int:
     for dup in report.duplicates:
         print(tr("possible duplicate, ") + dup.describe(), file=sys.stderr)
     for problem in report.problems:
@@ -118,5 +135,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         summary += " " + (tr("{n} possible duplicates skipped.").format(n=report.skipped)
                           if report.duplicate_choice != "import" else
                           tr("{n} possible duplicates imported as chosen.").format(n=len(report.duplicates)))
-    print((tr("Checked, nothing imported (dry run).") if args.dry_run else tr("Imported.")) + " " + summary)
+    print((tr("Checked, nothing imported (dry run).") if args.dry_run else tr("Imported.")) + " " + summary,
+          flush=True)
     return 0

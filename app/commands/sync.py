@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.common import CliError, opened
+from app.errors import DomainError
 from app.i18n import tr
+from app.services.access import roles
+from app.services.context import Diary
 from app.services.retention import scrub as retention_scrub
 from app.storage.private_files import write_private
 from app.sync import team as teams
@@ -44,6 +47,15 @@ def register(sub: Any) -> None:
     m = tsub.add_parser("members", help=tr("list the team's members"))
     m.add_argument("--compartment", choices=["women", "men"])
     m.set_defaults(handler=cmd_team_members)
+    ld = tsub.add_parser("lead", help=tr("name a member team lead, or take the role away (from a lead's laptop)"))
+    ld.add_argument("member")
+    ld.add_argument("--revoke", action="store_true")
+    ld.add_argument("--compartment", choices=["women", "men"])
+    ld.set_defaults(handler=cmd_team_lead)
+    fd = tsub.add_parser("founder", help=tr("a team made before team leads: name the member that founded it"))
+    fd.add_argument("member")
+    fd.add_argument("--compartment", choices=["women", "men"])
+    fd.set_defaults(handler=cmd_team_founder)
 
     s = sub.add_parser("sync", help=tr("one sync round with the team's share"), epilog=tr(EXIT_CODES))
     s.add_argument("--share", required=True, help=tr("a folder, a UNC path or an smb:// address"))
@@ -96,12 +108,49 @@ def cmd_team_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_team_members(args: argparse.Namespace) -> int:
-    with opened(args) as diary, diary.read() as s:
-        found = teams.members(s, teams.team_for(s, args.compartment))
+    with opened(args) as diary:
+        with diary.read() as s:
+            team = teams.team_for(s, args.compartment)
+            found = teams.members(s, team)
+            track = team.compartment
+        try:
+            leads = {lead.member_id for lead in roles.team_leads(diary, track)}
+            ignored = roles.ignored_changes(diary, track)
+        except DomainError:  # this laptop was removed from the team: no leads to show
+            leads, ignored = set(), 0
     for m in found:
         mark = " *" if m.is_me else ""
-        state = tr("removed") if m.removed else ""
+        state = tr("removed") if m.removed else tr("team lead") if m.member_id in leads else ""
         print(f"{m.member_id}\t{m.label}\t{state}{mark}")
+    if ignored:
+        print(tr("{n} team-lead records do not count: not signed by a laptop that was a team lead then.")
+              .format(n=ignored), file=sys.stderr)
+    return 0
+
+
+def _print_leads(leads: list[roles.TeamLead]) -> None:
+    for lead in leads:
+        mark = " *" if lead.is_me else ""
+        print(f"{lead.member_id}\t{lead.label}\t{tr('founder') if lead.founder else ''}{mark}")
+
+
+def _team_track(diary: Diary, compartment: str | None) -> str:
+    with diary.read() as s:
+        return teams.team_for(s, compartment).compartment
+
+
+def cmd_team_lead(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        leads = roles.set_team_lead(diary, args.member, not args.revoke, _team_track(diary, args.compartment))
+    _print_leads(leads)
+    print(tr("Sync to hand the change to the team's other laptops."), file=sys.stderr)
+    return 0
+
+
+def cmd_team_founder(args: argparse.Namespace) -> int:
+    with opened(args) as diary:
+        leads = roles.name_founder(diary, args.member, _team_track(diary, args.compartment))
+    _print_leads(leads)
     return 0
 
 

@@ -1,14 +1,14 @@
 """SQLAlchemy models. No Qt, no business rules beyond invariants."""
 
 from app.models.audit import AuditHead, AuditRecord
-from app.models.base import Base, Compartment, Record, new_id, utcnow
+from app.models.base import Base, Compartment, Record, new_id, new_ordered_id, utcnow
 from app.models.cases import Case, CaseStatus, Decision, Extension, LegalReference
 from app.models.clients import Child, Client, NetworkContact, ProtectedIdentity, Safety, TrappanStatus
 from app.models.diary import Activity, DiaryEntry, DiaryEntryKind, SupportKind
 from app.models.drafts import EditorDraft
 from app.models.history import SINCE_ALWAYS, StatusHistory
 from app.models.journal import AuditEvent, Change, Setting
-from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun
+from app.models.lifecycle import ArchiveMark, ReferenceItem, RetentionRun, TeamRole
 from app.models.mens_track import (
     Attendance,
     MenClient,
@@ -88,8 +88,10 @@ __all__ = [
     "SyncRecordState",
     "SyncTeam",
     "TalkMethod",
+    "TeamRole",
     "TrappanStatus",
     "new_id",
+    "new_ordered_id",
     "utcnow",
 ]
 
@@ -98,5 +100,5 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     cls.__tablename__: cls
     for cls in (Client, NetworkContact, Child, Case, Decision, Extension, LegalReference, DiaryEntry,
                 CourtAppointment, SafetyPlanVersion, RiskAssessment, Incident, MenClient,
-                MenTalk, StatusHistory, AuditRecord, AuditHead, ArchiveMark, ReferenceItem)
+                MenTalk, StatusHistory, AuditRecord, AuditHead, ArchiveMark, ReferenceItem, TeamRole)
 }

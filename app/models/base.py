@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -20,6 +23,25 @@ NAMING = {
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+_ORDERED_LOCK = threading.Lock()
+_ordered_last = [0, 0]  # milliseconds, counter of the last ordered id
+
+
+def new_ordered_id() -> str:
+    """A UUID of version 7 (RFC 9562): Unix time in milliseconds, a 12-bit counter, 62 random bits. Ids made one
+    after another sort in the order they were made, so a bulk write (an import) appends to the id indexes of a
+    big diary instead of changing pages all over them. As unique as ``new_id`` and of the same form."""
+    with _ORDERED_LOCK:
+        ms, seq = time.time_ns() // 1_000_000, 0
+        if ms <= _ordered_last[0]:
+            ms, seq = _ordered_last[0], _ordered_last[1] + 1
+            if seq > 0xFFF:
+                ms, seq = ms + 1, 0
+        _ordered_last[:] = [ms, seq]
+    rand = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+    return str(uuid.UUID(int=(ms << 80) | (0x7 << 76) | (seq << 64) | (0b10 << 62) | rand))
 
 
 def utcnow() -> datetime:

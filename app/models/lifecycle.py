@@ -46,3 +46,20 @@ class ReferenceItem(Record):
     label: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TeamRole(Record):
+    """One signed change of a member's team-lead role in a synced team (append-only).
+
+    ``signature`` is the granting laptop's Ed25519 signature over the row's id, team, member, role, granter
+    and time (``app/sync/roles.py``), so every laptop can check it, whichever laptop relayed the row.
+    """
+
+    __tablename__ = "team_roles"
+
+    team_id: Mapped[str] = mapped_column(String(32), index=True)
+    member_id: Mapped[str] = mapped_column(String(32))  # the laptop the role is given to or taken from
+    lead: Mapped[bool] = mapped_column(Boolean, default=True)  # True: made a lead; False: lead taken away
+    granted_by: Mapped[str] = mapped_column(String(32))  # the member whose laptop signed it
+    granted_at: Mapped[datetime] = mapped_column(DateTime)
+    signature: Mapped[str] = mapped_column(String(120))  # base64

@@ -7,6 +7,7 @@ Everything here lives only inside the encrypted diary. Key material (``private_k
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -36,6 +37,12 @@ class SyncTeam(Base):
     ack_number: Mapped[int] = mapped_column(Integer, default=0)  # last acknowledgement file written
     ack_state: Mapped[dict[str, object] | None] = mapped_column(JSON, default=None)  # what it said
     clock_problem: Mapped[int] = mapped_column(Integer, default=0)  # hours ahead, last round (0 = fine)
+    # The member whose laptop created the team: its first team lead, the root every lead grant is checked
+    # against (app/sync/roles.py). None for a team made before roles existed, until this laptop's worker
+    # names it (athena team founder).
+    founder: Mapped[str | None] = mapped_column(String(32), default=None)
+    # A purge (here or received) left this laptop's own share files holding purged records: rewrite them.
+    scrub_pending: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SyncMember(Base):
@@ -51,6 +58,10 @@ class SyncMember(Base):
     device: Mapped[str] = mapped_column(String(64), default="")  # the diary device id its HLCs carry
     # Set by the removal record: the last segment of this member that anyone applies.
     last_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    # How the member was admitted: signed by a current member (or, for the founder, by itself); None for
+    # members known before admissions existed (from an invitation or an earlier card).
+    admission: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    removed_epoch: Mapped[int | None] = mapped_column(Integer, default=None)  # the key epoch that removed it
 
 
 class SyncEpochKey(Base):

@@ -126,6 +126,25 @@ def opens_with(path: Path, key: bytes) -> bool:
     return True
 
 
+def free_bytes(folder: Path) -> int:
+    """Free space on the disk holding ``folder`` (or its nearest existing parent)."""
+    probe = Path(folder)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return shutil.disk_usage(probe).free
+
+
+def check_room(folder: Path, db: Path) -> None:
+    """Refuse before anything is written when ``folder`` cannot hold a backup of ``db`` (and its log)."""
+    try:
+        size = sum(p.stat().st_size for p in [db, *layout.sidecars(db)] if p.exists())
+        free = free_bytes(folder)
+    except OSError:
+        raise BackupError("The backup could not be written; nothing was changed.") from None
+    if free < size + (16 << 20):
+        raise layout.disk_full("the backup")
+
+
 def take(source: Any, key: bytes, diary_id: str, reason: str, folders: Sequence[Path],
          *, now: datetime | None = None, rotation: Rotation | None = None,
          key_file: Path | None = None) -> list[BackupFile]:

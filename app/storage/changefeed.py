@@ -198,6 +198,25 @@ def _attrs(cls: type[Record]) -> dict[str, Any]:
     return attrs
 
 
+BULK_ROWS = 100  # from this many rows on, one driver-level executemany (``_executemany``)
+
+
+def _executemany(conn: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(table.insert(), rows)`` for many rows with the same keys, without the per-row work of
+    SQLAlchemy's parameter processing: each column's own bind processor (the one SQLAlchemy would apply:
+    dates, times, booleans, JSON) is looked up once, then the driver's executemany gets plain tuples. The
+    values stored are the same."""
+    keys = list(rows[0])
+    columns = [table.c[k] for k in keys]
+    procs = [c.type._cached_bind_processor(conn.dialect) for c in columns]
+    sql = (f'INSERT INTO "{table.name}" ({", ".join(chr(34) + c.name + chr(34) for c in columns)}) '
+           f'VALUES ({", ".join("?" for _ in columns)})')
+    pairs = list(zip(keys, procs, strict=True))
+    params = [tuple(proc(r[k]) if proc is not None else r[k] for k, proc in pairs)
+              for r in rows]
+    conn.exec_driver_sql(sql, params)
+
+
 def bulk_insert(session: DiarySession, cls: type[Record], rows: Iterable[Mapping[str, Any]]) -> int:
     """Insert many records and their change rows in the caller's transaction (demo, import)."""
     return len(insert_records(session, cls, rows))
@@ -220,7 +239,10 @@ def insert_records(session: DiarySession, cls: type[Record],
     if insert is None:
         table: Table = cls.__table__  # type: ignore[assignment]
         insert = _INSERTS[cls.__tablename__] = table.insert()
-    conn.execute(insert, full_rows)
+    if len(full_rows) >= BULK_ROWS and all(r.keys() == full_rows[0].keys() for r in full_rows):
+        _executemany(conn, cls.__table__, full_rows)  # type: ignore[arg-type]
+    else:
+        conn.execute(insert, full_rows)
     clock = Clock(session)
     changes = []
     client_key = "id" if cls.__tablename__ in ("clients", "men_clients") else (
@@ -234,7 +256,10 @@ def insert_records(session: DiarySession, cls: type[Record],
             client_id=row.get(client_key) if client_key else None,
             author=ident.author, device_id=ident.device_id, origin="local", at=now,
         ))
-    conn.execute(_CHANGES_INSERT, changes)
+    if len(changes) >= BULK_ROWS:
+        _executemany(conn, _CHANGES, changes)
+    else:
+        conn.execute(_CHANGES_INSERT, changes)
     clock.save()
     return full_rows
 

@@ -11,16 +11,26 @@ import secrets
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import sessionmaker
 
-from app.errors import DiaryDamaged, DiaryExists, DiaryMissing, DiaryTooNew, DiskFull, StorageError, WrongPassphrase
+from app.errors import (
+    BackupError,
+    DiaryDamaged,
+    DiaryExists,
+    DiaryMissing,
+    DiaryTooNew,
+    DiskFull,
+    StorageError,
+    WrongPassphrase,
+)
 from app.models import Setting, new_id
 from app.storage import backups, keyfile, layout, migrate, recovery
 from app.storage.changefeed import DiarySession, Identity
@@ -110,6 +120,7 @@ class Store:
     device_id: str
     _key: bytes
     backup_problem: str = ""  # set when the scheduled backup at unlock failed (the diary itself is fine)
+    _pending: list[RestorePoint] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._turns = WriteTurns()
@@ -144,8 +155,28 @@ class Store:
             yield session
 
     def close(self) -> None:
+        with contextlib.suppress(StorageError):
+            self.wait_for_restore_points()  # a restore point being written is finished first
         self.engine.dispose()
         self._key = b""
+
+    def restore_point(self, reason: str) -> RestorePoint:
+        """Hold the diary as it is now, to be written as a verified backup (``RestorePoint.start``) after the
+        caller's changes. Refuses (``DiskFull``, ``BackupError``) when the backup folder has no room for it."""
+        return RestorePoint(self, reason)
+
+    def wait_for_restore_points(self) -> list[backups.BackupFile]:
+        """Wait for the restore points being written; the backups written (first folder's first). Raises the
+        first failure after waiting for all of them."""
+        pending, self._pending = self._pending, []
+        for point in pending:
+            point.join()
+        failed = [p.error for p in pending if p.error is not None]
+        if failed:
+            if isinstance(failed[0], StorageError):
+                raise failed[0]
+            raise BackupError("The backup could not be written; nothing was changed.")
+        return [p.written[0] for p in pending if p.written]
 
     def integrity_check(self) -> list[str]:
         """Problems found by SQLite's and SQLCipher's checks; an empty list means the diary is sound."""
@@ -175,18 +206,87 @@ class Store:
 
 
 def take_backup(engine: Engine, key: bytes, diary_id: str, data_dir: Path, reason: str, *,
-                folders: Sequence[Path] | None = None, now: datetime | None = None) -> list[backups.BackupFile]:
+                folders: Sequence[Path] | None = None, now: datetime | None = None,
+                source: Any = None) -> list[backups.BackupFile]:
+    """A verified backup of the diary as ``source`` (a raw connection, possibly inside a read transaction
+    that holds an earlier snapshot) sees it; by default as it is now."""
     from app.config import machine_config
 
     cfg = machine_config()
-    with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        written = backups.take(raw, key, diary_id, reason, folders or backup_folders(data_dir), now=now,
-                               rotation=backups.Rotation(cfg.backup_keep_daily, cfg.backup_keep_weekly),
-                               key_file=key_path(data_dir))
+
+    def take(raw: Any) -> list[backups.BackupFile]:
+        return backups.take(raw, key, diary_id, reason, folders or backup_folders(data_dir), now=now,
+                            rotation=backups.Rotation(cfg.backup_keep_daily, cfg.backup_keep_weekly),
+                            key_file=key_path(data_dir))
+
+    if source is not None:
+        written = take(source)
+    else:
+        with engine.connect() as conn:
+            written = take(conn.connection.dbapi_connection)
     if written:
         record_event(engine, "backup", reason, written[0].taken_at, written[0].size, len(written))
     return written
+
+
+class RestorePoint:
+    """The diary as it was at one moment, written as a verified backup after changes made since.
+
+    A read transaction opened at that moment holds its snapshot (write-ahead logging keeps a reader's pages
+    while writers commit after it); ``start`` copies that snapshot with SQLite's online backup in a background
+    thread, so the caller's changes need not wait for a copy of the whole diary. The backup is named for the
+    moment the snapshot was taken. ``cancel`` lets the snapshot go without a backup (nothing changed)."""
+
+    def __init__(self, store: Store, reason: str) -> None:
+        if reason not in backups.REASONS:
+            raise ValueError(reason)
+        folders = backup_folders(store.data_dir)
+        backups.check_room(folders[0], db_path(store.data_dir))
+        self.reason = reason
+        self._store = store
+        self._key = store._key
+        self._folders = folders
+        self._proxy: Any = store.engine.raw_connection()
+        try:
+            raw: Any = self._proxy.dbapi_connection
+            raw.execute("BEGIN")
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+        except BaseException:
+            self._proxy.close()
+            raise
+        self.taken_at = datetime.now(UTC)
+        self.written: list[backups.BackupFile] = []
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> RestorePoint:
+        self._thread = threading.Thread(target=self._run, name="athena-restore-point")
+        self._store._pending.append(self)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.written = take_backup(self._store.engine, self._key, self._store.diary_id, self._store.data_dir,
+                                       self.reason, folders=self._folders, now=self.taken_at,
+                                       source=self._proxy.dbapi_connection)
+        except BaseException as exc:  # reported by join/wait_for_restore_points
+            self.error = exc
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        with contextlib.suppress(Exception):
+            self._proxy.dbapi_connection.execute("ROLLBACK")
+        with contextlib.suppress(Exception):
+            self._proxy.close()
+
+    def cancel(self) -> None:
+        self._release()
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
 
 
 def record_event(engine: Engine, kind: str, reason: str, taken_at: datetime | None, size: int,

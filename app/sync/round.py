@@ -26,7 +26,7 @@ from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, batches, clockfix, container, files, pull, snapshot
+from app.sync import apply, batches, clockfix, container, files, pull, rewrite, roles, snapshot
 from app.sync import state as st
 from app.sync import team as teams
 from app.sync.backends import open_share
@@ -223,6 +223,8 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     if own and max(own) > last_seq:
         _take_back_own(store, share, identity, team_id, listings[me], keys, senders, summary, lines)
     _read_acks(store, share, identity, team_id, listings, keys, senders, lines)
+    with store.read(identity) as s:
+        senders = _senders(s, team_id)  # a removed member's cut-off may have been raised by an ack
     need_snapshot |= _tidy_own(store, share, identity, team_id, my_folder, listings[me], summary, lines)
 
     if not seen_before and len(listings) > 1:
@@ -241,6 +243,7 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     with _no_gc():
         _merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines,
                stop)
+    _rewrite_after_purge(store, share, identity, team_id, my_folder, lines)
     _upload(store, share, identity, team_id, my_folder, summary, lines, stop)
     if stop():
         raise batches.RoundStopped(batches.STOPPED)
@@ -335,6 +338,7 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
     """New members' cards and new epoch keys. Twice over, since a card may need a new key and a key file
     may come from a member whose card is new."""
     problems: dict[str, str] = {}
+    refused: dict[str, LogLine] = {}  # member -> why its card was refused (after both passes)
     with store.write(identity) as s:
         s.info[REMOTE] = True
         team = s.get(SyncTeam, team_id)
@@ -342,7 +346,11 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
         for _ in range(2):
             others = [(m, n) for m, n in sorted(listings.items()) if m != team.member_id]
             for member, names in others:
-                _accept_cards(s, share, team, member, names, lines)
+                line = _accept_cards(s, share, team, member, names, lines)
+                if line is None:
+                    refused.pop(member, None)
+                else:
+                    refused[member] = line
             for member, names in others:
                 for epoch, name in sorted(files.numbered(names, files.KEY_RE).items()):
                     if epoch in teams.epoch_keys(s, team_id) or team.removed:
@@ -357,21 +365,30 @@ def _keys_and_cards(store: Store, share: Share, identity: Identity, team_id: str
                     else:
                         problems.pop(name, None)
     lines.extend(LogLine(PROBLEM, p, {}, team_id) for p in dict.fromkeys(problems.values()))
+    lines.extend(refused[m] for m in sorted(refused))
 
 
 def _accept_cards(s: DiarySession, share: Share, team: SyncTeam, member: str, names: list[str],
-                  lines: list[LogLine]) -> None:
+                  lines: list[LogLine]) -> LogLine | None:
+    """The member's newest card; returns the problem line when it was refused."""
     known = s.get(SyncMember, (team.team_id, member))
     if known is not None and known.device:
-        return
+        return None
     cards = files.numbered(names, files.CARD_RE)
     for number in sorted(cards, reverse=True):
-        with contextlib.suppress(Rejected, ShareUnavailable, TransientShareError):
+        try:
             data = share.read(f"{team.team_id}/{files.member_folder(member)}/{cards[number]}")
             if teams.accept_card(s, team, member, number, data):
                 lines.append(LogLine(INFO, "A new member joined the team ({member}).", {"member": member},
                                      team.team_id))
-            return
+        except Rejected as exc:  # a forged or uncountersigned card: named, and its member stays unknown
+            return LogLine(PROBLEM, "The member card {file} in folder {folder} was refused: {reason}",
+                           {**exc.params, "file": cards[number], "folder": files.member_folder(member),
+                            "reason": exc.message_en}, team.team_id)
+        except (ShareUnavailable, TransientShareError):
+            pass
+        return None
+    return None
 
 
 def _read_acks(store: Store, share: Share, identity: Identity, team_id: str, listings: dict[str, list[str]],
@@ -408,6 +425,8 @@ def _read_acks(store: Store, share: Share, identity: Identity, team_id: str, lis
                               created=created))
             else:
                 row.number, row.deps, row.bad, row.created = number, deps, bad, created
+        s.flush()
+        teams.raise_cutoffs(s, team)
 
 
 def _ack_payload(p: object) -> tuple[dict[str, int], dict[str, int]]:
@@ -733,6 +752,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     refused: dict[tuple[str, int, str], int] = {}
     accepted: list[tuple[st.Write, str]] = []
     fresh: dict[apply.Key, st.Write] = {}
+    role_changes = roles.changes_for_batch(s, team, [w for w, _ in order])
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
@@ -740,6 +760,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
         if sender.device and st.hlc_device(str(w["h"])) != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
         reason = reason or apply.check_write(w, team.compartment, states.get(key), known.get(key))
+        reason = reason or roles.refuse_write(w, states.get(key), role_changes, team.founder, seg.member)
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
             continue
@@ -785,6 +806,11 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
         clock = Clock(s)
         clock.observe(hlc.Timestamp.parse(str(order[-1][0]["h"])))
         clock.save()
+    if any(w["o"] == "p" for w, _ in accepted):
+        # A purge from the team: this laptop's own files on the share may hold the records too (rewrite.py).
+        team.scrub_pending = True
+        if team.last_seq > 0:
+            team.segments_since_snapshot = max(team.segments_since_snapshot, 1_000_000)
     summary.pulled += len(accepted)
     if accepted and report:
         lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
@@ -793,6 +819,31 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
 
 _OPS = {"u": "update", "d": "delete", "p": "purge"}
 _ORDER = {"k": 0, "c": 1, "s": 2, "p": 3, "a": 4}
+
+
+def _rewrite_after_purge(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,
+                         lines: list[LogLine]) -> None:
+    """After a purge: kept copies sealed again without the purged records, then this laptop's files on the
+    share rewritten or removed (``app/sync/rewrite.py``); done when every own file could be checked."""
+    with store.read(identity) as s:
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        if not team.scrub_pending:
+            return
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        rewrite.scrub_kept_copies(s, team)
+        ctx = rewrite.context(s, team)
+    done, complete = rewrite.scrub_share(share, my_folder, ctx) if ctx is not None else (0, True)
+    if complete:
+        with store.write(identity) as s:
+            s.info[REMOTE] = True
+            s.execute(update(SyncTeam).where(SyncTeam.team_id == team_id).values(scrub_pending=False))
+    if done:
+        lines.append(LogLine(INFO, "After a purge, {count} of this laptop's files on the share were rewritten or "
+                             "removed so that none holds the purged records.", {"count": done}, team_id))
 
 
 def _upload(store: Store, share: Share, identity: Identity, team_id: str, my_folder: str,

@@ -28,6 +28,61 @@ PROTOCOL_1 = ("This team was made with an older Athena (sync format 1), whose fi
 REMOVED = ("This laptop was removed from the team; it no longer sends or receives the team's data. Its own "
            "diary is kept; ask a team member to invite it again if that was a mistake.")
 _INVITE_PREFIX = struct.Struct(">10sBI")
+OLD_INVITATION = ("This invitation was written by an older Athena, which did not countersign new members; ask a "
+                  "team member for a new invitation.")
+BAD_INVITATION = "The invitation does not come from a member of the team (or it was altered); it was not used."
+
+# Admission (docs/sync.md, "Membership"): a member card counts only with an admission that chains to a member
+# the reader already trusts. The inviter signs a one-time admission key for the joiner's member id; the
+# joiner signs its own member id and keys with that admission key. The founder admits itself.
+ADMIT_CONTEXT = b"athena-admit/2\x00"
+ADMITTED_CONTEXT = b"athena-admitted/2\x00"
+NOT_COUNTERSIGNED = ("it is not countersigned by a member of the team (forged, or made with an invitation from "
+                     "an older Athena).")
+ADMITTER_REMOVED = "it was countersigned by {by}, which had been removed from the team."
+
+
+def _canon(d: dict[str, Any]) -> bytes:
+    return json.dumps(d, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _cert_bytes(team_id: str, key: str, by: str, epoch: int) -> bytes:
+    return ADMIT_CONTEXT + _canon({"team": team_id, "key": key, "by": by, "epoch": epoch})
+
+
+def _admitted_bytes(team_id: str, member: str, verify: bytes, public: bytes) -> bytes:
+    return ADMITTED_CONTEXT + _canon({"team": team_id, "member": member, "verify": files.b64(verify),
+                                      "public": files.b64(public)})
+
+
+def _admission_valid(team_id: str, member: str, adm: object, verify: bytes, public: bytes,
+                     admitter_verify: bytes | None) -> bool:
+    """The admission's two signatures: the admitter's over the one-time key, that key's over the member's
+    own keys. ``admitter_verify`` None: the admitter is unknown (the check fails)."""
+    if not isinstance(adm, dict) or admitter_verify is None:
+        return False
+    try:
+        key, by, epoch = str(adm["key"]), str(adm["by"]), adm["epoch"]
+        cert, sig = files.unb64(adm["cert"]), files.unb64(adm["sig"])
+        if not isinstance(epoch, int) or isinstance(epoch, bool):
+            return False
+        return (crypto.verify(admitter_verify, cert, _cert_bytes(team_id, key, by, epoch))
+                and crypto.verify(files.unb64(key), sig, _admitted_bytes(team_id, member, verify, public)))
+    except (KeyError, Rejected, ValueError):
+        return False
+
+
+def admission_epoch(adm: object) -> int:
+    """The key epoch an admission was signed in (0: none, a member known before admissions existed)."""
+    e = adm.get("epoch") if isinstance(adm, dict) else None
+    return e if isinstance(e, int) and not isinstance(e, bool) else 0
+
+
+def _founder_admission(team_id: str, member: str, sign_priv: bytes, verify: bytes, public: bytes) -> dict[str, Any]:
+    key = files.b64(verify)
+    return {"by": member, "key": key, "epoch": 1,
+            "cert": files.b64(crypto.sign(sign_priv, _cert_bytes(team_id, key, member, 1))),
+            "sig": files.b64(crypto.sign(sign_priv, _admitted_bytes(team_id, member, verify, public)))}
 
 
 @dataclass(frozen=True)
@@ -85,12 +140,21 @@ def _device(session: Session) -> str:
     return str(getattr(ident, "device_id", "") or "")
 
 
-def _new_member(session: Session, team_id: str, label: str) -> tuple[str, bytes, bytes]:
+def _new_member(session: Session, team_id: str, label: str,
+                admit: dict[str, Any] | None = None) -> tuple[str, bytes, bytes]:
+    """This laptop as a member: the founder (``admit`` None, admits itself) or a joiner admitted by the
+    invitation's one-time admission key (``admit``: the invitation's ``admit`` part, checked by the caller)."""
     member_id = secrets.token_hex(8)
     priv, pub = crypto.new_box_keys()
     sign_priv, verify_pub = crypto.new_signing_keys()
+    if admit is None:
+        admission = _founder_admission(team_id, member_id, sign_priv, verify_pub, pub)
+    else:
+        sig = crypto.sign(files.unb64(admit["secret"]), _admitted_bytes(team_id, member_id, verify_pub, pub))
+        admission = {"by": str(admit["by"]), "key": str(admit["key"]), "epoch": int(admit["epoch"]),
+                     "cert": str(admit["cert"]), "sig": files.b64(sig)}
     session.add(SyncMember(team_id=team_id, member_id=member_id, label=label, public_key=pub,
-                           verify_key=verify_pub, removed=False, device=_device(session)))
+                           verify_key=verify_pub, removed=False, device=_device(session), admission=admission))
     return member_id, priv, sign_priv
 
 
@@ -98,8 +162,10 @@ def card_outbox(session: Session, team: SyncTeam) -> None:
     """Queue this laptop's member card for the current epoch (who I am, where to send new keys)."""
     me = session.get(SyncMember, (team.team_id, team.member_id))
     assert me is not None
-    payload = {"member": me.member_id, "label": me.label, "public": files.b64(me.public_key),
-               "verify": files.b64(me.verify_key), "device": me.device}
+    payload: dict[str, Any] = {"member": me.member_id, "label": me.label, "public": files.b64(me.public_key),
+                               "verify": files.b64(me.verify_key), "device": me.device}
+    if me.admission is not None:
+        payload["admission"] = me.admission
     header = {"team": team.team_id, "member": team.member_id, "epoch": team.epoch, "number": team.epoch}
     key = epoch_keys(session, team.team_id)[team.epoch]
     session.merge(SyncOutbox(team_id=team.team_id, name=files.card_name(team.epoch), sent=False,
@@ -131,7 +197,7 @@ def create_team(session: Session, name: str, label: str,
     member_id, priv, sign_priv = _new_member(session, team_id, label)
     team = SyncTeam(team_id=team_id, name=name, compartment=compartment, member_id=member_id,
                     private_key=priv, signing_key=sign_priv, epoch=1, last_seq=0, change_seq=0,
-                    segments_since_snapshot=0, protocol=PROTOCOL)
+                    segments_since_snapshot=0, protocol=PROTOCOL, founder=member_id)
     session.add(team)
     session.add(SyncEpochKey(team_id=team_id, epoch=1, key=crypto.new_key()))
     session.flush()
@@ -146,14 +212,23 @@ def invite(session: Session, team: SyncTeam, params: KdfParams | None = None) ->
     salt = secrets.token_bytes(16)
     members = [{"member": m.member_id, "label": m.label, "public": files.b64(m.public_key),
                 "verify": files.b64(m.verify_key), "removed": m.removed, "device": m.device,
-                "last_seq": m.last_seq}
+                "last_seq": m.last_seq, "admission": m.admission, "removed_epoch": m.removed_epoch}
                for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id))]
     if team.protocol != PROTOCOL:
         raise TeamError(PROTOCOL_1)
+    if team.removed:
+        raise TeamError(REMOVED)
+    # An admission key for the joiner, countersigned by this (current) member: whoever opens the invitation
+    # signs its own keys with it, and readers trace the new member back to this one.
+    adm_priv, adm_pub = crypto.new_signing_keys()
+    key = files.b64(adm_pub)
+    cert = crypto.sign(team.signing_key, _cert_bytes(team.team_id, key, team.member_id, team.epoch))
     payload = {"protocol": PROTOCOL, "team": team.team_id, "name": team.name, "compartment": team.compartment,
                "epoch": team.epoch,
                "keys": {str(e): files.b64(k) for e, k in epoch_keys(session, team.team_id).items()},
-               "members": members}
+               "members": members, "founder": team.founder,
+               "admit": {"key": key, "by": team.member_id, "epoch": team.epoch,
+                         "cert": files.b64(cert), "secret": files.b64(adm_priv)}}
     header = json.dumps({"kdf": "argon2id", "salt": files.b64(salt), "time_cost": params.time_cost,
                          "memory_kib": params.memory_kib, "parallelism": params.parallelism},
                         sort_keys=True).encode()
@@ -193,21 +268,61 @@ def join_team(session: Session, data: bytes, code: str, label: str) -> TeamInfo:
     if session.scalar(select(SyncTeam).where(SyncTeam.compartment == inv["compartment"])) is not None:
         raise TeamError("This laptop is already in a team for this track.")
     team_id = str(inv["team"])
+    admit = _checked_invitation(inv, team_id)
     for m in inv["members"]:
         session.add(SyncMember(team_id=team_id, member_id=m["member"], label=m["label"],
                                public_key=files.unb64(m["public"]), verify_key=files.unb64(m["verify"]),
                                removed=bool(m["removed"]), device=str(m.get("device") or ""),
-                               last_seq=m.get("last_seq")))
-    member_id, priv, sign_priv = _new_member(session, team_id, label)
+                               last_seq=m.get("last_seq"), admission=m.get("admission"),
+                               removed_epoch=m.get("removed_epoch")))
+    member_id, priv, sign_priv = _new_member(session, team_id, label, admit)
     team = SyncTeam(team_id=team_id, name=inv["name"], compartment=inv["compartment"], member_id=member_id,
                     private_key=priv, signing_key=sign_priv, epoch=int(inv["epoch"]), last_seq=0,
-                    change_seq=0, segments_since_snapshot=0, protocol=PROTOCOL)
+                    change_seq=0, segments_since_snapshot=0, protocol=PROTOCOL,
+                    founder=_founder(inv))
     session.add(team)
     for e, k in inv["keys"].items():
         session.add(SyncEpochKey(team_id=team_id, epoch=int(e), key=files.unb64(k)))
     session.flush()
     card_outbox(session, team)
     return info(session, team)
+
+
+def _founder(inv: dict[str, Any]) -> str | None:
+    """The team's founder named by the invitation, when it is one of the members the invitation lists."""
+    founder = inv.get("founder")
+    known = {str(m.get("member")) for m in inv.get("members", []) if isinstance(m, dict)}
+    return founder if isinstance(founder, str) and founder in known else None
+
+
+def _checked_invitation(inv: dict[str, Any], team_id: str) -> dict[str, Any]:
+    """The invitation's admission for this joiner, checked: countersigned by a current member listed in it,
+    and every listed member's own admission chaining back to the founder (members known before admissions
+    existed carry none and are taken on the inviter's word)."""
+    admit = inv.get("admit")
+    if not isinstance(admit, dict):
+        raise TeamError(OLD_INVITATION)
+    listed = {str(m.get("member")): m for m in inv.get("members", []) if isinstance(m, dict)}
+    try:
+        verify = {mid: files.unb64(m["verify"]) for mid, m in listed.items()}
+        public = {mid: files.unb64(m["public"]) for mid, m in listed.items()}
+        by = str(admit["by"])
+        ok = (by in listed and not listed[by].get("removed") and isinstance(admit.get("epoch"), int)
+              and crypto.verify(verify[by], files.unb64(admit["cert"]),
+                                _cert_bytes(team_id, str(admit["key"]), by, int(admit["epoch"]))))
+        founders = 0
+        for mid, m in listed.items():
+            adm = m.get("admission")
+            if adm is None:
+                continue
+            founders += isinstance(adm, dict) and adm.get("by") == mid
+            ok = ok and _admission_valid(team_id, mid, adm, verify[mid], public[mid],
+                                         verify.get(str(adm.get("by"))) if isinstance(adm, dict) else None)
+    except (KeyError, TypeError, Rejected):
+        ok = False
+    if not ok or founders > 1:
+        raise TeamError(BAD_INVITATION)
+    return admit
 
 
 def remove_member(session: Session, team: SyncTeam, member_id: str) -> TeamInfo:
@@ -222,6 +337,7 @@ def remove_member(session: Session, team: SyncTeam, member_id: str) -> TeamInfo:
     member.removed = True
     member.last_seq = last_accepted(session, team.team_id, member_id)
     new_epoch = max(epoch_keys(session, team.team_id)) + 1
+    member.removed_epoch = new_epoch
     key = crypto.new_key()
     session.add(SyncEpochKey(team_id=team.team_id, epoch=new_epoch, key=key))
     remaining = list(session.scalars(select(SyncMember).where(
@@ -256,6 +372,25 @@ def last_accepted(session: Session, team_id: str, member_id: str) -> int:
     return best
 
 
+def raise_cutoffs(session: Session, team: SyncTeam) -> None:
+    """A removed member's cut-off is the furthest any current member has verifiably applied: the removal
+    record's ``last``, this laptop's own cursor, and every current member's verified acknowledgement. A laptop
+    that applied a segment the remover had not yet seen acknowledges it, and that raises the cut-off on every
+    laptop, so all of them end up applying exactly the same segments of the removed member."""
+    current = {m.member_id for m in session.scalars(select(SyncMember).where(
+        SyncMember.team_id == team.team_id, SyncMember.removed.is_(False)))}
+    acks = [a for a in session.scalars(select(SyncAck).where(SyncAck.team_id == team.team_id))
+            if a.member_id in current and isinstance(a.deps, dict)]
+    for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id,
+                                                      SyncMember.removed.is_(True))):
+        cur = session.get(SyncCursor, (team.team_id, m.member_id))
+        best = max([m.last_seq or 0, cur.seq if cur is not None else 0]
+                   + [int(v) for a in acks for k, v in a.deps.items()
+                      if k == m.member_id and isinstance(v, int) and not isinstance(v, bool)])
+        if m.last_seq is None or best > m.last_seq:
+            m.last_seq = best
+
+
 def _wrap_aad(team_id: str, epoch: int, member_id: str) -> bytes:
     return f"athena-epoch/{team_id}/{epoch}/{member_id}".encode()
 
@@ -287,10 +422,20 @@ def accept_key_file(session: Session, team: SyncTeam, author: str, data: bytes) 
         m = session.get(SyncMember, (team.team_id, str(mid)))
         if m is not None:
             m.removed = True
+            m.removed_epoch = epoch if m.removed_epoch is None else min(m.removed_epoch, epoch)
             fixed = last.get(str(mid))
             if isinstance(fixed, int):
                 # Several removal records may name the same member: the furthest one anyone applied holds.
                 m.last_seq = fixed if m.last_seq is None else max(m.last_seq, fixed)
+    # A member admitted before this epoch that the remover did not know got no key: it finds itself out
+    # (no box) and stops, so every laptop that knows it treats it as removed too (membership converges).
+    for m in session.scalars(select(SyncMember).where(SyncMember.team_id == team.team_id,
+                                                      SyncMember.removed.is_(False))):
+        if m.member_id not in wraps and m.member_id not in (team.member_id, author) \
+                and admission_epoch(m.admission) < epoch:
+            m.removed, m.removed_epoch = True, epoch
+    session.flush()
+    raise_cutoffs(session, team)  # what this laptop (or an acknowledgement) shows it applied counts too
     if epoch > team.epoch:
         team.epoch = epoch
         session.flush()
@@ -299,8 +444,9 @@ def accept_key_file(session: Session, team: SyncTeam, author: str, data: bytes) 
 
 
 def accept_card(session: Session, team: SyncTeam, folder_member: str, number: int, data: bytes) -> bool:
-    """A member card: a new member (self-signed, sealed with a team key), or the device of a member known
-    from the invitation. Returns True when a new member was added. Raises Rejected."""
+    """A member card: the device of a member already known (from an invitation or an earlier card), or a new
+    member — accepted only with an admission countersigned by a member this laptop trusts (docs/sync.md,
+    "Membership"). Returns True when a new member was added. Raises Rejected (``reason`` for the log)."""
     known = session.get(SyncMember, (team.team_id, folder_member))
     sealed = files.open_container(data, "card", team.team_id, folder_member, number, "number",
                                   epoch_keys(session, team.team_id), None, self_signed=True)
@@ -318,7 +464,24 @@ def accept_card(session: Session, team: SyncTeam, folder_member: str, number: in
         if not known.device:
             known.device = device
         return False
+    public_key = files.unb64(p.get("public"))
+    adm = p.get("admission")
+    by = session.get(SyncMember, (team.team_id, str(adm.get("by")))) if isinstance(adm, dict) else None
+    if (by is None or by.member_id == folder_member
+            or not _admission_valid(team.team_id, folder_member, adm, verify_key, public_key, by.verify_key)):
+        raise Rejected(NOT_COUNTERSIGNED)
+    sealed_epoch = container.header_int(sealed.header, "epoch")
+    if by.removed and (by.removed_epoch is None or sealed_epoch < by.removed_epoch):
+        # Admitted by a member that was removed since: the card counts only if its member holds a key the
+        # admitter never had (a current member gave it the new epoch's key, so it is one of the team).
+        raise Rejected(ADMITTER_REMOVED, by=f"{by.label} ({by.member_id})" if by.label else by.member_id)
+    # A removal after its admission that it holds no key of: the remover did not know it, it got no key and
+    # is out (as on the laptops that knew it when the removal record came); known, so that what it sent
+    # before is applied up to the cut-off like any removed member's.
+    missed = [m.removed_epoch for m in session.scalars(select(SyncMember).where(
+        SyncMember.team_id == team.team_id, SyncMember.removed_epoch.is_not(None)))
+        if m.removed_epoch is not None and admission_epoch(adm) < m.removed_epoch and sealed_epoch < m.removed_epoch]
     session.add(SyncMember(team_id=team.team_id, member_id=folder_member, label=str(p.get("label", ""))[:200],
-                           public_key=files.unb64(p.get("public")), verify_key=verify_key, removed=False,
-                           device=device))
+                           public_key=public_key, verify_key=verify_key, removed=bool(missed),
+                           removed_epoch=min(missed) if missed else None, device=device, admission=adm))
     return True

@@ -253,4 +253,10 @@ field = _table(lambda: {
     "entity_id": QCoreApplication.translate("Fields", "Record id"),
     "field": QCoreApplication.translate("Fields", "Field"),
     "value": QCoreApplication.translate("Fields", "Value"),
+    "team_id": QCoreApplication.translate("Fields", "Team"),
+    "member_id": QCoreApplication.translate("Fields", "Team member"),
+    "lead": QCoreApplication.translate("Fields", "Team lead"),
+    "granted_by": QCoreApplication.translate("Fields", "Named by"),
+    "granted_at": QCoreApplication.translate("Fields", "Named"),
+    "signature": QCoreApplication.translate("Fields", "Signature"),
 })

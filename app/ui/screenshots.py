@@ -6,9 +6,12 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QSettings
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.clients import records
@@ -18,8 +21,12 @@ from app.services.mens_track import men
 from app.services.risk import assessments as risk
 from app.services.risk import timeline as tl
 from app.services.safety_plan import plans as safety_plans
+from app.services.sync.settings import SyncStatus, TeamStatus
 from app.storage import layout
 from app.storage.private_files import write_private
+from app.sync import SyncSummary
+from app.sync.log import PROBLEM, WARNING, LogLine
+from app.sync.team import REMOVED
 from app.ui import i18n
 from app.ui.app import make_app
 from app.ui.main_window import Workspace
@@ -165,6 +172,45 @@ def _men_shots(app: QApplication, window: AthenaWindow, shot: Callable[..., None
     return n + 4
 
 
+def sync_problem_summaries() -> list[SyncSummary]:
+    """Rounds as the status bar shows them: this laptop removed, its clock ahead, a file moved aside."""
+    moved = LogLine(WARNING, "A file that this laptop did not write, {file}, was found in its folder and moved "
+                    "aside as {moved}.", {"file": "s-0000000042.seg",
+                                          "moved": "quarantine-20261201T091500-3fa2c1-s-0000000042.seg"})
+    removed = LogLine(PROBLEM, REMOVED)
+    clock = LogLine(PROBLEM, "This laptop's clock is {hours} hours ahead of the file server's; its changes are kept "
+                    "and sent once the clock is right.", {"hours": 26})
+    return [SyncSummary(ok=False, removed=True, problems=[removed.text()]),
+            SyncSummary(ok=False, clock_ahead_hours=26, problems=[clock.text()]),
+            SyncSummary(ok=True, repaired=1, warnings=[moved.text()])]
+
+
+def sync_problems_png(app: QApplication, window: AthenaWindow, bar: QWidget, controller: Any) -> bytes:
+    """The status bar after each of ``sync_problem_summaries``, stacked into one PNG."""
+    grabs = []
+    shown = SyncStatus(r"\\fil01\kvinnostod", (TeamStatus("Kvinnostöd Söder", "women", 4),), 3, 0,
+                       datetime.now(UTC).replace(tzinfo=None) - timedelta(minutes=12))
+    for summary in sync_problem_summaries():
+        controller._round_done(summary)
+        settle(app, window)
+        controller._show_status(shown)  # as on a laptop in a team (the demo diary is in none)
+        grabs.append(bar.grab().toImage())
+    width = max(g.width() for g in grabs)
+    image = QImage(width, sum(g.height() for g in grabs) + 4 * (len(grabs) - 1), QImage.Format.Format_RGB32)
+    image.fill(QColor("#c8c8c8"))
+    painter = QPainter(image)
+    y = 0
+    for g in grabs:
+        painter.drawImage(0, y, g)
+        y += g.height() + 4
+    painter.end()
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    QPixmap.fromImage(image).save(buf, "PNG")
+    controller._set_problem(None)
+    return bytes(buf.data().data())
+
+
 def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = "sv",
                      size: tuple[int, int] = (1280, 800)) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
@@ -255,6 +301,9 @@ def take_screenshots(data_dir: Path, passphrase: str, out: Path, *, lang: str = 
             shot(f"{n + 1:02d}-reports-team-meeting", reports)
         n += 2
         reports.close()
+    # The sync problems the status bar names (numbered after the preferences, to keep the others' names).
+    saved.append(write_private(out / f"{n + 2:02d}-sync-problems.png",
+                               sync_problems_png(app, window, ws.status, ws.sync)))
     if window.full_diary is not None and "men" in window.full_diary.tracks:
         window.switch_track("men")
         n = _men_shots(app, window, shot, n)

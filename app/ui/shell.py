@@ -33,6 +33,7 @@ from app.storage import vault
 from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
+from app.ui.audit.menu import add_lead_tools
 from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.common import error_text, fit_on_screen, show_error
 from app.ui.main_window import Workspace, export_to_file
@@ -169,6 +170,8 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("&Find man"), "Ctrl+F", ws.focus_search)
             self._action(view, self.tr("New &talk"), "Ctrl+D", ws.new_talk)
             self._action(view, self.tr("&Statistics"), "Ctrl+R", ws.show_statistics)
+            view.addSeparator()
+            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool, ws.sync.synced)
         elif ws is not None:
             view = bar.addMenu(self.tr("&View"))
             self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
@@ -176,8 +179,7 @@ class AthenaWindow(QMainWindow):
             self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
             self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
             view.addSeparator()
-            self._action(view, self.tr("&Log follow-up…"), "", lambda: self.open_tool("followup"))
-            self._action(view, self.tr("R&etention…"), "", lambda: self.open_tool("retention"))
+            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool, ws.sync.synced)
         self._build_track_menu()
 
     def _build_track_menu(self) -> None:
@@ -391,11 +393,11 @@ class AthenaWindow(QMainWindow):
         if self.diary is None or self.session is None:
             return
         screen: QWidget
-        if which == "followup":
+        if which in ("followup", "own_log"):
             from app.ui.audit.followup import FollowupScreen
 
-            screen = FollowupScreen(self.diary, self.session, self)
-            screen.setWindowTitle(self.tr("Athena – Log follow-up"))
+            screen = FollowupScreen(self.diary, self.session, self, own=which == "own_log")
+            screen.setWindowTitle("Athena – " + screen.windowTitle())
         elif which == "retention":
             from app.ui.retention.screen import RetentionScreen
 

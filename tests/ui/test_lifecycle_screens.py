@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import update
 
 from app.models import Client, DiaryEntry
+from app.services.access import roles
 from app.services.audit import chain
 from app.services.clients import clients, entries
 from app.services.clients.clients import ClientInput
@@ -49,6 +50,7 @@ def _open(d: Diary, cid: str, at: datetime) -> None:
 def test_followup_pages_filters_and_masks(qtbot, store: Store, runner: SessionRunner,  # type: ignore[no-untyped-def]
                                           tmp_path: Path) -> None:
     lead = Diary(store, Worker("Lea Lind", "Projektledare"), today_override=date(2026, 1, 20))
+    roles.set_profile_role(lead, True)
     other = Diary(store, Worker("Cecilia Berg"))
     hidden = clients.create_client(lead, ClientInput(name="Sara Hemlig", protected_identity="protected_registration",
                                                      worker="Cecilia Berg")).id
@@ -88,6 +90,7 @@ def test_followup_pages_filters_and_masks(qtbot, store: Store, runner: SessionRu
 
 def test_retention_preview_confirm_purge(qtbot, store: Store, runner: SessionRunner) -> None:  # type: ignore[no-untyped-def]
     lead = Diary(store, Worker("Lea Lind", "Projektledare"), today_override=date(2026, 6, 1))
+    roles.set_profile_role(lead, True)
     old = clients.create_client(lead, ClientInput(name="Gammal Akt")).id
     entries.add_entry(lead, old, EntryInput(text="Utkast.", kinds=["support_talk"], event_on=date(2019, 3, 1)))
     with lead.write() as s:
@@ -152,8 +155,8 @@ def test_a_search_in_the_client_list_is_logged(qtbot, store: Store, runner: Sess
     qtbot.addWidget(pane)
     with qtbot.waitSignal(pane.search_finished, timeout=10_000):
         pane.search.setText("lena")
-    qtbot.waitUntil(lambda: bool(followup.page(d, FollowupFilter(action="search")).rows), timeout=10_000)
-    row = followup.page(d, FollowupFilter(action="search")).rows[0]
+    qtbot.waitUntil(lambda: bool(followup.page(d, FollowupFilter(action="search"), own=True).rows), timeout=10_000)
+    row = followup.page(d, FollowupFilter(action="search"), own=True).rows[0]
     assert row.what == "client_search" and row.records_listed == 1 and row.actor == "Lea Lind"
     from app.services import audit
 

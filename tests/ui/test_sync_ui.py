@@ -253,6 +253,34 @@ def test_a_removed_laptop_is_told_plainly_in_the_status_bar(  # type: ignore[no-
         b.close()
 
 
+def test_a_file_moved_aside_is_named_in_the_status_bar(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, prefs) -> None:
+    from tests.unit.sync_helpers import member_id
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    a, b = make_team(tmp_path, 2)
+    share = FolderShare(share_dir)
+    for lap in (a, b, a):
+        lap.sync(share)
+    (team_dir,) = [p for p in share_dir.iterdir() if p.is_dir()]
+    (team_dir / f"d-{member_id(a)}" / "s-0000000001 (kopia).seg").write_bytes(b"a user's copy")
+    window = open_in_window(qtbot, a, share_dir, prefs)
+    ws = window.workspace
+    assert ws is not None
+    try:
+        sync_from_ui(qtbot, window)
+        assert ws.sync.last_summary is not None and ws.sync.last_summary.repaired
+        assert ws.sync.problem.isVisible()
+        text = ws.sync.problem.text()
+        assert "s-0000000001 (kopia).seg" in text and "quarantine-" in text, text
+        sync_from_ui(qtbot, window)  # the next round has nothing to say: the line goes
+        assert not ws.sync.problem.isVisible()
+    finally:
+        window.lock()
+        window.runner.wait(10_000)
+        b.close()
+
+
 def test_team_join_through_preferences(qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
     """No terminal: choose the invitation file, type the one-time code, join; a wrong code changes nothing."""
     from PySide6.QtWidgets import QApplication

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
+
 from app.services import audit
+from app.services.access import roles
 from app.services.audit import chain, followup
 from app.services.audit.followup import FollowupFilter
 from app.services.clients import clients, entries
@@ -12,6 +15,12 @@ from app.services.clients.clients import ClientInput
 from app.services.clients.entries import EntryInput
 from app.services.clients.search import search_clients
 from app.services.context import Diary, Worker
+
+
+@pytest.fixture(autouse=True)
+def _team_lead(diary: Diary) -> None:
+    """The follow-up is the team lead's: this diary's worker profile names its worker lead."""
+    roles.set_profile_role(diary, True)
 
 # Winter: Swedish wall time is UTC + 1.
 DAY = datetime(2026, 1, 14, 9, 0)  # a Wednesday, 10:00 in Sweden

@@ -212,13 +212,33 @@ def test_a_failed_backup_stops_the_import_before_anything_is_written(diary, monk
     def refuse(*_a: object, **_k: object) -> None:
         raise BackupError("The backup could not be written; nothing was changed.")
 
-    monkeypatch.setattr(importer, "make_backup", refuse)
+    # The restore point's folder cannot take a backup: refused before the import writes anything.
+    monkeypatch.setattr(backups, "check_room", refuse)
     data = ("Namn;Personnummer;Stadsdel;Beställande enhet;Beslutsdatum;Startdatum\n"
             "Maria Ek;;Älvsjö;barn_och_familj;2026-01-02;2026-01-05\n").encode()
     with pytest.raises(BackupError):
         importer.import_file(diary, data, "lista.csv")
     with diary.read() as s:
         assert s.scalar(select(func.count()).select_from(Client)) == 0
+
+
+def test_a_restore_point_that_fails_after_the_import_is_reported(diary, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The restore point is written after the import's commit: when writing it fails, the import stays in the
+    diary and the failure is reported by ``wait_for_restore_points``."""
+    from app.services.importing import importer
+
+    def fail(*_a: object, **_k: object) -> None:
+        raise OSError("simulated")
+
+    monkeypatch.setattr(backups, "_take_one", fail)
+    data = ("Namn;Personnummer;Stadsdel;Beställande enhet;Beslutsdatum;Startdatum\n"
+            "Maria Ek;;Älvsjö;barn_och_familj;2026-01-02;2026-01-05\n").encode()
+    assert importer.import_file(diary, data, "lista.csv").imported
+    with pytest.raises(BackupError):
+        importer.wait_for_restore_points(diary)
+    with diary.read() as s:
+        assert s.scalar(select(func.count()).select_from(Client)) == 1
+    assert importer.wait_for_restore_points(diary) == []  # reported once
 
 
 def test_backup_leftovers_are_not_listed(store: vault.Store, data_dir: Path) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from app import cli
 from app.models import Client, DiaryEntry
+from app.services.access import roles
 from app.services.clients import clients, entries
 from app.services.clients.clients import ClientInput
 from app.services.clients.entries import EntryInput
@@ -23,6 +24,7 @@ from tests.unit.conftest import PASSPHRASE
 def diary_dir(store: vault.Store, monkeypatch: pytest.MonkeyPatch) -> Path:
     save_worker(store, Worker("Lea Lind", "Projektledare"))
     d = Diary(store, Worker("Lea Lind"))
+    roles.set_profile_role(d, True)  # the team lead of her own diary (no synced team)
     old = clients.create_client(d, ClientInput(name="Gammal Akt", protected_identity="protected_registration",
                                                   worker="Anna Andersson")).id
     entries.add_entry(d, old, EntryInput(text="Utkast.", kinds=["support_talk"], event_on=date(2015, 3, 1)))

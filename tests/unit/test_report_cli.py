@@ -25,7 +25,10 @@ def test_import_then_report(cli: list[str], tmp_path: Path, capsys: pytest.Captu
     assert main([*cli, "import", str(good), "--dry-run"]) == 0
     assert "nothing imported (dry run)" in capsys.readouterr().out
     assert main([*cli, "import", str(good)]) == 0
-    assert "Text read as cp1252" in capsys.readouterr().out
+    out_text = capsys.readouterr().out
+    assert "Text read as cp1252" in out_text
+    # The import is reported first, then its restore point (the diary before the import) once written.
+    assert out_text.index("Imported.") < out_text.index("Restore point written")
 
     assert main([*cli, "report", "--from", "2024-01-01", "--to", "31 december 2024"]) == 0
     report = json.loads(capsys.readouterr().out)

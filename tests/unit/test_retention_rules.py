@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from app.errors import DomainError
 from app.models import Client, DiaryEntry
+from app.services.access import roles
 from app.services.clients import clients, entries
 from app.services.clients.clients import ClientInput
 from app.services.clients.entries import EntryInput
@@ -18,6 +19,14 @@ from app.services.retention import purge
 from app.services.retention import rules as rr
 
 RULES = rr.load()
+
+
+@pytest.fixture(autouse=True)
+def _team_lead(store: object) -> None:
+    """Retention is the team lead's: this diary's worker profile names its worker lead (both tracks)."""
+    from app.services.context import Worker
+
+    roles.set_profile_role(Diary(store, Worker("Lead")), True)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("last", "due", "deadline"), [

@@ -199,6 +199,49 @@ def removal_case(tmp_path: Path, share: Share) -> None:
         assert m is not None and m.removed and m.last_seq == 1
 
 
+def test_a_removal_converges_when_one_laptop_applied_more_than_the_remover_knew(tmp_path: Path,
+                                                                                 share_dir: Path) -> None:
+    removal_converges_case(tmp_path, FolderShare(share_dir))
+
+
+def removal_converges_case(tmp_path: Path, share: Share) -> None:
+    """R writes, B pulls R's newest file, A (which has not seen it) removes R, R writes more: the removal
+    record says "R ends at 1", B has applied 2. B's acknowledgement of 2 raises the cut-off everywhere, so A
+    and C apply 2 as well; what R writes after the removal reaches nobody. All end identical."""
+    a, b, c, r = make_team(tmp_path, 4)
+    for lap in (a, b, c, r, a, b, c):
+        lap.sync(share)
+    first = r.add_client("Första av R")
+    r.sync(share)
+    for lap in (a, b, c):
+        assert lap.sync(share).ok
+    second = r.add_client("Andra av R")
+    r.edit(Client, first, city="Kiruna")
+    assert r.sync(share).pushed == 2
+    assert b.sync(share).pulled == 2  # only B has R's file 2, and acknowledges it
+    with a.store.write(a.ident) as s:  # A has not seen B's acknowledgement: the record says 1
+        teams.remove_member(s, teams.team_for(s), member_id(r))
+        assert s.get(SyncMember, (teams.team_for(s).team_id, member_id(r))).last_seq == 1
+    third = r.add_client("Tredje av R, efter borttagningen")
+    assert r.sync(share).pushed == 1  # R has not seen its removal yet
+    for lap in (a, b, c, a, b, c):
+        got = lap.sync(share)
+        assert got.ok, got.problems
+    told = r.sync(share)
+    assert told.exit_code == 5
+    for lap in (a, b, c):
+        clients = lap.diary()["clients"]
+        assert first in clients and second in clients and third not in clients
+        assert clients[first]["city"] == "Kiruna"
+        with lap.store.read(lap.ident) as s:
+            m = s.get(SyncMember, (teams.team_for(s).team_id, member_id(r)))
+            assert m is not None and m.removed and m.last_seq == 2
+    assert_converged(a, b, c)
+    with a.store.read(a.ident) as s:
+        assert {x.updated_by for x in s.scalars(select(Client).where(Client.id.in_([first, second])))} == \
+            {r.name}
+
+
 # --- (3) remote writes validated -----------------------------------------------------------------------------
 
 def _three_with_client(tmp_path: Path, share: Share) -> tuple[Laptop, Laptop, Laptop, str]:

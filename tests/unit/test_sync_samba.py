@@ -18,7 +18,8 @@ from app.sync.errors import AlreadyExists
 from app.sync.smb import SmbShare
 
 from .sync_helpers import make_team, roundtrip
-from .test_sync_protocol2 import copied_snapshot_case, removal_case, self_repair_case
+from .test_retention_share_files import purge_case
+from .test_sync_protocol2 import copied_snapshot_case, removal_case, removal_converges_case, self_repair_case
 
 SMBD = shutil.which("smbd") or ("/usr/sbin/smbd" if Path("/usr/sbin/smbd").exists() else None)
 SMBPASSWD = shutil.which("smbpasswd") or "/usr/bin/smbpasswd"
@@ -146,6 +147,16 @@ def test_copied_snapshot_compaction_attack_over_smb(tmp_path: Path, samba: tuple
 def test_removal_holds_over_smb(tmp_path: Path, samba: tuple[str, Path]) -> None:
     share, _ = _sub(samba, "removal")
     removal_case(tmp_path, share)
+
+
+def test_removal_converges_over_smb(tmp_path: Path, samba: tuple[str, Path]) -> None:
+    share, _ = _sub(samba, "removal-converges")
+    removal_converges_case(tmp_path, share)
+
+
+def test_purge_rewrites_own_files_over_smb(tmp_path: Path, samba: tuple[str, Path]) -> None:
+    share, local = _sub(samba, "purge")
+    purge_case(tmp_path, share, local)
 
 
 @pytest.mark.parametrize("fault", ["missing", "renamed", "moved", "truncated"])

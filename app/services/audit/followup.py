@@ -3,12 +3,15 @@ when, with the checks a follow-up looks for.
 
 Checks (thresholds in ``resources/reference/log_followup.json``):
 
-- ``no_entry``: a record opened by someone who has written nothing in it and is not its responsible worker;
+- ``no_entry``: a record opened by someone who has written nothing in it (a diary entry, or a talk in a man's
+  case) and is not its responsible worker (for a man: the worker who registered him);
 - ``protected``: any access to a record with protected identity;
 - ``unusual_hours``: outside the working day or at a weekend (Swedish wall time);
 - ``burst``: one of at least N different records one worker opened within M minutes.
 
-A protected record is named only to its responsible worker and to the workers the diary lists as allowed
+The follow-up is the team lead's (``app/services/access/roles.py``): anyone else is refused by these functions,
+except for her own rows (``own=True``: the rows she wrote herself, so a worker can see what the log holds about
+her work). A protected record is named only to its responsible worker and to the workers the diary lists as allowed
 (``access.protected_names``); everybody else sees "Protected identity" and a short reference.
 """
 
@@ -19,7 +22,7 @@ import io
 import json
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
@@ -29,6 +32,7 @@ from sqlalchemy import Integer, and_, case, cast, exists, func, literal_column, 
 
 from app.i18n import RESOURCES
 from app.models import AuditRecord, Client, DiaryEntry, MenClient, MenTalk, ProtectedIdentity, Setting
+from app.services.access.roles import require_lead
 from app.services.context import Diary
 
 CHECKS = ("no_entry", "protected", "unusual_hours", "burst")
@@ -82,6 +86,8 @@ def protected_viewers(diary: Diary) -> list[str]:
 
 
 def set_protected_viewers(diary: Diary, names: Sequence[str]) -> None:
+    """Who may see protected names in the follow-up: the team lead decides."""
+    require_lead(diary)
     value = "\n".join(dict.fromkeys(n.strip() for n in names if n.strip()))
     with diary.write() as s:
         row = s.get(Setting, PROTECTED_NAMES_KEY)
@@ -91,7 +97,10 @@ def set_protected_viewers(diary: Diary, names: Sequence[str]) -> None:
             row.value = value
 
 
-def actors(diary: Diary) -> list[str]:
+def actors(diary: Diary, *, own: bool = False) -> list[str]:
+    if own:
+        return [diary.worker.name]
+    diary = require_lead(diary)
     with diary.read() as s:
         return sorted(str(a) for a in s.scalars(select(AuditRecord.actor).distinct()
                                                 .where(AuditRecord.compartment.in_(diary.tracks))))
@@ -100,7 +109,10 @@ def actors(diary: Diary) -> list[str]:
 def _wrote_nothing() -> Any:
     wrote = exists().where(DiaryEntry.client_id == AuditRecord.client_id, DiaryEntry.author_name == AuditRecord.actor)
     talked = exists().where(MenTalk.men_client_id == AuditRecord.client_id, MenTalk.author_name == AuditRecord.actor)
-    responsible = and_(Client.id.is_not(None), Client.worker == AuditRecord.actor)
+    # Her responsible worker (women's track); the worker who registered him (men's track has no
+    # responsible-worker field: whoever took him in is his worker).
+    responsible = or_(and_(Client.id.is_not(None), Client.worker == AuditRecord.actor),
+                      and_(MenClient.id.is_not(None), MenClient.created_by == AuditRecord.actor))
     return and_(AuditRecord.action == "open", AuditRecord.client_id.is_not(None), ~wrote, ~talked,
                 ~responsible)
 
@@ -269,10 +281,24 @@ def _decode(cursor: str) -> tuple[datetime, str]:
     return datetime.fromisoformat(at), rid
 
 
-def page(diary: Diary, flt: FollowupFilter | None = None, *, cursor: str | None = None,
-         size: int = PAGE_SIZE) -> FollowupPage:
-    """One page of the follow-up, newest first."""
+def scope(diary: Diary, flt: FollowupFilter | None, own: bool) -> tuple[Diary, FollowupFilter]:
+    """Who asks and what she may see: the team lead everything of the tracks she leads; with ``own`` any
+    worker her own rows (the filter's worker forced to her). Refused before anything is read."""
     flt = flt or FollowupFilter()
+    if own:
+        return diary, replace(flt, actor=diary.worker.name)
+    return require_lead(diary), flt
+
+
+def page(diary: Diary, flt: FollowupFilter | None = None, *, cursor: str | None = None,
+         size: int = PAGE_SIZE, own: bool = False) -> FollowupPage:
+    """One page of the follow-up, newest first."""
+    diary, flt = scope(diary, flt, own)
+    return _page(diary, flt, cursor=cursor, size=size)
+
+
+def _page(diary: Diary, flt: FollowupFilter, *, cursor: str | None = None,
+          size: int = PAGE_SIZE) -> FollowupPage:
     q = _base(diary, flt)
     allowed = set(protected_viewers(diary))
     if flt.check == "burst":
@@ -298,31 +324,33 @@ def page(diary: Diary, flt: FollowupFilter | None = None, *, cursor: str | None 
     return FollowupPage(rows, _encode(raw[-1][1], raw[-1][0]) if more and raw else None)
 
 
-def iter_rows(diary: Diary, flt: FollowupFilter | None = None, size: int = 2000) -> Iterator[AccessRow]:
+def iter_rows(diary: Diary, flt: FollowupFilter | None = None, size: int = 2000, *,
+              own: bool = False) -> Iterator[AccessRow]:
+    diary, flt = scope(diary, flt, own)
     cursor: str | None = None
     while True:
-        p = page(diary, flt, cursor=cursor, size=size)
+        p = _page(diary, flt, cursor=cursor, size=size)
         yield from p.rows
         if p.cursor is None:
             return
         cursor = p.cursor
 
 
-def export_to(diary: Diary, flt: FollowupFilter | None, fmt: str, path: str) -> Path:
+def export_to(diary: Diary, flt: FollowupFilter | None, fmt: str, path: str, *, own: bool = False) -> Path:
     """The export written only to the chosen file (0600, atomic)."""
     from app.storage.private_files import write_private
 
-    return write_private(path, export(diary, flt, fmt))
+    return write_private(path, export(diary, flt, fmt, own=own))
 
 
 HEADER = ["at", "actor", "action", "what", "record", "client_id", "records_listed", "flags"]
 
 
-def export(diary: Diary, flt: FollowupFilter | None = None, fmt: str = "csv") -> str:
+def export(diary: Diary, flt: FollowupFilter | None = None, fmt: str = "csv", *, own: bool = False) -> str:
     """The follow-up as CSV or JSON (every row). Built in memory; written only where the team lead chooses."""
     from app.services import audit
 
-    rows = list(iter_rows(diary, flt))
+    rows = list(iter_rows(diary, flt, own=own))
     audit.log(diary, "export", entity="access_log", detail=f"log follow-up: {len(rows)} rows")
     if fmt == "json":
         return json.dumps([{**asdict(r), "record": record_text(r)} for r in rows], ensure_ascii=False, indent=1)

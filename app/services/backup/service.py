@@ -37,6 +37,12 @@ def make_backup(diary_or_store: Diary | Store, reason: str) -> list[BackupInfo]:
     return [_info(b, store.data_dir) for b in store.backup(reason)]
 
 
+def restore_points_written(diary_or_store: Diary | Store) -> list[BackupInfo]:
+    """Wait for the restore points being written in the background (see ``vault.RestorePoint``)."""
+    store = diary_or_store.store if isinstance(diary_or_store, Diary) else diary_or_store
+    return [_info(b, store.data_dir) for b in store.wait_for_restore_points()]
+
+
 def diary_id_of(data_dir: Path) -> str:
     """The diary's id from its key file (plain JSON; no passphrase needed), or from a key copy when the key
     file itself is gone."""

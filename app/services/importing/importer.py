@@ -2,7 +2,10 @@
 
 Every row is checked before anything is written and every problem is listed by row and column. An import
 is all or nothing: one problem anywhere and nothing is written. A clean file is written in one transaction
-through ``bulk_insert`` so the change feed records every record, as if typed in.
+through ``bulk_insert`` so the change feed records every record, as if typed in: an error or a crash at any
+moment of it leaves the diary as it was. Its restore point (a verified backup of the diary as it was just
+before the import, for undoing it) is written from that moment's snapshot after the import's commit, in the
+background (``wait_for_restore_points``).
 """
 
 from __future__ import annotations
@@ -17,10 +20,10 @@ from sqlalchemy import select
 from app import reference
 from app.errors import DomainError
 from app.i18n import tr
-from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_id
+from app.models import Case, Client, Compartment, Decision, DiaryEntry, Extension, new_ordered_id
 from app.models.base import utcnow
 from app.services import audit, reference_lists, validation
-from app.services.backup import make_backup
+from app.services.backup import BackupInfo, restore_points_written
 from app.services.context import Diary
 from app.services.importing.layout import (
     COLUMN_BY_KEY,
@@ -40,6 +43,10 @@ ENTRY_TEXT = "Importerad från kalkylblad: stödformer under insatsen."
 MAX_ROWS = 100_000
 IMP_NUMBER = re.compile(r"^IMP-(\d{4})-(\d+)$")
 DUPLICATE_CHOICES = ("skip", "import")
+# The import's connection reads and writes the big indexes of a big diary (random ids): a page cache of 256 MB
+# while it writes instead of the usual 32 MB, so its pages are decrypted and encrypted once, not again and again.
+IMPORT_CACHE_KIB = 256 * 1024
+NORMAL_CACHE_KIB = 32_000
 
 
 @dataclass(frozen=True)
@@ -294,7 +301,7 @@ def check(diary: Diary, sheet: Sheet, choice: str | None = None) -> tuple[list[P
 
 def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> None:
     women = Compartment.WOMEN.value
-    cid = new_id()
+    cid = new_ordered_id()
     plan.rows["clients"].append(dict(
         id=cid, compartment=women, name=v["name"], name_key=v["name"].casefold(),
         personal_number=v.get("personal_number"), protected_identity=v.get("protected_identity") or "none",
@@ -304,7 +311,7 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
     starts: date | None = v.get("starts_on")
     if not (starts or v.get("referred_on") or v.get("case_number") or v.get("closed_on")):
         return
-    case_id = new_id()
+    case_id = new_ordered_id()
     referred = v.get("referred_on") or v.get("decided_on") or starts or diary.today()
     plan.rows["cases"].append(dict(
         id=case_id, compartment=women, client_id=cid,
@@ -315,7 +322,7 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
         return
     decided = v.get("decided_on") or starts
     ends = v.get("ends_on") or validation.add_months(starts, 3)
-    dec_id = new_id()
+    dec_id = new_ordered_id()
     plan.rows["decisions"].append(dict(
         id=dec_id, compartment=women, case_id=case_id, referring_unit=v["referring_unit"], district=v["district"],
         case_officer=v.get("case_officer", ""), legal_basis=reference.legal_basis_for(decided.isoformat()),
@@ -323,12 +330,12 @@ def _plan_row(diary: Diary, plan: _Plan, v: dict[str, Any], now: datetime) -> No
     if v.get("extended_to"):
         new_end: date = v["extended_to"]
         months = max(1, round((new_end - ends).days / (365.25 / 12)))
-        plan.rows["extensions"].append(dict(id=new_id(), compartment=women, decision_id=dec_id,
+        plan.rows["extensions"].append(dict(id=new_ordered_id(), compartment=women, decision_id=dec_id,
                                             granted_on=min(ends, diary.today()), months=months,
                                             new_ends_on=new_end))
     if v.get("support_kinds"):
         plan.rows["entries"].append(dict(
-            id=new_id(), compartment=women, client_id=cid, case_id=case_id, event_on=starts,
+            id=new_ordered_id(), compartment=women, client_id=cid, case_id=case_id, event_on=starts,
             written_at=now, kinds=",".join(v["support_kinds"]), activity="", text=ENTRY_TEXT,
             author_name=diary.worker.name, author_title=diary.worker.title, signed_at=now))
 
@@ -353,17 +360,37 @@ def import_sheet(diary: Diary, sheet: Sheet, *, dry_run: bool, duplicates: str |
                           skipped=plan.skipped if duplicates != "import" else 0)
     if problems or dry_run:
         return report
-    make_backup(diary, "import")  # a failed backup stops the import before anything is written
-    with diary.write() as s:
-        for model, key in ((Client, "clients"), (Case, "cases"), (Decision, "decisions"),
-                           (Extension, "extensions"), (DiaryEntry, "entries")):
-            # Rows with the same empty fields side by side: the bulk insert then sends them in few batches.
-            bulk_insert(s, model, sorted(r[key], key=lambda row: tuple(v is None for v in row.values())))
+    # The diary as it is now, held for the restore point; no room for it stops the import before anything is
+    # written.
+    point = diary.store.restore_point("import")
+    try:
+        with diary.write() as s:
+            conn = s.connection()
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+            try:
+                for model, key in ((Client, "clients"), (Case, "cases"), (Decision, "decisions"),
+                                   (Extension, "extensions"), (DiaryEntry, "entries")):
+                    # Rows with the same empty fields side by side: the bulk insert then sends them in few batches.
+                    bulk_insert(s, model, sorted(r[key], key=lambda row: tuple(v is None for v in row.values())))
+            finally:
+                # Back to the usual size before the commit: the changed pages are written at the commit and
+                # then leave the cache.
+                conn.exec_driver_sql(f"PRAGMA cache_size = -{NORMAL_CACHE_KIB}")
+    except BaseException:
+        point.cancel()  # nothing was written: no restore point is needed
+        raise
+    point.start()
     report.imported = True
     audit.log(diary, "import", compartment=Compartment.WOMEN.value, entity="clients",
               detail=f"spreadsheet {sheet.file_format} rows={len(sheet.rows)} clients={report.clients} "
                      f"cases={report.cases} decisions={report.decisions}")
     return report
+
+
+def wait_for_restore_points(diary: Diary) -> list[BackupInfo]:
+    """Wait until the restore points of finished imports are written; the backups (raises ``BackupError`` or
+    ``DiskFull`` when one could not be written: the import itself is in the diary all the same)."""
+    return restore_points_written(diary)
 
 
 def import_file(diary: Diary, data: bytes, filename: str, *, dry_run: bool = False,

@@ -358,7 +358,8 @@ def man_case(diary: Diary, man_id: str) -> ManCase:
 def list_men(diary: Diary, *, status: str | None = None, search: str = "", open_only: bool = False,
              log: bool = True) -> list[ManView]:
     """Men of the men's track by name; ``search`` matches name, case number, phone or a talk's notes.
-    A search is logged (``log=False``: the caller logs what it showed)."""
+    A search, and a list without one, is logged: which men it showed, never what was typed (``log=False``:
+    the caller logs what it showed)."""
     diary.require_track(MEN)
     with diary.read() as s:
         q = select(MenClient).where(MenClient.compartment == MEN).order_by(MenClient.name_key)
@@ -375,8 +376,9 @@ def list_men(diary: Diary, *, status: str | None = None, search: str = "", open_
         men = list(s.scalars(q))
         counts = _counts(s)
         views = [_view(m, counts.get(m.id, (0, 0, None))) for m in men]
-    if needle and log:  # a search is logged: which records it showed, never what was typed
-        audit.log_list(diary, "search", "men_search", [v.id for v in views], compartment=MEN)
+    if log:  # which records it showed, never what was typed
+        audit.log_list(diary, "search" if needle else "list", "men_search" if needle else "men_list",
+                       [v.id for v in views], compartment=MEN)
     return views
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.models import MenTalk
+from app.services import audit
 from app.services.context import Diary
 from app.services.mens_track.men import MEN, ManView, TalkView, list_men, talk_view
 
@@ -23,8 +24,16 @@ class MenToday:
     no_recent_talk: list[ManView]  # open, no attended talk in the last 30 days
 
 
-def today_view(diary: Diary, *, quiet_days: int = 30) -> MenToday:
-    men = list_men(diary, open_only=True)
+def shown_ids(t: MenToday) -> list[str]:
+    """The men Idag names, each once, in the order of its lists."""
+    return list(dict.fromkeys([*(m.id for m in t.registration_due), *(m.id for m, _ in t.raised_risk),
+                               *(m.id for m in t.open_investigations), *(m.id for m in t.no_recent_talk)]))
+
+
+def today_view(diary: Diary, *, quiet_days: int = 30, log: bool = True) -> MenToday:
+    """The men's Idag. The men it names are logged as a list (``men_today``; ``log=False``: the caller logs
+    what it showed, as the desktop does once the lists are on screen)."""
+    men = list_men(diary, open_only=True, log=False)
     due = [m for m in men if m.registration_due]
     investigations = [m for m in men if m.investigation_opened_on and not m.investigation_closed_on]
     quiet = [m for m in men if (m.last_talk_on or m.first_contact_on or diary.today()) <
@@ -41,4 +50,7 @@ def today_view(diary: Diary, *, quiet_days: int = 30) -> MenToday:
             seen.add(t.men_client_id)
             if t.men_client_id in by_id and {t.risk_partner, t.risk_children} & {"raised", "high"}:
                 raised.append((by_id[t.men_client_id], talk_view(t)))
-    return MenToday(due, investigations, sorted(raised, key=lambda r: r[1].held_on, reverse=True), quiet)
+    view = MenToday(due, investigations, sorted(raised, key=lambda r: r[1].held_on, reverse=True), quiet)
+    if log:
+        audit.log_list(diary, "list", "men_today", shown_ids(view), compartment=MEN)
+    return view

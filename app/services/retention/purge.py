@@ -51,6 +51,7 @@ from app.models import (
 from app.models.base import utcnow
 from app.models.drafts import EditorDraft
 from app.services import audit
+from app.services.access.roles import require_lead
 from app.services.context import Diary
 from app.services.retention import backups
 from app.services.retention import rules as rr
@@ -128,9 +129,10 @@ def current_rules(diary: Diary) -> rr.Rules:
 
 
 def set_rule(diary: Diary, key: str, value: Any) -> rr.Rules:
-    """Override one rule for this diary (validated before it is stored)."""
+    """Override one rule for this diary (validated before it is stored). The team lead's."""
     import json
 
+    diary = require_lead(diary)
     if key not in rr.KEYS:
         raise DomainError("Unknown retention rule.")
     with diary.read() as s:
@@ -268,7 +270,11 @@ def _owned(s: Session, entity: str, ids: Sequence[str]) -> dict[type[Record], li
 
 
 def preview(diary: Diary) -> Preview:
-    """What the rules say must go today (nothing is changed)."""
+    """What the rules say must go today (nothing is changed): the team lead's, in the tracks she leads."""
+    return _preview(require_lead(diary))
+
+
+def _preview(diary: Diary) -> Preview:
     rules = current_rules(diary)
     today = diary.today()
     with diary.read() as s:
@@ -333,7 +339,7 @@ def _scrub_sync_state(s: Session, keys: list[tuple[str, str]], compartments: set
         s.add_all(SyncPurge(entity=e, entity_id=i) for e, i in keys if (e, i) not in existing)
         # The team's next round takes a fresh snapshot, so a laptop that starts from one never sees the data.
         s.execute(update(SyncTeam).where(SyncTeam.compartment.in_(sorted(compartments)))
-                  .values(segments_since_snapshot=1_000_000))
+                  .values(segments_since_snapshot=1_000_000, scrub_pending=True))
 
 
 def forget_changes(s: Session, ids: Sequence[str]) -> int:
@@ -368,8 +374,10 @@ def wipe_free_space(diary: Diary) -> None:
 
 
 def run(diary: Diary, token: str) -> PurgeResult:
-    """Purge what ``preview`` listed under ``token``; refuses if the list has changed since."""
-    pv = preview(diary)
+    """Purge what ``preview`` listed under ``token``; refuses if the list has changed since. Only the team
+    lead, in the tracks she leads: anyone else is refused before anything is read or written."""
+    diary = require_lead(diary)
+    pv = _preview(diary)
     if pv.keep_everything:
         raise DomainError("The retention rules keep everything; nothing is purged.")
     if token != pv.token:
@@ -429,6 +437,7 @@ class RunLog:
 
 
 def purge_log(diary: Diary) -> list[RunLog]:
+    diary = require_lead(diary)
     with diary.read() as s:
         return [RunLog(r.at, r.actor, r.rules, r.clients_purged, r.records_purged, r.archive_marked, dict(r.counts))
                 for r in s.scalars(select(RetentionRun).order_by(RetentionRun.seq.desc()))]

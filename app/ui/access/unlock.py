@@ -23,6 +23,7 @@ from app.errors import StorageError, WrongPassphrase
 from app.i18n import tr as core_tr
 from app.models import Compartment
 from app.services.access import passphrase as strength
+from app.services.access import roles
 from app.services.backup import backup_if_due
 from app.services.context import Diary, Worker, open_diary, save_worker
 from app.storage import vault
@@ -42,10 +43,12 @@ def open_existing(data_dir: Path, passphrase: str) -> Diary:
     return open_diary(store)
 
 
-def create_new(data_dir: Path, passphrase: str, worker: Worker) -> Diary:
+def create_new(data_dir: Path, passphrase: str, worker: Worker, lead: bool = False) -> Diary:
     store = vault.create(data_dir, passphrase)
     try:
         save_worker(store, worker)
+        if lead:  # team lead of this diary's own log (a synced team names its leads itself)
+            roles.set_profile_role(open_diary(store), True)
     except BaseException:
         store.close()
         raise
@@ -190,6 +193,8 @@ class CreateDiaryScreen(_Card):
         self.women = QCheckBox(self.tr("Women's support"), self.card)
         self.women.setChecked(True)
         self.men = QCheckBox(self.tr("Men's support"), self.card)
+        self.lead = QCheckBox(self.tr("I am the team lead (log follow-up and retention)"), self.card)
+        self.lead.setToolTip(self.tr("For this diary's own log; in a synced team the team names its leads."))
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase"), self.pass1)
         form.addRow(self.tr("&Repeat"), self.pass2)
@@ -199,6 +204,7 @@ class CreateDiaryScreen(_Card):
         form.addRow(self.tr("Your &title"), self.title_edit)
         form.addRow(self.tr("Track"), self.women)
         form.addRow("", self.men)
+        form.addRow(self.tr("Role"), self.lead)
         self.button = QPushButton(self.tr("&Create diary"), self.card)
         self.button.setDefault(True)
         accessible(self.button, self.tr("Create diary"))
@@ -247,7 +253,8 @@ class CreateDiaryScreen(_Card):
         worker = Worker(self.name.text().strip(), self.title_edit.text().strip(), frozenset(tracks))
         self.error.hide()
         self.set_busy(True)
-        self._runner.run(create_new, self._data_dir, p1, worker, on_done=self._done, on_error=self._failed)
+        self._runner.run(create_new, self._data_dir, p1, worker, self.lead.isChecked(), on_done=self._done,
+                         on_error=self._failed)
 
     def _done(self, diary: Diary) -> None:
         self.pass1.clear()

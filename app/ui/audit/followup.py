@@ -30,9 +30,9 @@ from app.ui.session import SessionRunner
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _write_export(diary: Diary, flt: FollowupFilter, fmt: str, path: str) -> str:
+def _write_export(diary: Diary, flt: FollowupFilter, fmt: str, path: str, own: bool = False) -> str:
     """Worker thread: build the export in memory, then write it only to the chosen file (0600)."""
-    return str(followup.export_to(diary, flt, fmt, path))
+    return str(followup.export_to(diary, flt, fmt, path, own=own))
 
 
 class FollowupModel(QAbstractTableModel):
@@ -119,12 +119,14 @@ class FollowupScreen(QWidget):
     page_shown = Signal()  # a page is on screen (tests wait for it)
     exported = Signal(str)
 
-    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None, *,
+                 own: bool = False) -> None:
         super().__init__(parent)
         self.diary, self.runner = diary, runner
+        self.own = own  # any worker's own rows only (the service forces the worker filter to her)
         self._generation = 0
         self._busy = False
-        self.setWindowTitle(self.tr("Log follow-up"))
+        self.setWindowTitle(self.tr("My access log") if own else self.tr("Log follow-up"))
         lay = QVBoxLayout(self)
 
         bar = QHBoxLayout()
@@ -193,7 +195,12 @@ class FollowupScreen(QWidget):
         self.more_btn.clicked.connect(self.fetch_more)
         self.csv_btn.clicked.connect(lambda: self.ask_export("csv"))
         self.json_btn.clicked.connect(lambda: self.ask_export("json"))
-        self.runner.run(followup.actors, diary, on_done=self._actors, parallel=True)
+        if own:  # her own rows: the worker shown is her (the service forces it anyway)
+            self.actor.addItem(diary.worker.name, diary.worker.name)
+            self.actor.setCurrentIndex(1)
+            self.actor.setEnabled(False)
+        else:
+            self.runner.run(followup.actors, diary, on_done=self._actors, on_error=self._failed, parallel=True)
         self.reload()
 
     def filters(self) -> FollowupFilter:
@@ -214,7 +221,7 @@ class FollowupScreen(QWidget):
         gen = self._generation
         self.status.setText(self.tr("Reading the log…"))
         self.more_btn.setEnabled(False)
-        self.runner.run(followup.page, self.diary, self.filters(), parallel=True,
+        self.runner.run(followup.page, self.diary, self.filters(), own=self.own, parallel=True,
                         on_done=lambda p: self._arrived(gen, p, reset=True), on_error=self._failed)
 
     def fetch_more(self) -> None:
@@ -222,7 +229,8 @@ class FollowupScreen(QWidget):
             return
         gen = self._generation
         self.more_btn.setEnabled(False)
-        self.runner.run(followup.page, self.diary, self.filters(), cursor=self.model.cursor, parallel=True,
+        self.runner.run(followup.page, self.diary, self.filters(), cursor=self.model.cursor, own=self.own,
+                        parallel=True,
                         on_done=lambda p: self._arrived(gen, p, reset=False), on_error=self._failed)
 
     def _arrived(self, generation: int, page: FollowupPage, *, reset: bool) -> None:
@@ -250,7 +258,7 @@ class FollowupScreen(QWidget):
 
     def export_to(self, path: str, fmt: str) -> None:
         self.status.setText(self.tr("Exporting…"))
-        self.runner.run(_write_export, self.diary, self.filters(), fmt, path,
+        self.runner.run(_write_export, self.diary, self.filters(), fmt, path, self.own,
                         on_done=self._exported, on_error=self._failed)
 
     def _exported(self, path: str) -> None:

@@ -28,6 +28,7 @@ class MenListPane(QWidget):
         super().__init__(parent)
         self._diary, self._runner = diary, runner
         self._seq = 0
+        self._logged_list: list[str] | None = None  # the list without a search last logged
         self.track_label = heading(self.tr("Men's support"), self, size=1.1)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search name, case number, phone or talk notes"))
@@ -79,9 +80,14 @@ class MenListPane(QWidget):
     def _show(self, seq: int, items: list[ManView], *, searched: bool = False) -> None:
         if seq != self._seq:
             return  # she typed on: a newer search is under way
-        if searched:  # logged on the database thread once shown: the search itself never waits for a writer
-            self._runner.run(audit.log_list, self._diary, "search", "men_search", [m.id for m in items],
-                             compartment="men")
+        # Logged on the database thread once shown (the search itself never waits for a writer): a search
+        # each time; the list without one when it names other men than the list last logged.
+        ids = [m.id for m in items]
+        if searched:
+            self._runner.run(audit.log_list, self._diary, "search", "men_search", ids, compartment="men")
+        elif ids != self._logged_list:
+            self._runner.run(audit.log_list, self._diary, "list", "men_list", ids, compartment="men")
+        self._logged_list = None if searched else ids
         self.view.clear()
         for m in items:
             due = m.registration_due

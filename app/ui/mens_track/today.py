@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import audit
 from app.services.context import Diary
 from app.services.mens_track import today as men_today
 from app.services.mens_track.today import MenToday
@@ -65,12 +66,15 @@ class MenTodayScreen(QWidget):
             self.man_chosen.emit(str(man_id))
 
     def reload(self) -> None:
-        self._runner.run(men_today.today_view, self._diary, on_done=self._show, on_error=lambda e: show_error(self, e),
-                         parallel=True)
+        self._runner.run(men_today.today_view, self._diary, log=False, on_done=self._show,
+                         on_error=lambda e: show_error(self, e), parallel=True)
 
     def _show(self, t: MenToday) -> None:
+        shown: list[str] = []
+
         def fill(lst: QListWidget, rows: list[tuple[str, str]]) -> None:
             lst.clear()
+            shown.extend(man_id for man_id, _ in rows[:MAX_ROWS])
             for man_id, text in rows[:MAX_ROWS]:
                 QListWidgetItem(text, lst).setData(Qt.ItemDataRole.UserRole, man_id)
             if len(rows) > MAX_ROWS:
@@ -88,4 +92,6 @@ class MenTodayScreen(QWidget):
                                    for m in t.open_investigations])
         fill(self.quiet, [(m.id, f"{fmt_date(m.last_talk_on or m.first_contact_on)}  {m.name}")
                           for m in t.no_recent_talk])
+        # The men named on screen, logged on the database thread (reading Idag never waits for a writer).
+        self._runner.run(audit.log_list, self._diary, "list", "men_today", shown, compartment="men")
         self.loaded.emit()

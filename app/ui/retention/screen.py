@@ -115,7 +115,8 @@ class RetentionScreen(QWidget):
         self.status.setText(self.tr("Checking the rules…"))
         self.run_btn.setEnabled(False)
         self.runner.run(purge.preview, self.diary, parallel=True, on_done=self._shown, on_error=self._failed)
-        self.runner.run(purge.purge_log, self.diary, parallel=True, on_done=self._show_log)
+        self.runner.run(purge.purge_log, self.diary, parallel=True, on_done=self._show_log,
+                        on_error=self._failed)  # not the team lead: the preview's refusal says why
 
     def _shown(self, pv: Preview) -> None:
         self.preview = pv

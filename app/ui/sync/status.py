@@ -23,6 +23,7 @@ from app.services.retention import scrub as retention_scrub
 from app.services.sync import settings as sync_settings
 from app.services.sync.settings import SyncStatus
 from app.sync import SyncSummary, share_reachable, sync_now
+from app.sync.files import QUARANTINE_PREFIX
 from app.ui.common import accessible, error_text
 from app.ui.session import SessionRunner
 from app.ui.sync.conflicts import ConflictsDialog
@@ -152,7 +153,11 @@ class SyncController(QObject):
         elif summary.clock_ahead_hours:
             headline = self.tr("This laptop's clock is {hours} hours ahead: set the clock right; its changes "
                                "are kept until then.").format(hours=summary.clock_ahead_hours)
-        self._set_problem(headline, "\n".join(problems))
+        elif headline is None and summary.repaired:
+            # A file moved aside on the share: named, so that whoever looks after the share can find it.
+            moved = [w for w in summary.warnings if QUARANTINE_PREFIX in w]
+            headline = moved[0] if moved else None
+        self._set_problem(headline, "\n".join(problems or summary.warnings))
         self.synced.emit(summary)
         if summary.pulled:  # records purged on another laptop: clear what the round left of them here
             self._runner.run(retention_scrub.after_sync, self._diary)
