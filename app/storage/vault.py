@@ -72,7 +72,8 @@ class Store:
                 session.commit()
             except BaseException as exc:
                 session.rollback()
-                if isinstance(exc, (DBAPIError, OSError)) and layout.is_disk_full(exc):
+                # A statement sent on the driver's own cursor (changefeed.insert_one) raises the driver's error.
+                if isinstance(exc, (DBAPIError, sqlcipher3.Error, OSError)) and layout.is_disk_full(exc):
                     raise layout.disk_full("the change") from None
                 raise
 
