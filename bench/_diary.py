@@ -22,6 +22,8 @@ def big_diary(clients: int = 10_000, entries: int = 300_000) -> Path:
     """The folder of a demo diary of the given size (built with the real KDF cost on first use)."""
     folder = CACHE / f"diary-{clients}-{entries}"
     if vault.diary_exists(folder) and (folder / "complete").exists():
+        if not (folder / "risk").exists():
+            add_risk_data(folder)
         return folder
     if folder.exists():
         import shutil
@@ -34,8 +36,26 @@ def big_diary(clients: int = 10_000, entries: int = 300_000) -> Path:
     store.checkpoint()
     store.close()
     (folder / "complete").write_text("ok")
+    add_risk_data(folder)
     print(f"built demo diary {clients} clients / {entries} entries in {time.perf_counter() - t0:.1f} s")
     return folder
+
+
+def add_risk_data(folder: Path) -> None:
+    """Incidents and completed risk assessments for two in three women's clients (Idag's risk-due list has
+    something to read); added once to a cached diary built before the list existed."""
+    from app.services.demo import risk as risk_demo
+
+    t0 = time.perf_counter()
+    diary = open_big(folder)
+    try:
+        made = risk_demo.generate(diary, seed=7)
+        diary.store.checkpoint()
+    finally:
+        diary.store.close()
+    (folder / "risk").write_text("ok")
+    print(f"added {made['incidents']} incidents and {made['risk_assessments']} risk assessments to the cached diary "
+          f"in {time.perf_counter() - t0:.1f} s")
 
 
 def open_big(folder: Path) -> Diary:

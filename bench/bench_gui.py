@@ -148,7 +148,7 @@ def print_stalls(app: QApplication, window: AthenaWindow, meter: StallMeter) -> 
     t = time.perf_counter()
     dlg = SafetyPlanPrintDialog(window.diary, window.session, client_id, None, "Min vecka", "sv", window)  # type: ignore[arg-type]
     dlg.show()
-    pump(app, lambda: dlg.printout is not None and not window.runner.busy(), 60)
+    pump(app, lambda: dlg.printout is not None and dlg.preview_done and not window.runner.busy(), 60)
     preview_ms = (time.perf_counter() - t) * 1000
     stall_preview = meter.stop()
     out = Path(tempfile.mkdtemp()) / "plan.pdf"
