@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError, NotFound
@@ -231,26 +231,26 @@ class DueAssessment:
 def due_query(today: date, tracks: Sequence[str], *, months: int = DUE_AFTER_MONTHS,
               client_id: str | None = None) -> Select[Any]:
     """The current clients whose risk should be assessed, in name order: (id, name, last completed assessment,
-    incidents since it). Driven by indexes — the open cases with a started decision, each client's latest
-    completed assessment and her incidents by day — so a 10,000-client diary reads only what is due."""
+    incidents since it). Read through indexes: the clients in name order (a capped page stops once it has its
+    rows), whether each has an open case with a started decision, the latest completed assessment of every
+    client (one pass over a small index, each client's value computed once), and her incidents by day."""
     limit = validation.add_months(today, -months)
-    current = (select(Case.client_id).join(Decision, Decision.case_id == Case.id)
-               .where(or_(Case.closed_on.is_(None), Case.closed_on > today), Decision.starts_on <= today))
-    last = (select(func.max(RiskAssessment.assessed_on))
-            .where(RiskAssessment.client_id == Client.id, RiskAssessment.completed_at.is_not(None))
-            .correlate(Client).scalar_subquery())
-    inner = select(Client.id.label("id"), Client.name.label("name"), Client.name_key.label("name_key"),
-                   last.label("last")).where(Client.compartment.in_(tracks), Client.id.in_(current))
-    if client_id is not None:
-        inner = inner.where(Client.id == client_id)
-    c = inner.subquery("due_clients")
+    current = (select(literal(1)).select_from(Case).join(Decision, Decision.case_id == Case.id)
+               .where(Case.client_id == Client.id, or_(Case.closed_on.is_(None), Case.closed_on > today),
+                      Decision.starts_on <= today).correlate(Client).exists())
+    latest = (select(RiskAssessment.client_id.label("client_id"), func.max(RiskAssessment.assessed_on).label("last"))
+              .where(RiskAssessment.completed_at.is_not(None)).group_by(RiskAssessment.client_id)
+              .subquery("latest"))
     since = (select(func.count()).select_from(Incident)
-             .where(Incident.client_id == c.c.id, Incident.compartment.in_(tracks),
-                    or_(c.c.last.is_(None), Incident.occurred_on > c.c.last))
-             .correlate(c).scalar_subquery())
-    return (select(c.c.id, c.c.name, c.c.last, since.label("since"))
-            .where(or_(c.c.last.is_(None), c.c.last < limit, since > 0))
-            .order_by(c.c.name_key, c.c.id))
+             .where(Incident.client_id == Client.id, Incident.compartment.in_(tracks),
+                    or_(latest.c.last.is_(None), Incident.occurred_on > latest.c.last))
+             .correlate(Client, latest).scalar_subquery())
+    q = (select(Client.id, Client.name, latest.c.last, since.label("since"))
+         .select_from(Client).outerjoin(latest, latest.c.client_id == Client.id)
+         .where(Client.compartment.in_(tracks), current,
+                or_(latest.c.last.is_(None), latest.c.last < limit, since > 0))
+         .order_by(Client.name_key, Client.id))
+    return q if client_id is None else q.where(Client.id == client_id)
 
 
 def due_row(row: Any) -> DueAssessment:

@@ -102,7 +102,7 @@ class PageRenderer(QObject):
         self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
         self._renderer.setDocument(self._doc)
         self._renderer.pageRendered.connect(self._rendered)
-        count = min(self._doc.pageCount(), max_pages)
+        count = min(int(self._doc.pageCount()), max_pages)
         self._left = set(range(count))
         for i in range(count):
             size = self._doc.pagePointSize(i)
