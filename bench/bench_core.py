@@ -21,7 +21,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import func, select
 
 from app.services.clients import clients, entries, export, search
 from app.services.clients.entries import EntryInput
@@ -108,7 +107,7 @@ def main() -> None:
             with diary.read() as s:
                 q = tl.due_query(diary.today(), diary.tracks)
                 rows = s.execute(q.limit(200)).all()
-                return len(rows), s.scalar(select(func.count()).select_from(q.order_by(None).subquery())) or 0
+                return len(rows), tl.due_count(s, diary.today(), diary.tracks)
 
         shown, due_total = risk_due()
         svc, raw = replay_floor(diary, risk_due)

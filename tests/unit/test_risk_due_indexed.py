@@ -111,6 +111,8 @@ def test_same_clients_as_the_plain_query(risk_diary: Diary, offset_days: int) ->
     assert [keys[n] for n in names] == sorted(keys[n] for n in names)  # name order, as the list shows them
     view = attention.today_view(risk_diary)
     assert _rows(view.risk_due) == got and view.total("risk_due") == len(got)
+    with risk_diary.read() as s:
+        assert tl.due_count(s, risk_diary.today(), risk_diary.tracks) == len(expected)
 
 
 def test_the_edge_cases_and_every_reason(risk_diary: Diary) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import func, or_, select, union
 from app.models import Case, Client, CourtAppointment, Decision, DiaryEntry, Extension
 from app.services.clients.status import decision_end_expr, ending_within
 from app.services.context import Diary
-from app.services.risk.timeline import DueAssessment, due_query, due_row
+from app.services.risk.timeline import DueAssessment, due_count, due_query, due_row
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,7 @@ def today_view(diary: Diary, *, ending_days: int = 14, court_days: int = 7, limi
         due_q = due_query(today, tracks)
         due = list(s.execute(due_q if limit is None else due_q.limit(limit)))
         full = limit is None or len(due) < limit
-        totals["risk_due"] = len(due) if full else s.scalar(
-            select(func.count()).select_from(due_q.order_by(None).subquery())) or 0
+        totals["risk_due"] = len(due) if full else due_count(s, today, tracks)
     return Attention(
         ending_decisions=[EndingDecision(r[0], r[1], r[2], r[3], r[4]) for r in lists["ending_decisions"]],
         court_dates=[CourtDate(r[0], r[1], r[2], r[3], r[4]) for r in lists["court_dates"]],
