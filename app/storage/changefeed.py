@@ -148,13 +148,14 @@ class Clock:
     """The diary's HLC, read and saved inside the caller's write transaction (one statement each way, on the
     session's connection: the HLC row is never an object in a session)."""
 
-    def __init__(self, session: Session, cursor: Any = None) -> None:
+    def __init__(self, session: Session | None, cursor: Any = None, device: str = "") -> None:
         self.session, self.cursor = session, cursor
-        self.device = session.identity.device_id if isinstance(session, DiarySession) else ""
-        if cursor is not None:  # the driver's cursor on the session's connection (``insert_one``)
+        self.device = session.identity.device_id if isinstance(session, DiarySession) else device
+        if cursor is not None:  # the driver's cursor of a ``DriverWrite`` (``insert_one``)
             found = cursor.execute(_HLC_READ_SQL, (HLC_KEY,)).fetchone()
             raw = found[0] if found else None
         else:
+            assert session is not None
             raw = session.connection().execute(_HLC_READ).scalar()
         self._exists = raw is not None
         self.last = hlc.Timestamp.parse(raw) if raw else None
@@ -173,16 +174,15 @@ class Clock:
         if self._dirty and self.last is not None and self.cursor is not None:
             self.cursor.execute(_HLC_WRITE_SQL if self._exists else _HLC_FIRST_SQL, (str(self.last), HLC_KEY))
             self._exists = True
-        elif self._dirty and self.last is not None:
+        elif self._dirty and self.last is not None and self.session is not None:
             conn = self.session.connection()
             conn.execute(_HLC_WRITE if self._exists else _HLC_FIRST, {"hlc_value": str(self.last)})
             self._exists = True
 
 
-def _full_rows(session: DiarySession, cls: type[Record], rows: Iterable[Mapping[str, Any]],
+def _full_rows(ident: Identity, cls: type[Record], rows: Iterable[Mapping[str, Any]],
                now: datetime) -> list[dict[str, Any]]:
     """Rows with every column: the model's defaults, the author/device stamps, then the given values."""
-    ident = session.identity
     defaults = {k: c.columns[0].default for k, c in _attrs(cls).items()}
     full_rows = []
     for r in rows:
@@ -224,7 +224,7 @@ def insert_records(session: DiarySession, cls: type[Record],
         return []
     ident = session.identity
     now = utcnow()
-    full_rows = _full_rows(session, cls, rows, now)
+    full_rows = _full_rows(ident, cls, rows, now)
     conn = session.connection()
     insert = _INSERTS.get(cls.__tablename__)
     if insert is None:
@@ -276,27 +276,35 @@ def _driver_insert(table: Table, keys: list[str], columns: list[Any], dialect: A
     return found
 
 
-def driver_cursor(session: Session) -> Any:
-    """A driver cursor on the session's own connection, inside its (write) transaction."""
-    return session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+@dataclass
+class DriverWrite:
+    """A write transaction on the driver's own cursor (``Store.write_cursor``): who writes, the dialect whose
+    converters store the values, and the cursor inside BEGIN IMMEDIATE … COMMIT. For the most frequent write of
+    the day, with no session or unit of work around it; ``insert_one`` feeds the change log as a session
+    would."""
+
+    identity: Identity
+    dialect: Any
+    cursor: Any
+
+    def one(self, sql: str, *params: Any) -> Any:
+        """The first column of the first row of a read (None without a row)."""
+        row = self.cursor.execute(sql, params).fetchone()
+        return row[0] if row else None
 
 
-def insert_one(session: DiarySession, cls: type[Record], values: Mapping[str, Any], cursor: Any) -> dict[str, Any]:
-    """``insert_records`` for one record on the driver's ``cursor`` (from ``driver_cursor``): the same row,
-    the same change row and clock, without SQLAlchemy's per-statement work — for the most frequent write of
-    the day. Returns the row as written, every column filled in."""
-    ident = session.identity
+def insert_one(w: DriverWrite, cls: type[Record], values: Mapping[str, Any]) -> dict[str, Any]:
+    """``insert_records`` for one record on a ``DriverWrite``: the same row, the same change row and clock,
+    without SQLAlchemy's per-statement work. Returns the row as written, every column filled in."""
     now = utcnow()
-    row = _full_rows(session, cls, [values], now)[0]
-    dialect = session.connection().dialect
+    row = _full_rows(w.identity, cls, [values], now)[0]
     cols = _attrs(cls)
     table: Table = cls.__table__  # type: ignore[assignment]
-    ins = _driver_insert(table, list(cols), [c.columns[0] for c in cols.values()], dialect)
-    cursor.execute(ins.sql, ins.params(row))
-    clock = Clock(session, cursor)
-    change = _change_row(cls, row, clock, ident, now)
-    changes = _driver_insert(_CHANGES, _CHANGE_KEYS, [_CHANGES.c[k] for k in _CHANGE_KEYS], dialect)
-    cursor.execute(changes.sql, changes.params(change))
+    ins = _driver_insert(table, list(cols), [c.columns[0] for c in cols.values()], w.dialect)
+    w.cursor.execute(ins.sql, ins.params(row))
+    clock = Clock(None, w.cursor, w.identity.device_id)
+    change = _change_row(cls, row, clock, w.identity, now)
+    changes = _driver_insert(_CHANGES, _CHANGE_KEYS, [_CHANGES.c[k] for k in _CHANGE_KEYS], w.dialect)
+    w.cursor.execute(changes.sql, changes.params(change))
     clock.save()
     return row
-

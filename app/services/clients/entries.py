@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 
@@ -14,7 +13,7 @@ from app.models.base import utcnow
 from app.services import validation
 from app.services.clients.clients import Page, require_client
 from app.services.context import Diary
-from app.storage.changefeed import driver_cursor, insert_one
+from app.storage.changefeed import insert_one
 
 KINDS = [k.value for k in SupportKind]
 ACTIVITIES = {a.value for a in Activity}
@@ -80,36 +79,28 @@ _CASE_OWNER = "SELECT client_id FROM cases WHERE id = ?"
 _LATEST_CASE = "SELECT id FROM cases WHERE client_id = ? ORDER BY referred_on DESC LIMIT 1"
 
 
-def _one(cursor: Any, sql: str, param: str) -> Any:
-    row = cursor.execute(sql, (param,)).fetchone()
-    return row[0] if row else None
-
-
 def add_entry(diary: Diary, client_id: str, data: EntryInput, *, sign: bool = False) -> EntryView:
     """Write a diary entry (signed at once if ``sign``). The most frequent write of the day, so it runs as a few
-    plain statements on the driver's cursor in one transaction — the client's track, the case, the entry with
-    its change row and the clock — and returns the view of the row as written, without reading it back."""
+    plain statements on the driver's own cursor in one transaction, with no session — the client's track, the
+    case, the entry with its change row and the clock — and returns the view of the row as written, without
+    reading it back."""
     values = _validated(diary, data)
-    with diary.write() as s:
-        cur = driver_cursor(s)
-        try:
-            compartment = _one(cur, _CLIENT_TRACK, client_id)
-            if compartment is None:
-                raise NotFound("The client was not found.")
-            diary.require_track(compartment)
-            case_id = data.case_id
-            if case_id is not None:
-                if _one(cur, _CASE_OWNER, case_id) != client_id:
-                    raise DomainError("The entry's case belongs to another client.")
-            else:
-                case_id = _one(cur, _LATEST_CASE, client_id)
-            now = utcnow()
-            row = insert_one(s, DiaryEntry, dict(
-                client_id=client_id, case_id=case_id, compartment=compartment, written_at=now,
-                author_name=diary.worker.name, author_title=diary.worker.title, signed_at=now if sign else None,
-                **values), cur)
-        finally:
-            cur.close()
+    with diary.write_cursor() as w:
+        compartment = w.one(_CLIENT_TRACK, client_id)
+        if compartment is None:
+            raise NotFound("The client was not found.")
+        diary.require_track(compartment)
+        case_id = data.case_id
+        if case_id is not None:
+            if w.one(_CASE_OWNER, case_id) != client_id:
+                raise DomainError("The entry's case belongs to another client.")
+        else:
+            case_id = w.one(_LATEST_CASE, client_id)
+        now = utcnow()
+        row = insert_one(w, DiaryEntry, dict(
+            client_id=client_id, case_id=case_id, compartment=compartment, written_at=now,
+            author_name=diary.worker.name, author_title=diary.worker.title, signed_at=now if sign else None,
+            **values))
     kinds = str(row["kinds"])
     return EntryView(id=row["id"], client_id=client_id, case_id=case_id, event_on=row["event_on"],
                      written_at=now, duration_minutes=row["duration_minutes"],
