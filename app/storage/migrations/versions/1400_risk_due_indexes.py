@@ -1,7 +1,8 @@
 """Indexes for Idag's list of risk assessments due: each client's latest completed assessment, her incidents
-by day, the started decisions of a case and the clients of the open cases, each read from an index instead of
-the table rows (an assessment's row carries its answers; reading those for 10,000 clients is what made the
-list slow).
+by day and the clients of the open cases, each read from an index instead of the table rows (an assessment's
+row carries its answers; reading those for 10,000 clients is what made the list slow). (An index of decisions
+by case and start would serve the list too, but SQLite then drives "decisions ending soon" from every open
+case: 3 ms → 25 ms on 10,000 clients.)
 
 Revision ID: 1400
 Revises: 1100
@@ -18,12 +19,10 @@ def upgrade() -> None:
     op.execute("CREATE INDEX IF NOT EXISTS ix_risk_assessments_completed ON risk_assessments(client_id, assessed_on)"
                " WHERE completed_at IS NOT NULL")
     op.execute("CREATE INDEX IF NOT EXISTS ix_incidents_client_day ON incidents(client_id, occurred_on, compartment)")
-    op.execute("CREATE INDEX IF NOT EXISTS ix_decisions_case_starts ON decisions(case_id, starts_on)")
     op.execute("CREATE INDEX IF NOT EXISTS ix_cases_open_client ON cases(closed_on, client_id, id)")
 
 
 def downgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_risk_assessments_completed")
     op.execute("DROP INDEX IF EXISTS ix_incidents_client_day")
-    op.execute("DROP INDEX IF EXISTS ix_decisions_case_starts")
     op.execute("DROP INDEX IF EXISTS ix_cases_open_client")
