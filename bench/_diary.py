@@ -42,8 +42,8 @@ def big_diary(clients: int = 10_000, entries: int = 300_000) -> Path:
 
 
 def _stale(folder: Path) -> bool:
-    """Whether a cached diary lacks a column the models have (stamped with a revision whose migration chain was
-    re-ordered after it was built): the benchmarks would fail half-way on it, so it is built again."""
+    """Whether a cached diary lacks a table or column the models have (stamped with a revision whose migration
+    chain was re-ordered after it was built): the benchmarks would fail half-way on it, so it is built again."""
     from app.models import Base
 
     store = vault.unlock(folder, PASSPHRASE)
@@ -51,8 +51,8 @@ def _stale(folder: Path) -> bool:
         with store.engine.connect() as conn:
             for table in Base.metadata.sorted_tables:
                 have = {r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table.name})")}
-                if have and not {c.name for c in table.columns} <= have:
-                    print(f"the cached diary in {folder} lacks columns of {table.name}: building it again")
+                if not {c.name for c in table.columns} <= have:
+                    print(f"the cached diary in {folder} lacks {table.name} or some of its columns: building it again")
                     return True
             conn.rollback()
     finally:

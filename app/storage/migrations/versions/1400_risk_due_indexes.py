@@ -5,12 +5,12 @@ by case and start would serve the list too, but SQLite then drives "decisions en
 case: 3 ms → 25 ms on 10,000 clients.)
 
 Revision ID: 1400
-Revises: 1100
+Revises: 1250
 """
 from alembic import op
 
 revision = "1400"
-down_revision = "1100"
+down_revision = "1250"
 branch_labels = None
 depends_on = None
 
