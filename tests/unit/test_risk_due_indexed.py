@@ -96,6 +96,7 @@ def risk_diary(store: vault.Store) -> Diary:
     _assess(diary, same_day, "2026-02-01")
     tl.add_incident(diary, same_day, "2026-02-01", 2)
     clients.create_client(diary, clients.ClientInput(name="Vera Ingång"))  # no case: incoming, never due
+    _assess(diary, current_client(diary, "Olga Försenad"), "2025-01-10")  # overdue, whatever the demo drew
     return diary
 
 
