@@ -1,7 +1,7 @@
 """The desktop app on a big diary (10,000 clients / 300,000 entries): time to an interactive window,
 per-keystroke search latency, and how long the GUI thread ever stalls during unlock, search and export.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -u bench/bench_gui.py [--clients N --entries M]
 
 Targets: ≤ 1.5 s from passphrase accepted to interactive and < 1 s to Idag filled; ≤ 50 ms per keystroke at the
 median; the first page of a search with ~5,000 matching clients < 50 ms; draft autosave < 5 ms per keystroke
@@ -101,7 +101,8 @@ def draft_autosave(app: QApplication, window: AthenaWindow, meter: StallMeter) -
     first = ws.client_list.model.item(0)
     assert first is not None
     ws.open_client(first.id)
-    pump(app, lambda: ws.client_view.client_id == first.id and not window.runner.busy(), 30)
+    if not pump(app, lambda: ws.client_view.client_id == first.id and not window.runner.busy(), 30):
+        print(f"the client did not open: shown {ws.client_view.client_id}, runner busy {window.runner.busy()}")
     panel = ws.client_view.panels["diary"]
     ws.client_view.select_tab("diary")
     keeper = ws.drafts
@@ -147,7 +148,7 @@ def print_stalls(app: QApplication, window: AthenaWindow, meter: StallMeter) -> 
     t = time.perf_counter()
     dlg = SafetyPlanPrintDialog(window.diary, window.session, client_id, None, "Min vecka", "sv", window)  # type: ignore[arg-type]
     dlg.show()
-    pump(app, lambda: dlg.printout is not None and not window.runner.busy(), 60)
+    pump(app, lambda: dlg.printout is not None and dlg.preview_done and not window.runner.busy(), 60)
     preview_ms = (time.perf_counter() - t) * 1000
     stall_preview = meter.stop()
     out = Path(tempfile.mkdtemp()) / "plan.pdf"
@@ -170,7 +171,13 @@ def print_stalls(app: QApplication, window: AthenaWindow, meter: StallMeter) -> 
 
 
 def main() -> int:
-    data_dir = big_diary()
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clients", type=int, default=10_000)
+    ap.add_argument("--entries", type=int, default=300_000)
+    args = ap.parse_args()
+    data_dir = big_diary(args.clients, args.entries)
     app = make_app()
     prefs = Preferences(QSettings(str(Path(tempfile.mkdtemp()) / "p.ini"), QSettings.Format.IniFormat))
     window = AthenaWindow(data_dir, prefs)

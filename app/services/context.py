@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.errors import AccessDenied
 from app.models import Compartment, Setting
-from app.storage.changefeed import DiarySession, Identity
+from app.storage.changefeed import DiarySession, DriverWrite, Identity
 from app.storage.vault import Store
 
 
@@ -41,6 +41,12 @@ class Diary:
     def write(self) -> Iterator[DiarySession]:
         with self.store.write(self.identity) as s:
             yield s
+
+    @contextmanager
+    def write_cursor(self) -> Iterator[DriverWrite]:
+        """A write on the driver's own cursor, no session (see ``Store.write_cursor``)."""
+        with self.store.write_cursor(self.identity) as w:
+            yield w
 
     @contextmanager
     def read(self) -> Iterator[DiarySession]:

@@ -138,16 +138,25 @@ _HLC_WRITE = _SETTINGS.update().where(_SETTINGS.c.key == HLC_KEY).values(value=b
 _HLC_FIRST = _SETTINGS.insert().values(key=HLC_KEY, value=bindparam("hlc_value"))
 _CHANGES_INSERT = _CHANGES.insert()
 _INSERTS: dict[str, Any] = {}
+# The same statements as plain SQL for ``insert_one`` (the settings value is text: no type conversion).
+_HLC_READ_SQL = "SELECT value FROM settings WHERE key = ?"
+_HLC_WRITE_SQL = "UPDATE settings SET value = ? WHERE key = ?"
+_HLC_FIRST_SQL = "INSERT INTO settings (value, key) VALUES (?, ?)"
 
 
 class Clock:
     """The diary's HLC, read and saved inside the caller's write transaction (one statement each way, on the
     session's connection: the HLC row is never an object in a session)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.device = session.identity.device_id if isinstance(session, DiarySession) else ""
-        raw = session.connection().execute(_HLC_READ).scalar()
+    def __init__(self, session: Session | None, cursor: Any = None, device: str = "") -> None:
+        self.session, self.cursor = session, cursor
+        self.device = session.identity.device_id if isinstance(session, DiarySession) else device
+        if cursor is not None:  # the driver's cursor of a ``DriverWrite`` (``insert_one``)
+            found = cursor.execute(_HLC_READ_SQL, (HLC_KEY,)).fetchone()
+            raw = found[0] if found else None
+        else:
+            assert session is not None
+            raw = session.connection().execute(_HLC_READ).scalar()
         self._exists = raw is not None
         self.last = hlc.Timestamp.parse(raw) if raw else None
         self._dirty = False
@@ -162,16 +171,18 @@ class Clock:
         self._dirty = True
 
     def save(self) -> None:
-        if self._dirty and self.last is not None:
+        if self._dirty and self.last is not None and self.cursor is not None:
+            self.cursor.execute(_HLC_WRITE_SQL if self._exists else _HLC_FIRST_SQL, (str(self.last), HLC_KEY))
+            self._exists = True
+        elif self._dirty and self.last is not None and self.session is not None:
             conn = self.session.connection()
             conn.execute(_HLC_WRITE if self._exists else _HLC_FIRST, {"hlc_value": str(self.last)})
             self._exists = True
 
 
-def _full_rows(session: DiarySession, cls: type[Record], rows: Iterable[Mapping[str, Any]],
+def _full_rows(ident: Identity, cls: type[Record], rows: Iterable[Mapping[str, Any]],
                now: datetime) -> list[dict[str, Any]]:
     """Rows with every column: the model's defaults, the author/device stamps, then the given values."""
-    ident = session.identity
     defaults = {k: c.columns[0].default for k, c in _attrs(cls).items()}
     full_rows = []
     for r in rows:
@@ -232,8 +243,7 @@ def insert_records(session: DiarySession, cls: type[Record],
         return []
     ident = session.identity
     now = utcnow()
-    cols = _attrs(cls)
-    full_rows = _full_rows(session, cls, rows, now)
+    full_rows = _full_rows(ident, cls, rows, now)
     conn = session.connection()
     insert = _INSERTS.get(cls.__tablename__)
     if insert is None:
@@ -244,18 +254,7 @@ def insert_records(session: DiarySession, cls: type[Record],
     else:
         conn.execute(insert, full_rows)
     clock = Clock(session)
-    changes = []
-    client_key = "id" if cls.__tablename__ in ("clients", "men_clients") else (
-        "client_id" if "client_id" in cols else ("men_client_id" if "men_client_id" in cols else None))
-    for row in full_rows:
-        fields = {k: to_feed_value(v) for k, v in row.items()
-                  if k not in cls.__feed_exclude__ and k != "id"}
-        changes.append(dict(
-            hlc=str(clock.next()), entity=cls.__tablename__, entity_id=row["id"], op="insert",
-            fields=fields, compartment=row["compartment"],
-            client_id=row.get(client_key) if client_key else None,
-            author=ident.author, device_id=ident.device_id, origin="local", at=now,
-        ))
+    changes = [_change_row(cls, row, clock, ident, now) for row in full_rows]
     if len(changes) >= BULK_ROWS:
         _executemany(conn, _CHANGES, changes)
     else:
@@ -263,3 +262,75 @@ def insert_records(session: DiarySession, cls: type[Record],
     clock.save()
     return full_rows
 
+
+def _change_row(cls: type[Record], row: Mapping[str, Any], clock: Clock, ident: Identity,
+                now: datetime) -> dict[str, Any]:
+    """The change row a session would write for the new record ``row``."""
+    cols = _attrs(cls)
+    client_key = "id" if cls.__tablename__ in ("clients", "men_clients") else (
+        "client_id" if "client_id" in cols else ("men_client_id" if "men_client_id" in cols else None))
+    fields = {k: to_feed_value(v) for k, v in row.items() if k not in cls.__feed_exclude__ and k != "id"}
+    return dict(hlc=str(clock.next()), entity=cls.__tablename__, entity_id=row["id"], op="insert",
+                fields=fields, compartment=row["compartment"],
+                client_id=row.get(client_key) if client_key else None,
+                author=ident.author, device_id=ident.device_id, origin="local", at=now)
+
+
+class _DriverInsert:
+    """One table's INSERT as plain SQL for the driver, with SQLAlchemy's own bind converters per column (a
+    date, a time or JSON is stored exactly as a Core insert stores it)."""
+
+    def __init__(self, table: Table, keys: list[str], columns: list[Any], dialect: Any) -> None:
+        self.keys = keys
+        self.sql = (f"INSERT INTO {table.name} ({', '.join(c.name for c in columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})")
+        self.convert = [c.type._cached_bind_processor(dialect) for c in columns]
+
+    def params(self, row: Mapping[str, Any]) -> list[Any]:
+        return [v if f is None else f(v) for f, v in zip(self.convert, (row[k] for k in self.keys), strict=True)]
+
+
+_DRIVER_INSERTS: dict[tuple[str, str], _DriverInsert] = {}
+_CHANGE_KEYS = ["hlc", "entity", "entity_id", "op", "fields", "compartment", "client_id", "author", "device_id",
+                "origin", "at"]
+
+
+def _driver_insert(table: Table, keys: list[str], columns: list[Any], dialect: Any) -> _DriverInsert:
+    found = _DRIVER_INSERTS.get((table.name, dialect.name))
+    if found is None:
+        found = _DRIVER_INSERTS[(table.name, dialect.name)] = _DriverInsert(table, keys, columns, dialect)
+    return found
+
+
+@dataclass
+class DriverWrite:
+    """A write transaction on the driver's own cursor (``Store.write_cursor``): who writes, the dialect whose
+    converters store the values, and the cursor inside BEGIN IMMEDIATE … COMMIT. For the most frequent write of
+    the day, with no session or unit of work around it; ``insert_one`` feeds the change log as a session
+    would."""
+
+    identity: Identity
+    dialect: Any
+    cursor: Any
+
+    def one(self, sql: str, *params: Any) -> Any:
+        """The first column of the first row of a read (None without a row)."""
+        row = self.cursor.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+
+def insert_one(w: DriverWrite, cls: type[Record], values: Mapping[str, Any]) -> dict[str, Any]:
+    """``insert_records`` for one record on a ``DriverWrite``: the same row, the same change row and clock,
+    without SQLAlchemy's per-statement work. Returns the row as written, every column filled in."""
+    now = utcnow()
+    row = _full_rows(w.identity, cls, [values], now)[0]
+    cols = _attrs(cls)
+    table: Table = cls.__table__  # type: ignore[assignment]
+    ins = _driver_insert(table, list(cols), [c.columns[0] for c in cols.values()], w.dialect)
+    w.cursor.execute(ins.sql, ins.params(row))
+    clock = Clock(None, w.cursor, w.identity.device_id)
+    change = _change_row(cls, row, clock, w.identity, now)
+    changes = _driver_insert(_CHANGES, _CHANGE_KEYS, [_CHANGES.c[k] for k in _CHANGE_KEYS], w.dialect)
+    w.cursor.execute(changes.sql, changes.params(change))
+    clock.save()
+    return row

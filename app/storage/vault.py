@@ -33,7 +33,7 @@ from app.errors import (
 )
 from app.models import Setting, new_id
 from app.storage import backups, keyfile, layout, migrate, recovery
-from app.storage.changefeed import DiarySession, Identity
+from app.storage.changefeed import DiarySession, DriverWrite, Identity
 from app.storage.engine import BUSY_TIMEOUT_S, WRITE_OPTION, make_engine, open_raw
 from app.storage.keyfile import KdfParams, KeyFile
 from app.storage.private_files import fsync_dir, write_private
@@ -147,6 +147,32 @@ class Store:
     def writers_waiting(self) -> bool:
         """Whether another thread of this program waits to write (a long writer commits and lets it go)."""
         return self._turns.waiting()
+
+    @contextlib.contextmanager
+    def write_cursor(self, identity: Identity) -> Iterator[DriverWrite]:
+        """A write transaction on a pooled connection's own cursor (BEGIN IMMEDIATE … COMMIT), no session:
+        commits on success, rolls back on any error. Only for writes that feed the change log themselves
+        (``changefeed.insert_one``). Takes its turn among the process's writers like ``write``."""
+        with self._turns:
+            yield from self._write_cursor(identity)
+
+    def _write_cursor(self, identity: Identity) -> Iterator[DriverWrite]:
+        conn = self._write_engine.raw_connection()
+        cur = conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield DriverWrite(identity, self.engine.dialect, cur)
+                cur.execute("COMMIT")
+            except BaseException as exc:
+                if conn.dbapi_connection is not None and conn.dbapi_connection.in_transaction:
+                    cur.execute("ROLLBACK")
+                if isinstance(exc, (sqlcipher3.Error, OSError)) and layout.is_disk_full(exc):
+                    raise layout.disk_full("the change") from None
+                raise
+        finally:
+            cur.close()
+            conn.close()  # back to the pool
 
     @contextlib.contextmanager
     def read(self, identity: Identity) -> Iterator[DiarySession]:

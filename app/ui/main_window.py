@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -18,59 +14,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.clients import clients, export
+from app.services.clients import clients
 from app.services.context import Diary
 from app.services.drafts import store as drafts
 from app.services.drafts.store import DraftView, Place
 from app.ui.clients.client_list import ClientListPane
 from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
-from app.ui.common import show_error
+from app.ui.clients.export_status import ExportJob, ExportStatus, export_to_file  # noqa: F401 (re-exported)
 from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
 from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
-
-
-class ExportJob(QObject):
-    """One running export: its progress (sent from the worker thread, shown on the GUI thread) and its cancel
-    flag (set on the GUI thread, read by the worker after every client)."""
-
-    progressed = Signal(int, int)  # clients written, clients in the export
-    EVERY_S = 0.1  # at most ten progress signals a second
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-        self._last = 0.0
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def progress(self, done: int, total: int) -> None:  # worker thread
-        now = time.perf_counter()
-        if done == total or now - self._last >= self.EVERY_S:
-            self._last = now
-            self.progressed.emit(done, total)
-
-
-def export_to_file(diary: Diary, path: Path, client_id: str | None, with_protected: bool = True,
-                   job: ExportJob | None = None) -> Path:
-    """Stream the export straight from the diary to the chosen file (0600, complete or not at all). No pauses
-    are needed for the GUI thread: the worker lets go of the interpreter lock in every SQLite call and in
-    the interpreter's regular switches, and never runs one long C call (one client's JSON at a time).
-    ``with_protected=False`` leaves protected clients' address and personal identity number out."""
-    if job is None:
-        export.write_export_file(diary, path, client_id=client_id, with_protected=with_protected)
-    else:
-        export.write_export_file(diary, path, client_id=client_id, progress=job.progress,
-                                 cancelled=lambda: job.cancelled, with_protected=with_protected)
-    return path
-
 
 DIALOG_EDITORS = ("client_dialog", "decision_dialog", "close_dialog")
 
@@ -107,18 +62,8 @@ class Workspace(QWidget):
         split.setChildrenCollapsible(False)
         self.status = QStatusBar(self)
         self.status.setSizeGripEnabled(False)
-        self.export_progress = QProgressBar(self)
-        self.export_progress.setAccessibleName(self.tr("Export progress"))
-        self.export_progress.setMaximumWidth(220)
-        self.export_progress.setFormat(self.tr("%v of %m clients"))
-        self.export_cancel = QPushButton(self.tr("Cancel export"), self)
-        self.export_cancel.setAccessibleName(self.tr("Cancel export"))
-        self.export_cancel.clicked.connect(self.cancel_export)
-        self.status.addPermanentWidget(self.export_progress)
-        self.status.addPermanentWidget(self.export_cancel)
-        self.export_progress.hide()
-        self.export_cancel.hide()
-        self._export_job: ExportJob | None = None
+        self.exporting = ExportStatus(diary, runner, self.status, self)
+        self.export_progress, self.export_cancel = self.exporting.progress, self.exporting.cancel_button
         self.sync = SyncController(diary, runner, self.status, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -240,50 +185,12 @@ class Workspace(QWidget):
         """Export the open client (or the whole diary) to ``path`` in the database worker, with progress and
         a cancel button in the status bar. One export at a time. ``with_protected=False`` leaves protected
         clients' address and personal identity number out of the file."""
-        if self._export_job is not None:
-            self.status.showMessage(self.tr("An export is already running."), 5000)
-            return
-        client_id = None if whole_diary else self.client_view.client_id
-        job = ExportJob()  # not a child: it outlives this widget if the diary locks mid-export
-        self._export_job = job
-        job.progressed.connect(self._export_progressed)
-        self.export_progress.setRange(0, 0)  # busy until the first progress arrives
-        self.export_progress.show()
-        self.export_cancel.setEnabled(True)
-        self.export_cancel.show()
-        self.status.showMessage(self.tr("Exporting…"))
-        self.runner.run(export_to_file, self.diary, path, client_id, with_protected, job,
-                        on_done=lambda p: self._export_finished(job, p),
-                        on_error=lambda e: self._export_failed(job, e))
+        self.exporting.start(path, None if whole_diary else self.client_view.client_id, with_protected)
 
     def cancel_export(self) -> None:
         """Stop a running export after the client being written; the file is not created."""
-        if self._export_job is not None:
-            self._export_job.cancel()
-            self.export_cancel.setEnabled(False)
-            self.status.showMessage(self.tr("Cancelling the export…"))
+        self.exporting.cancel()
 
-    def _export_progressed(self, done: int, total: int) -> None:
-        self.export_progress.setRange(0, max(total, 1))
-        self.export_progress.setValue(done)
-
-    def _export_done(self, job: ExportJob) -> bool:
-        if job is not self._export_job:
-            return False
-        self._export_job = None
-        self.export_progress.hide()
-        self.export_cancel.hide()
-        return True
-
-    def _export_finished(self, job: ExportJob, path: Path) -> None:
-        if self._export_done(job):
-            self.status.showMessage(self.tr("Exported to {path}").format(path=path), 8000)
-
-    def _export_failed(self, job: ExportJob, exc: Exception) -> None:
-        if not self._export_done(job):
-            return
-        if isinstance(exc, export.ExportCancelled):
-            self.status.showMessage(self.tr("The export was cancelled; no file was written."), 8000)
-        else:
-            self.status.clearMessage()
-            show_error(self, exc)
+    @property
+    def _export_job(self) -> ExportJob | None:
+        return self.exporting.job

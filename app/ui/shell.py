@@ -36,7 +36,7 @@ from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
 from app.ui.audit.menu import add_lead_tools
 from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.common import error_text, fit_on_screen, show_error
-from app.ui.main_window import Workspace, export_to_file
+from app.ui.main_window import Workspace
 from app.ui.mens_track.workspace import MensWorkspace
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.reports.screen import ReportScreen
@@ -273,10 +273,10 @@ class AthenaWindow(QMainWindow):
         self._report_windows.clear()
         if self.workspace is not None:
             self.workspace.sync.stop()  # a round already queued finishes before the store closes
+            self.workspace.cancel_export()  # the store closes behind it, not after the whole diary
             if isinstance(self.workspace, MensWorkspace):
                 self.workspace.case_view.set_man(None)
             else:
-                self.workspace.cancel_export()  # the store closes behind it, not after the whole diary
                 self.workspace.client_view.set_client(None)
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()
@@ -473,18 +473,8 @@ class AthenaWindow(QMainWindow):
         box.open()
 
     def _export_men(self, path: Path) -> None:
-        ws = self.workspace
-        if not isinstance(ws, MensWorkspace) or self.session is None:
-            return
-        ws.status.showMessage(self.tr("Exporting…"))
-
-        def failed(exc: Exception) -> None:
-            ws.status.clearMessage()
-            show_error(self, exc)
-
-        self.session.run(export_to_file, ws.diary, path, None,
-                         on_done=lambda p: ws.status.showMessage(self.tr("Exported to {path}").format(path=p), 8000),
-                         on_error=failed)
+        if isinstance(self.workspace, MensWorkspace):
+            self.workspace.export(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         ws = self.workspace

@@ -329,14 +329,6 @@
         <source>&amp;Men&apos;s support</source>
         <translation>&amp;Mansstöd</translation>
     </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Exporterar…</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Exporterat till {path}</translation>
-    </message>
 </context>
 <context>
     <name>CandidateModel</name>
@@ -4484,38 +4476,6 @@
     <message>
         <source>Open a client first.</source>
         <translation>Öppna en klient först.</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Exporterar…</translation>
-    </message>
-    <message>
-        <source>Exported to {path}</source>
-        <translation>Exporterat till {path}</translation>
-    </message>
-    <message>
-        <source>Export progress</source>
-        <translation>Exportens förlopp</translation>
-    </message>
-    <message>
-        <source>%v of %m clients</source>
-        <translation>%v av %m klienter</translation>
-    </message>
-    <message>
-        <source>Cancel export</source>
-        <translation>Avbryt exporten</translation>
-    </message>
-    <message>
-        <source>An export is already running.</source>
-        <translation>En export pågår redan.</translation>
-    </message>
-    <message>
-        <source>Cancelling the export…</source>
-        <translation>Avbryter exporten…</translation>
-    </message>
-    <message>
-        <source>The export was cancelled; no file was written.</source>
-        <translation>Exporten avbröts; ingen fil skrevs.</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,8 @@ def test_edit_save_compare_print(setup, qtbot, tmp_path: Path) -> None:  # type:
     assert "card" in dlg.printout.detail
     from app.ui.printing import preview as pdf_preview
 
-    if pdf_preview.backend() != "none":  # the real pages are shown
+    if pdf_preview.backend() != "none":  # the real pages are shown (rendered by Qt in its own thread)
+        qtbot.waitUntil(lambda: dlg.preview_done, timeout=10_000)
         assert dlg.pages.count() == dlg.printout.pages
         assert not dlg.pages.itemAt(0).widget().pixmap().isNull()
     panel.grab().save(str(tmp_path / "panel.png"))

@@ -46,3 +46,41 @@ def test_lists_show_the_first_rows_and_count_the_rest(qtbot, tmp_path: Path,  # 
     finally:
         runner.wait()
         store.close()
+
+
+def test_risk_assessments_due_are_listed_and_open_the_client(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services.demo import risk as risk_demo
+
+    monkeypatch.setattr(today_screen, "MAX_ROWS", 3)
+    store = vault.create(tmp_path / "diary", PASSPHRASE)
+    runner = TaskRunner()
+    try:
+        diary = Diary(store, Worker("Bänk Användare", "Kvinnostödjare"), today_override=date(2026, 3, 2))
+        demo.generate(diary, clients=60, entries=200, seed=4)
+        risk_demo.generate(diary, seed=2)
+        full = attention.today_view(diary)
+        due = full.risk_due
+        assert len(due) > 3 and {d.reason for d in due} >= {"never", "incident"}
+        session = SessionRunner(runner)
+        screen = today_screen.TodayScreen(diary, session)
+        qtbot.addWidget(screen)
+        with qtbot.waitSignal(screen.loaded, timeout=20_000):
+            screen.reload()
+        lst = screen.risk_due
+        texts = [lst.item(i).text() for i in range(lst.count())]
+        assert len(texts) == 4 and str(len(due) - 3) in texts[-1]  # three rows, then "… and N more"
+        for i, d in enumerate(due[:3]):
+            assert texts[i].startswith(d.client_name)
+            assert lst.item(i).data(0x0100) == d.client_id
+        reasons = {d.reason: screen._due_reason(d) for d in due}
+        assert reasons["never"] == "never assessed"
+        incident = next(d for d in due if d.reason == "incident")
+        assert str(incident.incidents_since) in reasons["incident"] and "since" in reasons["incident"]
+        with qtbot.waitSignal(screen.client_chosen, timeout=2_000) as chosen:
+            lst.itemActivated.emit(lst.item(0))
+        assert chosen.args == [due[0].client_id]
+        session.end()
+    finally:
+        runner.wait()
+        store.close()

@@ -120,3 +120,34 @@ def test_unlocking_on_a_full_disk_is_named_as_full_not_damaged(small_disk: Path)
     except DiskFull as exc:
         assert "disk is full" in str(exc)
     assert (d / "diary.db").read_bytes() == before
+
+
+def test_an_entry_written_on_the_drivers_cursor_on_a_full_disk_is_named_and_loses_nothing(small_disk: Path) -> None:
+    """add_entry writes on the driver's own cursor (Store.write_cursor): a full disk is named the same way,
+    with no diary text in the message, and every committed entry (and nothing half) is there afterwards."""
+    from app.models import Change, DiaryEntry
+    from app.services.clients import clients, entries
+    from app.services.context import Diary, Worker
+
+    d = small_disk / "diary"
+    store = vault.create(d, PASSPHRASE, KdfParams.fast_for_tests())
+    diary = Diary(store, Worker("Test", "Kvinnostödjare"))
+    cid = clients.create_client(diary, clients.ClientInput(name="Eva Ek")).id
+    committed: list[str] = []
+    with pytest.raises(DiskFull) as err:
+        for i in range(10_000):
+            text = f"Anteckning {i} " + secrets.token_hex(4_000)
+            committed.append(entries.add_entry(diary, cid, entries.EntryInput(text, ["support_talk"])).id)
+    message = str(err.value)
+    assert "disk is full" in message and "Anteckning" not in message
+    assert committed, "the disk filled before the first write"
+    store.close()
+    reopened = vault.unlock(d, PASSPHRASE)
+    try:
+        assert reopened.integrity_check() == []
+        with reopened.read(Identity("Test", reopened.device_id)) as s:
+            stored = set(s.scalars(select(DiaryEntry.id)))
+            fed = set(s.scalars(select(Change.entity_id).where(Change.entity == "diary_entries")))
+        assert stored == set(committed) == fed
+    finally:
+        reopened.close()

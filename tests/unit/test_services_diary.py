@@ -218,3 +218,42 @@ def test_export_contains_everything_about_the_client(diary: Diary) -> None:
     assert bundle["diary_entries"][0]["text"] == "Unik anteckning xyzzy"
     assert bundle["children"][0]["name"] == "Alva"
     assert export.export_all(diary)["clients"][0]["client"]["id"] == cid
+
+
+@pytest.mark.parametrize("micro", [0, 123456])
+def test_the_entry_write_on_the_drivers_cursor_stores_what_core_stores(diary: Diary, micro: int,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """add_entry writes on the driver's cursor (changefeed.insert_one): the entry row and its change row are
+    stored exactly, value for value and type for type, as the Core insert (insert_records) stores them."""
+    from app.storage import changefeed
+
+    cid = _client(diary)
+    cases.open_case(diary, cid, referred_on="2026-03-01")
+    at = datetime(2026, 3, 14, 9, 30, 5, micro)
+    monkeypatch.setattr(changefeed, "utcnow", lambda: at)
+    monkeypatch.setattr(entries, "utcnow", lambda: at)
+    added = entries.add_entry(diary, cid, EntryInput("Samtal om ”boendet” – åäö ✓", ["support_talk", "court_support"],
+                                                     event_on="2026-03-10", activity="phone",
+                                                     duration_minutes=20), sign=True)
+    with diary.write() as s:
+        raw = s.connection().exec_driver_sql("SELECT * FROM diary_entries WHERE id = ?", (added.id,)).mappings().one()
+        values = {k: v for k, v in dict(raw).items() if k not in ("id", "created_at", "updated_at")}
+        values.update(event_on=date(2026, 3, 10), written_at=at, signed_at=at)
+        core = changefeed.insert_records(s, DiaryEntry, [values])[0]
+    with diary.read() as s:
+        conn = s.connection()
+
+        def stored(entry_id: str) -> tuple[dict[str, object], dict[str, object]]:
+            row = dict(conn.exec_driver_sql("SELECT *, typeof(event_on) AS t1, typeof(signed_at) AS t2 "
+                                            "FROM diary_entries WHERE id = ?", (entry_id,)).mappings().one())
+            change = dict(conn.exec_driver_sql("SELECT * FROM changes WHERE entity_id = ?", (entry_id,))
+                          .mappings().one())
+            row.pop("id")
+            for k in ("seq", "hlc", "entity_id"):
+                change.pop(k)
+            return row, change
+
+        fast, slow = stored(added.id), stored(core["id"])
+    assert fast == slow
+    assert fast[0]["event_on"] == "2026-03-10" and fast[0]["t1"] == "text"
+    assert "åäö" in __import__("json").loads(str(fast[1]["fields"]))["text"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 
 from app.errors import DomainError, NotFound
-from app.models import Activity, Case, Client, DiaryEntry, SupportKind
+from app.models import Activity, DiaryEntry, SupportKind
 from app.models.base import utcnow
 from app.services import validation
 from app.services.clients.clients import Page, require_client
 from app.services.context import Diary
-from app.storage.changefeed import insert_records
+from app.storage.changefeed import insert_one
 
 KINDS = [k.value for k in SupportKind]
 ACTIVITIES = {a.value for a in Activity}
@@ -73,36 +73,34 @@ def _validated(diary: Diary, data: EntryInput) -> dict[str, object]:
                 duration_minutes=int(data.duration_minutes))
 
 
-# add_entry's reads, built once (a statement object keeps its compiled form and cache key).
-_CLIENT_TRACK = select(Client.compartment).where(Client.id == bindparam("client_id"))
-_CASE_OWNER = select(Case.client_id).where(Case.id == bindparam("case_id"))
-_LATEST_CASE = (select(Case.id).where(Case.client_id == bindparam("client_id"))
-                .order_by(Case.referred_on.desc()).limit(1))
+# add_entry's reads as plain SQL on the driver's cursor (text columns: nothing to convert).
+_CLIENT_TRACK = "SELECT compartment FROM clients WHERE id = ?"
+_CASE_OWNER = "SELECT client_id FROM cases WHERE id = ?"
+_LATEST_CASE = "SELECT id FROM cases WHERE client_id = ? ORDER BY referred_on DESC LIMIT 1"
 
 
 def add_entry(diary: Diary, client_id: str, data: EntryInput, *, sign: bool = False) -> EntryView:
     """Write a diary entry (signed at once if ``sign``). The most frequent write of the day, so it runs as a few
-    Core statements in one transaction — the client's track, the case, the entry with its change row and the
-    clock — and returns the view of the row as written, without reading it back."""
+    plain statements on the driver's own cursor in one transaction, with no session — the client's track, the
+    case, the entry with its change row and the clock — and returns the view of the row as written, without
+    reading it back."""
     values = _validated(diary, data)
-    with diary.write() as s:
-        conn = s.connection()
-        compartment = conn.execute(_CLIENT_TRACK, {"client_id": client_id}).scalar()
+    with diary.write_cursor() as w:
+        compartment = w.one(_CLIENT_TRACK, client_id)
         if compartment is None:
             raise NotFound("The client was not found.")
         diary.require_track(compartment)
         case_id = data.case_id
         if case_id is not None:
-            owner = conn.execute(_CASE_OWNER, {"case_id": case_id}).scalar()
-            if owner != client_id:
+            if w.one(_CASE_OWNER, case_id) != client_id:
                 raise DomainError("The entry's case belongs to another client.")
         else:
-            case_id = conn.execute(_LATEST_CASE, {"client_id": client_id}).scalar()
+            case_id = w.one(_LATEST_CASE, client_id)
         now = utcnow()
-        row = insert_records(s, DiaryEntry, [dict(
+        row = insert_one(w, DiaryEntry, dict(
             client_id=client_id, case_id=case_id, compartment=compartment, written_at=now,
             author_name=diary.worker.name, author_title=diary.worker.title, signed_at=now if sign else None,
-            **values)])[0]
+            **values))
     kinds = str(row["kinds"])
     return EntryView(id=row["id"], client_id=client_id, case_id=case_id, event_on=row["event_on"],
                      written_at=now, duration_minutes=row["duration_minutes"],

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError, NotFound
-from app.models import Client, Incident, RiskAssessment
+from app.models import Case, Client, Decision, Incident, RiskAssessment
 from app.services import audit, validation
 from app.services.clients.clients import require_client
-from app.services.clients.status import client_status_expr
 from app.services.context import Diary
 from app.services.risk.scoring import level_rank
 
@@ -229,40 +228,73 @@ class DueAssessment:
     incidents_since: int
 
 
+def _current(today: date) -> Any:
+    """EXISTS: the client (correlated) has an open case with a started decision — the status "current"."""
+    return (select(literal(1)).select_from(Case).join(Decision, Decision.case_id == Case.id)
+            .where(Case.client_id == Client.id, or_(Case.closed_on.is_(None), Case.closed_on > today),
+                   Decision.starts_on <= today).correlate(Client).exists())
+
+
+def _latest() -> Any:
+    """Each client's latest completed assessment: one pass over its (small, partial) index."""
+    return (select(RiskAssessment.client_id.label("client_id"), func.max(RiskAssessment.assessed_on).label("last"))
+            .where(RiskAssessment.completed_at.is_not(None)).group_by(RiskAssessment.client_id)
+            .subquery("latest"))
+
+
+def due_query(today: date, tracks: Sequence[str], *, months: int = DUE_AFTER_MONTHS,
+              client_id: str | None = None) -> Select[Any]:
+    """The current clients whose risk should be assessed, in name order: (id, name, last completed assessment,
+    incidents since it). Read through indexes: the clients in name order (a capped page stops once it has its
+    rows), whether each has an open case with a started decision, the latest completed assessment of every
+    client (each client's value computed once), and her incidents by day."""
+    limit = validation.add_months(today, -months)
+    latest = _latest()
+    since = (select(func.count()).select_from(Incident)
+             .where(Incident.client_id == Client.id, Incident.compartment.in_(tracks),
+                    or_(latest.c.last.is_(None), Incident.occurred_on > latest.c.last))
+             .correlate(Client, latest).scalar_subquery())
+    q = (select(Client.id, Client.name, latest.c.last, since.label("since"))
+         .select_from(Client).outerjoin(latest, latest.c.client_id == Client.id)
+         # ``compartment || ''``: keeps SQLite on the name-order index (a capped page stops early) rather
+         # than the report's clients(compartment, id) index followed by a sort of every client.
+         .where((Client.compartment + "").in_(tracks), _current(today),
+                or_(latest.c.last.is_(None), latest.c.last < limit, since > 0))
+         .order_by(Client.name_key, Client.id))
+    return q if client_id is None else q.where(Client.id == client_id)
+
+
+def due_count(s: Session, today: date, tracks: Sequence[str], *, months: int = DUE_AFTER_MONTHS) -> int:
+    """How many rows ``due_query`` has, without evaluating it for every client: the current clients, less
+    those assessed within ``months`` with no incident since (few, found from the assessments' index)."""
+    limit = validation.add_months(today, -months)
+    open_started = (select(Case.client_id).join(Decision, Decision.case_id == Case.id)
+                    .where(or_(Case.closed_on.is_(None), Case.closed_on > today), Decision.starts_on <= today))
+    current = s.scalar(select(func.count()).select_from(Client)
+                       .where(Client.compartment.in_(tracks), Client.id.in_(open_started))) or 0
+    latest = _latest()
+    incident_since = (select(literal(1)).select_from(Incident)
+                      .where(Incident.client_id == Client.id, Incident.occurred_on > latest.c.last,
+                             Incident.compartment.in_(tracks)).correlate(Client, latest).exists())
+    settled = s.scalar(select(func.count()).select_from(latest).join(Client, Client.id == latest.c.client_id)
+                       .where(latest.c.last >= limit, Client.compartment.in_(tracks), _current(today),
+                              ~incident_since)) or 0
+    return int(current) - int(settled)
+
+
+def due_row(row: Any) -> DueAssessment:
+    cid, name, prev, since = row
+    reason = "incident" if prev is not None and since else ("never" if prev is None else "overdue")
+    return DueAssessment(client_id=cid, client_name=name, reason=reason, last_assessed_on=prev,
+                         incidents_since=int(since))
+
+
 def assessments_due(diary: Diary, *, months: int = DUE_AFTER_MONTHS,
                     client_id: str | None = None) -> list[DueAssessment]:
     """Current clients whose risk should be assessed: none in ``months``, or a new incident since the last."""
-    today = diary.today()
-    limit = validation.add_months(today, -months)
     with diary.read() as s:
-        cq = select(Client.id, Client.name).where(Client.compartment.in_(diary.tracks),
-                                                  client_status_expr(today) == "current")
-        lq = (select(RiskAssessment.client_id, func.max(RiskAssessment.assessed_on))
-              .where(RiskAssessment.completed_at.is_not(None)).group_by(RiskAssessment.client_id))
-        iq = select(Incident.client_id, Incident.occurred_on).where(Incident.compartment.in_(diary.tracks))
-        if client_id is not None:
-            cq = cq.where(Client.id == client_id)
-            lq = lq.where(RiskAssessment.client_id == client_id)
-            iq = iq.where(Incident.client_id == client_id)
-        clients = s.execute(cq.order_by(Client.name_key)).all()
-        last = dict(s.execute(lq).all())
-        marks: dict[str, list[date]] = {}
-        for cid, day in s.execute(iq):
-            marks.setdefault(cid, []).append(day)
-    out = []
-    for cid, name in clients:
-        prev: date | None = last.get(cid)
-        since = sum(1 for d in marks.get(cid, []) if prev is None or d > prev)
-        if prev is not None and since:
-            reason = "incident"
-        elif prev is None:
-            reason = "never"
-        elif prev < limit:
-            reason = "overdue"
-        else:
-            continue
-        out.append(DueAssessment(client_id=cid, client_name=name, reason=reason, last_assessed_on=prev,
-                                 incidents_since=since))
+        out = [due_row(r) for r in s.execute(due_query(diary.today(), diary.tracks, months=months,
+                                                       client_id=client_id))]
     if client_id is None:
         audit.log_list(diary, "list", "risk_due", [d.client_id for d in out])
     return out

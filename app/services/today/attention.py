@@ -1,4 +1,5 @@
-"""What needs attention today: decisions ending soon, court dates, referrals without contact, drafts."""
+"""What needs attention today: decisions ending soon, court dates, referrals without contact, drafts, and the
+current clients whose risk assessment is due."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, or_, select, union
 from app.models import Case, Client, CourtAppointment, Decision, DiaryEntry, Extension
 from app.services.clients.status import decision_end_expr, ending_within
 from app.services.context import Diary
+from app.services.risk.timeline import DueAssessment, due_count, due_query, due_row
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class Attention:
     unsigned_entries: list[Draft]
     # How many rows each list has in all (more than it holds when ``today_view`` was given a limit).
     totals: dict[str, int] = field(default_factory=dict)
+    # Current clients with no assessment in the last months, or an incident since their last one.
+    risk_due: list[DueAssessment] = field(default_factory=list)
 
     def total(self, name: str) -> int:
         return self.totals.get(name, len(getattr(self, name)))
@@ -105,10 +109,15 @@ def today_view(diary: Diary, *, ending_days: int = 14, court_days: int = 7, limi
             lists[name] = rows
             full = limit is None or len(rows) < limit
             totals[name] = len(rows) if full else s.scalar(select(func.count()).select_from(q.subquery())) or 0
+        due_q = due_query(today, tracks)
+        due = list(s.execute(due_q if limit is None else due_q.limit(limit)))
+        full = limit is None or len(due) < limit
+        totals["risk_due"] = len(due) if full else due_count(s, today, tracks)
     return Attention(
         ending_decisions=[EndingDecision(r[0], r[1], r[2], r[3], r[4]) for r in lists["ending_decisions"]],
         court_dates=[CourtDate(r[0], r[1], r[2], r[3], r[4]) for r in lists["court_dates"]],
         waiting_referrals=[WaitingReferral(r[0], r[1], r[2], r[3]) for r in lists["waiting_referrals"]],
         unsigned_entries=[Draft(r[0], r[1], r[2], r[3]) for r in lists["unsigned_entries"]],
         totals=totals,
+        risk_due=[due_row(r) for r in due],
     )

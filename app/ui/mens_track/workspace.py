@@ -6,6 +6,8 @@ cannot be listed, searched, opened or counted here, because every service checks
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget
 
@@ -13,6 +15,7 @@ from app.services.context import Diary
 from app.services.mens_track import men
 from app.services.mens_track.men import ManView
 from app.ui.clients.dialogs import run_dialog
+from app.ui.clients.export_status import ExportStatus
 from app.ui.mens_track.case_view import ManCaseView
 from app.ui.mens_track.dialogs import ManDialog
 from app.ui.mens_track.men_list import MenListPane
@@ -44,6 +47,7 @@ class MensWorkspace(QWidget):
         split.setChildrenCollapsible(False)
         self.status = QStatusBar(self)
         self.status.setSizeGripEnabled(False)
+        self.exporting = ExportStatus(diary, runner, self.status, self)
         self.sync = SyncController(diary, runner, self.status, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -89,6 +93,14 @@ class MensWorkspace(QWidget):
             self.right.addWidget(self.statistics)
             self.statistics.refresh()
         self.right.setCurrentWidget(self.statistics)
+
+    def export(self, path: Path) -> None:
+        """Export the men's track (every man with his talks) to ``path`` in the database worker, with progress
+        and a cancel button in the status bar, as the women's export."""
+        self.exporting.start(path, None)
+
+    def cancel_export(self) -> None:
+        self.exporting.cancel()
 
     def focus_search(self) -> None:
         self.men_list.search.setFocus()

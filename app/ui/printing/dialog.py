@@ -1,7 +1,8 @@
 """The print dialog every printed document shares: its options on the left, a preview of the real pages and
 what is left out, then save as PDF or print.
 
-Nothing heavy runs on the GUI thread: the document and its 60 dpi preview pages are made in a worker, saving
+Nothing heavy runs on the GUI thread: the document is made in a worker and its 60 dpi preview pages are
+rendered by Qt in its own thread (with pdftoppm: in the worker, through a pipe), saving
 writes the file in a worker, and printing (``lp`` or 200 dpi pages painted on the QPrinter) runs in a worker
 too. The dialog hears back by signal: ``saved``/``printed`` on success, ``failed`` with a message to show.
 The PDF lives in memory; it is written only to the file she chooses or sent to the printer, and each save or
@@ -41,8 +42,11 @@ from app.ui.tasks import TaskRunner
 PREVIEW_DPI = 60
 
 
-def _make(build: Callable[[], PrintResult]) -> tuple[PrintResult, list[QImage]]:
+def _make(build: Callable[[], PrintResult]) -> tuple[PrintResult, list[QImage] | None]:
+    """The document, and its preview pages unless Qt renders them in its own thread (None)."""
     result = build()
+    if pdf_preview.PageRenderer.threaded():
+        return result, None
     return result, pdf_preview.render_pages(result.pdf, dpi=PREVIEW_DPI, max_pages=result.pages)
 
 
@@ -59,6 +63,7 @@ class DocumentPrintDialog(QDialog):
     saved = Signal(str)  # the path written
     printed = Signal(str)  # "lp" or "painted"
     failed = Signal(str)  # a message fit to show
+    previewed = Signal()  # the preview's pages are on screen
 
     def __init__(self, diary: Diary, runner: TaskRunner | SessionRunner, title: str,
                  parent: QWidget | None = None) -> None:
@@ -68,6 +73,11 @@ class DocumentPrintDialog(QDialog):
         self._pending = self._again = False
         self._busy = False
         self._printer: QPrinter | None = None  # kept alive while a worker prints on it
+        self.preview_done = False
+        self._renderer = pdf_preview.PageRenderer(self)
+        self._renderer.page_ready.connect(self._page_ready)
+        self._renderer.finished.connect(self._pages_done)
+        self._page_labels: list[QLabel] = []
         self.setWindowTitle(title)
         fit_on_screen(self, 900, 640, anchor=parent.window() if parent is not None else None)
 
@@ -124,6 +134,7 @@ class DocumentPrintDialog(QDialog):
             self._again = True
             return
         self._pending, self._again = True, False
+        self.preview_done = False
         self._enable(False)
         self.status.setText(QCoreApplication.translate("DocumentPrintDialog", "Making the document…"))
         self.runner.run(_make, self.document(), on_done=self._made, on_error=self._failed, parallel=True)
@@ -132,7 +143,7 @@ class DocumentPrintDialog(QDialog):
         self.save_button.setEnabled(on and not self._busy)
         self.print_button.setEnabled(on and not self._busy)
 
-    def _made(self, value: tuple[PrintResult, list[QImage]]) -> None:
+    def _made(self, value: tuple[PrintResult, list[QImage] | None]) -> None:
         self._pending = False
         if self._again:
             self.refresh()
@@ -140,24 +151,49 @@ class DocumentPrintDialog(QDialog):
         self.printout, images = value
         nothing = QCoreApplication.translate("DocumentPrintDialog", "Nothing.")
         self.omissions.setText("\n".join(f"• {o}" for o in self.printout.omissions) or nothing)
+        self._renderer.stop()
+        self._page_labels = []
+        self.preview_done = False
         while self.pages.count():
             item = self.pages.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        if images is None:  # Qt renders the pages in its own thread; each is shown as it arrives
+            count = self._renderer.start(self.printout.pdf, dpi=PREVIEW_DPI, max_pages=self.printout.pages)
+            for _ in range(count):
+                label = QLabel()
+                label.setStyleSheet("background: white; border: 1px solid #999;")
+                self._page_labels.append(label)
+                self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            images = []
         for img in images:
             label = QLabel()
-            pixmap = QPixmap.fromImage(img)
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())
-            label.setStyleSheet("background: white; border: 1px solid #999;")
+            self._set_page(label, img)
             self.pages.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        if not images:
+        if not images and not self._page_labels:
             self.pages.addWidget(QLabel(QCoreApplication.translate(
                 "DocumentPrintDialog", "No page preview on this computer; the document is ready.")))
         self.status.setText(QCoreApplication.translate("DocumentPrintDialog", "%n page(s)", "",
                                                        self.printout.pages))
         self._enable(True)
+        if not self._page_labels:
+            self._pages_done()
+
+    @staticmethod
+    def _set_page(label: QLabel, img: QImage) -> None:
+        pixmap = QPixmap.fromImage(img)
+        label.setPixmap(pixmap)
+        label.setFixedSize(pixmap.size())
+        label.setStyleSheet("background: white; border: 1px solid #999;")
+
+    def _page_ready(self, page: int, img: QImage) -> None:
+        if 0 <= page < len(self._page_labels):
+            self._set_page(self._page_labels[page], img)
+
+    def _pages_done(self) -> None:
+        self.preview_done = True
+        self.previewed.emit()
 
     def _failed(self, exc: Exception) -> None:
         self._pending = False

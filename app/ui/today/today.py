@@ -1,4 +1,5 @@
-"""Idag: court dates this week, decisions ending within 14 days, referrals without a first contact, drafts."""
+"""Idag: court dates this week, decisions ending within 14 days, referrals without a first contact, drafts, and
+the current clients whose risk assessment is due."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.context import Diary
+from app.services.risk.timeline import DueAssessment
 from app.services.today import attention
 from app.services.today.attention import Attention
 from app.ui.common import fmt_date, heading, show_error
@@ -47,11 +49,12 @@ class TodayScreen(QWidget):
         self.ending = self._box(self.tr("Decisions ending within 14 days"))
         self.waiting = self._box(self.tr("Referrals without a first contact"))
         self.drafts = self._box(self.tr("My unsigned entries"))
+        self.risk_due = self._box(self.tr("Risk assessments due"))
         grid = QGridLayout()
-        for i, lst in enumerate((self.court, self.ending, self.waiting, self.drafts)):
+        for i, lst in enumerate((self.court, self.ending, self.waiting, self.drafts, self.risk_due)):
             box = lst.parentWidget()
             assert box is not None  # _box puts each list in its own group box
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i // 2, i % 2, 1, 2 if i == 4 else 1)
         layout = QVBoxLayout(self)
         top = QGridLayout()
         top.addWidget(self.title, 0, 0)
@@ -90,6 +93,14 @@ class TodayScreen(QWidget):
         self._runner.run(attention.today_view, self._diary, limit=MAX_ROWS, on_done=self._show,
                          on_error=lambda e: show_error(self, e), parallel=True)
 
+    def _due_reason(self, d: DueAssessment) -> str:
+        if d.reason == "never":
+            return self.tr("never assessed")
+        last = fmt_date(d.last_assessed_on)
+        if d.reason == "incident":
+            return self.tr("%n incident(s) since the assessment of {day}", "", d.incidents_since).format(day=last)
+        return self.tr("last assessed {day}").format(day=last)
+
     def _show(self, a: Attention) -> None:
         def fill(lst: QListWidget, rows: list[tuple[str, str]], empty: str, total: int | None = None) -> None:
             lst.clear()
@@ -117,4 +128,6 @@ class TodayScreen(QWidget):
                             for w in a.waiting_referrals], nothing, a.total("waiting_referrals"))
         fill(self.drafts, [(d.client_id, f"{fmt_date(d.event_on)}  {d.client_name}")
                            for d in a.unsigned_entries], nothing, a.total("unsigned_entries"))
+        fill(self.risk_due, [(d.client_id, f"{d.client_name} – {self._due_reason(d)}") for d in a.risk_due],
+             nothing, a.total("risk_due"))
         self.loaded.emit()
