@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -95,6 +95,17 @@ class AthenaWindow(QMainWindow):
         window = new.window() if new is not None else None
         if window is not None and window is not self and self.lock_action not in window.actions():
             window.addAction(self.lock_action)
+            self.triggers.watch_windows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Ctrl+L is recognised on its way into any of Athena's windows (LockTriggers), also when Qt counts no
+        # window as active: watch this one from its first paint, not from the next tick. And ask to be the
+        # active window, which a desktop without a window manager never makes it by itself.
+        self.triggers.watch_windows()
+        if not event.spontaneous():
+            self.raise_()
+            self.activateWindow()
 
     # --- screens -------------------------------------------------------------------------------------
     def _build_gate(self, *, locked: bool) -> None:
