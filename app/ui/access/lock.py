@@ -25,7 +25,7 @@ def is_lock_key(event: QEvent) -> bool:
     """Whether ``event`` is the key press that locks (Ctrl+L), whatever widget or window it is going to."""
     if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
         return False
-    wanted = LOCK_KEYS[0]
+    wanted = LOCK_KEYS[0]  # type: ignore[index]  # QKeySequence has operator[]; its stubs do not say so
     return bool(event.key() == wanted.key() and (event.modifiers() & _MODIFIERS) == wanted.keyboardModifiers())
 
 
