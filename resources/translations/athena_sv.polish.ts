@@ -44,4 +44,103 @@
         <translation>Period:</translation>
     </message>
 </context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Diary</source>
+        <translation>&amp;Dagbok</translation>
+    </message>
+    <message>
+        <source>&amp;New man in contact…</source>
+        <translation>&amp;Ny man i kontakt…</translation>
+    </message>
+    <message>
+        <source>Export &amp;whole diary…</source>
+        <translation>Exportera &amp;hela dagboken…</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Ny klient…</translation>
+    </message>
+    <message>
+        <source>&amp;Export client…</source>
+        <translation>&amp;Exportera klient…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynka nu</translation>
+    </message>
+    <message>
+        <source>Two &amp;versions…</source>
+        <translation>Två &amp;versioner…</translation>
+    </message>
+    <message>
+        <source>&amp;Reference lists…</source>
+        <translation>&amp;Referenslistor…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Å&amp;terställ från en säkerhetskopia…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Idag</translation>
+    </message>
+    <message>
+        <source>&amp;Find client</source>
+        <translation>&amp;Sök klient</translation>
+    </message>
+    <message>
+        <source>New &amp;diary entry</source>
+        <translation>Ny &amp;dagboksanteckning</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapporter</translation>
+    </message>
+    <message>
+        <source>&amp;Find man</source>
+        <translation>&amp;Sök man</translation>
+    </message>
+    <message>
+        <source>New &amp;talk</source>
+        <translation>Nytt &amp;samtal</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>S&amp;tatistik</translation>
+    </message>
+    <message>
+        <source>T&amp;rack</source>
+        <translation>S&amp;pår</translation>
+    </message>
+    <message>
+        <source>&amp;Women's support</source>
+        <translation>&amp;Kvinnostöd</translation>
+    </message>
+    <message>
+        <source>&amp;Men's support</source>
+        <translation>&amp;Mansstöd</translation>
+    </message>
+</context>
 </TS>
