@@ -143,4 +143,42 @@
         <translation>&amp;Mansstöd</translation>
     </message>
 </context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <source>Change dis&amp;trict…</source>
+        <translation>Byt stads&amp;del…</translation>
+    </message>
+    <message>
+        <source>Move a decision to another district from a chosen day on</source>
+        <translation>Flytta ett beslut till en annan stadsdel från en vald dag</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictDialog</name>
+    <message>
+        <source>Change district</source>
+        <translation>Byt stadsdel</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Beslut</translation>
+    </message>
+    <message>
+        <source>Decision of {day} ({district})</source>
+        <translation>Beslut {day} ({district})</translation>
+    </message>
+    <message>
+        <source>&amp;New district</source>
+        <translation>&amp;Ny stadsdel</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Gäller från</translation>
+    </message>
+    <message>
+        <source>Reports for periods that ended before this day keep the old district. To correct a mistake for every period, give the start of the support.</source>
+        <translation>Rapporter för perioder som slutade före den dagen behåller den gamla stadsdelen. Ange insatsens startdag för att rätta ett fel för alla perioder.</translation>
+    </message>
+</context>
 </TS>
