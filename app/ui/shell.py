@@ -367,7 +367,7 @@ class AthenaWindow(QMainWindow):
                 return
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
                                                   str(Path.home() / "athena-export.json"), self.tr("JSON (*.json)"))
-            if not path:
+            if not path or self.workspace is not ws:  # locked (Ctrl+L, idle) while the file was chosen
                 return
             if isinstance(ws, MensWorkspace):
                 self._export_men(Path(path))
