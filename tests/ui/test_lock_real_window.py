@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import main
+
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "demo-diary-passphrase"
 TOOLS = ("Xvfb", "xdotool", "xwd")
@@ -79,16 +81,17 @@ def _differ(a: list[bytes], b: list[bytes]) -> float:
     return sum(1 for x, y in zip(a, b, strict=True) if x != y) / len(a)
 
 
-def test_ctrl_l_locks_before_any_click_without_a_window_manager(display: str, tmp_path: Path) -> None:
+def test_ctrl_l_locks_before_any_click_without_a_window_manager(display: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "diary"
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "ATHENA_PASSPHRASE": PASSPHRASE,
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
            "ATHENA_CONFIG": os.devnull, "PYTHONPATH": str(ROOT)}
     env.pop("WAYLAND_DISPLAY", None)
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    monkeypatch.setenv("ATHENA_PASSPHRASE", PASSPHRASE)
+    assert main(["--data-dir", str(data), "demo", "--clients", "12", "--entries", "40", "--seed", "1"]) == 0
     athena = [sys.executable, "-m", "tests.athena_fast", "--data-dir", str(data), "--lang", "en"]
-    subprocess.run([*athena, "demo", "--clients", "12", "--entries", "40", "--seed", "1"], env=env, cwd=ROOT,
-                   check=True, capture_output=True, timeout=60)
     db = (data / "diary.db").resolve()
     app = subprocess.Popen([*athena, "gui"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE)
