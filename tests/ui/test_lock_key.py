@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.ui.clients.dialogs import ClientDialog
+from app.ui.main_window import Workspace
 from app.ui.shell import AthenaWindow
 
-from .conftest import activate
+from .conftest import activate, type_text
 from .test_discretion import make_diary, unlock
 
 
@@ -96,4 +98,28 @@ def test_ctrl_l_on_an_active_window_locks_once(qtbot, tmp_path: Path, prefs) -> 
     # Locked, Ctrl+L in the passphrase field does nothing at all.
     QTest.keyClick(handle, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert len(locks) == 1 and window.unlock_screen.passphrase.text() == ""
+    window.runner.wait(5_000)
+
+
+def test_ctrl_l_locks_from_a_form_over_the_window_and_keeps_what_was_typed(
+        qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
+    window = _open(qtbot, tmp_path, prefs)
+    ws = window.workspace
+    assert isinstance(ws, Workspace)
+    ws.new_client()
+    dialog = window.findChild(ClientDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    type_text(dialog.name, "Ylva Åkesson")
+    _no_window_active(qtbot)
+    handle = dialog.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.workspace is None, timeout=5_000)
+    window.runner.wait(5_000)
+    # Unlocked again, the form is back with her text (it was written as a draft before the store closed).
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.findChild(ClientDialog) is not None
+                    and window.findChild(ClientDialog).name.text() == "Ylva Åkesson", timeout=10_000)
+    window.lock()
     window.runner.wait(5_000)
