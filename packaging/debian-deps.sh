@@ -4,7 +4,7 @@
 set -u
 pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 poppler-utils fonts-dejavu-core
       xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-cursor0
-      libxcb-shape0 libxcb-randr0 libxkbcommon-x11-0 samba)
+      libxcb-shape0 libxcb-randr0 libxkbcommon-x11-0 xdotool x11-apps samba)
 # `debian-deps.sh PKG ...` installs those instead (e.g. what `make package` needs).
 [ $# -gt 0 ] && pkgs=("$@")
 missing=()

@@ -67,6 +67,9 @@ def register(sub: Any) -> None:
     g.add_argument("--client")
     g.add_argument("--all", action="store_true")
     p.add_argument("-o", "--output", help=tr("file to write (default: standard output)"))
+    p.add_argument("--with-protected", action="store_true",
+                   help=tr("include the address and personal identity number of clients with protected "
+                           "identity (left out by default: the file is not encrypted)"))
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("audit", help=tr("show the audit trail"))
@@ -212,12 +215,20 @@ def cmd_clients(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    client_id = args.client or None
+    with_protected = bool(args.with_protected)
     with opened(args) as diary:
+        # As in the app: the file is not encrypted, so protected clients' address and personal identity number
+        # stay out unless asked for.
+        left_out = 0 if with_protected else export.protected_count(diary, client_id)
         # Streamed from the diary to the file (0600, complete or not at all) or to stdout, a client at a time.
         if args.output and args.output != "-":
-            export.write_export_file(diary, Path(args.output), client_id=args.client or None)
+            export.write_export_file(diary, Path(args.output), client_id=client_id, with_protected=with_protected)
         else:
-            export.write_export(diary, sys.stdout, client_id=args.client or None)
+            export.write_export(diary, sys.stdout, client_id=client_id, with_protected=with_protected)
+    if left_out:
+        print(tr("Left out: the address and personal identity number of {n} client(s) with protected identity "
+                 "(--with-protected includes them).").format(n=left_out), file=sys.stderr)
     return 0
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Compartment
 from app.services.backup import BackupInfo, make_backup
 from app.services.clients import export as export_service
 from app.services.context import Diary
@@ -33,15 +31,17 @@ from app.storage import vault
 from app.ui import i18n, labels
 from app.ui.access.lock import ClipboardGuard, LockTriggers
 from app.ui.access.unlock import CreateDiaryScreen, UnlockScreen
-from app.ui.audit.menu import add_lead_tools
+from app.ui.audit.menu import LeadTools
 from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.common import error_text, fit_on_screen, show_error
 from app.ui.main_window import Workspace
 from app.ui.mens_track.workspace import MensWorkspace
+from app.ui.menus import WindowMenus
 from app.ui.preferences import Preferences, PreferencesDialog
 from app.ui.reports.screen import ReportScreen
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
+from app.ui.tracks import TrackWorkspaces
 
 TITLE = "Athena"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # fits 1280×720 at 150 % and a 1366×768 laptop with room to spare
@@ -70,11 +70,6 @@ class AthenaWindow(QMainWindow):
         self.data_dir, self.prefs = Path(data_dir), prefs
         self.runner = runner or TaskRunner(self)
         self.setWindowTitle(TITLE)
-        self.diary: Diary | None = None  # the unlocked diary seen from the active track only
-        self.full_diary: Diary | None = None  # the same with every track of the worker
-        self.track = Compartment.WOMEN.value
-        self.session: SessionRunner | None = None
-        self.workspace: Workspace | MensWorkspace | None = None
         self._report_windows: list[QWidget] = []
         self._quit_confirmed = False
         self.quit_box: QMessageBox | None = None
@@ -82,6 +77,10 @@ class AthenaWindow(QMainWindow):
         self.export_box: QMessageBox | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.tracks = TrackWorkspaces(self.runner, self.stack, self)
+        self.tracks.dropping.connect(self._close_tool_windows)
+        self.tracks.built.connect(self._workspace_built)
+        self.menus = WindowMenus(self.menuBar(), self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.triggers = LockTriggers(app, prefs.idle_minutes, self)
@@ -98,10 +97,49 @@ class AthenaWindow(QMainWindow):
         fit_on_screen(self, 1280, 800)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
+    # The open diary, its active track and that track's screens (app/ui/tracks.py).
+    @property
+    def diary(self) -> Diary | None:
+        """The unlocked diary seen from the active track only."""
+        return self.tracks.diary
+
+    @property
+    def full_diary(self) -> Diary | None:
+        """The same with every track of the worker."""
+        return self.tracks.full_diary
+
+    @property
+    def track(self) -> str:
+        return self.tracks.track
+
+    @property
+    def session(self) -> SessionRunner | None:
+        return self.tracks.session
+
+    @property
+    def workspace(self) -> Workspace | MensWorkspace | None:
+        return self.tracks.workspace
+
+    @property
+    def lead_tools(self) -> LeadTools | None:
+        """The team lead's items of the View menu (None while no diary is open)."""
+        return self.menus.lead_tools
+
     def _lend_lock_shortcut(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = new.window() if new is not None else None
         if window is not None and window is not self and self.lock_action not in window.actions():
             window.addAction(self.lock_action)
+            self.triggers.watch_windows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Ctrl+L is recognised on its way into any of Athena's windows (LockTriggers), also when Qt counts no
+        # window as active: watch this one from its first paint, not from the next tick. And ask to be the
+        # active window, which a desktop without a window manager never makes it by itself.
+        self.triggers.watch_windows()
+        if not event.spontaneous():
+            self.raise_()
+            self.activateWindow()
 
     # --- screens -------------------------------------------------------------------------------------
     def _build_gate(self, *, locked: bool) -> None:
@@ -131,88 +169,11 @@ class AthenaWindow(QMainWindow):
             self.create_screen.pass1.setFocus()
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
-        ws = self.workspace
-        diary_menu = bar.addMenu(self.tr("&Diary"))
-        if isinstance(ws, MensWorkspace):
-            self._action(diary_menu, self.tr("&New man in contact…"), "Ctrl+N", ws.new_man)
-            self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
-            diary_menu.addSeparator()
-            self.sync_action = self._action(diary_menu, self.tr("S&ync now"), "Ctrl+Shift+S", ws.sync.sync_now)
-            self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
-            self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
-            diary_menu.addSeparator()
-            self._action(diary_menu, self.tr("&Back up now"), "", self.back_up_now)
-        elif ws is not None:
-            self._action(diary_menu, self.tr("&New client…"), "Ctrl+N", ws.new_client)
-            self._action(diary_menu, self.tr("&Export client…"), "Ctrl+E", lambda: self._ask_export(False))
-            self._action(diary_menu, self.tr("Export &whole diary…"), "", lambda: self._ask_export(True))
-            diary_menu.addSeparator()
-            self.sync_action = self._action(diary_menu, self.tr("S&ync now"), "Ctrl+Shift+S", ws.sync.sync_now)
-            self.sync_action.setShortcuts([QKeySequence("Ctrl+Shift+S"), QKeySequence("F5")])
-            self._action(diary_menu, self.tr("Two &versions…"), "", lambda: ws.sync.open_conflicts(None))
-            self._action(diary_menu, self.tr("&Reference lists…"), "", lambda: self.open_tool("reference"))
-            diary_menu.addSeparator()
-            self._action(diary_menu, self.tr("&Back up now"), "", self.back_up_now)
-        self._action(diary_menu, self.tr("&Restore from a backup…"), "", self.open_restore)
-        diary_menu.addSeparator()
-        lock = diary_menu.addAction(self.tr("&Lock"))
-        lock.setShortcut(QKeySequence("Ctrl+L"))
-        lock.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the window-wide action does the work
-        lock.triggered.connect(lambda: self.lock("manual"))
-        lock.setEnabled(ws is not None)
-        self._action(diary_menu, self.tr("&Preferences…"), "Ctrl+,", self.open_preferences)
-        self._action(diary_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
-        if isinstance(ws, MensWorkspace):
-            view = bar.addMenu(self.tr("&View"))
-            self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
-            self._action(view, self.tr("&Find man"), "Ctrl+F", ws.focus_search)
-            self._action(view, self.tr("New &talk"), "Ctrl+D", ws.new_talk)
-            self._action(view, self.tr("&Statistics"), "Ctrl+R", ws.show_statistics)
-            view.addSeparator()
-            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool, ws.sync.synced)
-        elif ws is not None:
-            view = bar.addMenu(self.tr("&View"))
-            self._action(view, self.tr("&Today"), "Ctrl+T", ws.show_today)
-            self._action(view, self.tr("&Find client"), "Ctrl+F", ws.focus_search)
-            self._action(view, self.tr("New &diary entry"), "Ctrl+D", ws.new_entry)
-            self._action(view, self.tr("&Reports"), "Ctrl+R", self.open_reports)
-            view.addSeparator()
-            self.lead_tools = add_lead_tools(view, ws.diary, self.session, self.open_tool, ws.sync.synced)
-        self._build_track_menu()
-
-    def _build_track_menu(self) -> None:
-        """Only for a worker with both tracks: which one she works in now, chosen explicitly."""
-        full = self.full_diary
-        if self.workspace is None or full is None or len(full.tracks) < 2:
-            return
-        menu = self.menuBar().addMenu(self.tr("T&rack"))
-        group = QActionGroup(menu)
-        group.setExclusive(True)
-        self.track_actions: dict[str, QAction] = {}
-        for track, text, key in ((Compartment.WOMEN.value, self.tr("&Women's support"), "Ctrl+1"),
-                                 (Compartment.MEN.value, self.tr("&Men's support"), "Ctrl+2")):
-            act = self._action(menu, text, key, lambda t=track: self.switch_track(t))
-            act.setCheckable(True)
-            act.setChecked(track == self.track)
-            group.addAction(act)
-            self.track_actions[track] = act
-
-    def _action(self, menu: Any, text: str, shortcut: str, slot: Any) -> QAction:
-        act: QAction = menu.addAction(text)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _checked=False: slot())
-        return act
+        self.menus.rebuild()
 
     # --- open and lock -------------------------------------------------------------------------------
     def _opened(self, diary: Diary) -> None:
-        self.full_diary = diary
-        self.track = Compartment.WOMEN.value if Compartment.WOMEN.value in diary.tracks else Compartment.MEN.value
-        self.diary = diary.for_track(self.track)
-        self.session = SessionRunner(self.runner)
-        self._build_workspace()
+        self.tracks.open(diary)
         self.triggers.arm()
         if diary.store.backup_problem:
             self.statusBar().showMessage(self.tr("No backup was taken at unlock: {problem}").format(
@@ -240,60 +201,25 @@ class AthenaWindow(QMainWindow):
         dialog.open()
 
     def switch_track(self, track: str) -> None:
-        """Leave one track's screens for the other's: the old screens go (with any result still on its way),
-        the new ones read only the chosen track."""
-        if self.full_diary is None or track == self.track or track not in self.full_diary.tracks:
-            return
-        self._drop_workspace()
-        if self.session is not None:
-            self.session.end()
-        self.track = track
-        self.diary = self.full_diary.for_track(track)
-        self.session = SessionRunner(self.runner)
-        self._build_workspace()
+        """Work in the other track (menu Track, Ctrl+1 / Ctrl+2): see TrackWorkspaces.switch."""
+        self.tracks.switch(track)
 
-    def _build_workspace(self) -> None:
-        assert self.diary is not None and self.session is not None
-        if self.track == Compartment.MEN.value:
-            self.workspace = MensWorkspace(self.diary, self.session, self)
-        else:
-            self.workspace = Workspace(self.diary, self.session, self)
-        # Everything built so far lives as long as the session: keep it out of the collector's full
-        # passes, which otherwise grow with every object and pause every thread.
-        self.workspace.ready.connect(gc.freeze)
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
+    def _workspace_built(self, workspace: Workspace | MensWorkspace) -> None:
         self._build_menus()
-        self.opened.emit(self.workspace)
+        self.opened.emit(workspace)
 
-    def _drop_workspace(self) -> None:
+    def _close_tool_windows(self) -> None:
         for w in self._report_windows:
             w.close()
             w.deleteLater()
         self._report_windows.clear()
-        if self.workspace is not None:
-            self.workspace.sync.stop()  # a round already queued finishes before the store closes
-            self.workspace.cancel_export()  # the store closes behind it, not after the whole diary
-            if isinstance(self.workspace, MensWorkspace):
-                self.workspace.case_view.set_man(None)
-            else:
-                self.workspace.client_view.set_client(None)
-            self.stack.removeWidget(self.workspace)
-            self.workspace.hide()
-            self.workspace.deleteLater()
-            self.workspace = None
 
     def lock(self, reason: str = "manual") -> None:
-        if self.diary is None:
+        # What she typed is written (on the database thread, before the store closes), and where she was;
+        # then every widget that showed client data goes.
+        diary = self.tracks.close()
+        if diary is None:
             return
-        if isinstance(self.workspace, Workspace):
-            # What she typed is written (on the database thread, before the store closes), and where she was.
-            self.workspace.remember()
-        diary, self.diary, self.full_diary = self.diary, None, None
-        if self.session is not None:
-            self.session.end()
-            self.session = None
-        self._drop_workspace()
         self.clipboard.clear_if_ours()
         self.triggers.armed = False
         self.setWindowTitle(TITLE)
@@ -357,22 +283,7 @@ class AthenaWindow(QMainWindow):
         app = QApplication.instance()
         assert app is not None
         i18n.install(app, lang)
-        ws = self.workspace
-        client_id = ws.man_id if isinstance(ws, MensWorkspace) else ws.client_view.client_id if ws else None
-        if self.workspace is not None:
-            if isinstance(self.workspace, Workspace):
-                self.workspace.remember()  # the rebuilt screens find what she had typed
-            self._drop_workspace()
-            if self.session is not None:  # the old widgets' pending results must not arrive
-                self.session.end()
-            self.session = SessionRunner(self.runner)
-            self._build_workspace()
-            new = self.workspace
-            if client_id and new is not None:
-                if isinstance(new, MensWorkspace):
-                    new.open_man(client_id)
-                else:
-                    new.open_client(client_id)
+        self.tracks.rebuild()
         self._build_gate(locked=True)
 
     def open_reports(self) -> None:
@@ -387,6 +298,7 @@ class AthenaWindow(QMainWindow):
         self._report_windows.append(screen)
         fit_on_screen(screen, 1200, 800, anchor=self)
         screen.show()
+        self.triggers.watch_windows()  # Ctrl+L locks from it at once
 
     def open_tool(self, which: str) -> None:
         """The team lead's log follow-up or retention screen, in a window of its own (closed on lock)."""
@@ -418,8 +330,9 @@ class AthenaWindow(QMainWindow):
                                  if screen in self._report_windows else None)
         self._report_windows.append(screen)
         screen.show()
+        self.triggers.watch_windows()  # Ctrl+L locks from it at once
 
-    def _ask_export(self, whole: bool) -> None:
+    def ask_export(self, whole: bool) -> None:
         if self.workspace is None or self.diary is None or self.session is None:
             return
         client_id: str | None = None
@@ -462,7 +375,7 @@ class AthenaWindow(QMainWindow):
                 return
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"),
                                                   str(Path.home() / "athena-export.json"), self.tr("JSON (*.json)"))
-            if not path:
+            if not path or self.workspace is not ws:  # locked (Ctrl+L, idle) while the file was chosen
                 return
             if isinstance(ws, MensWorkspace):
                 self._export_men(Path(path))

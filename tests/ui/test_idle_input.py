@@ -16,7 +16,7 @@ def test_key_and_mouse_input_on_a_window_count_as_activity(qtbot) -> None:  # ty
     qtbot.addWidget(edit)
     edit.show()
     qtbot.waitExposed(edit)
-    triggers._watch_windows()
+    triggers.watch_windows()
     window = edit.windowHandle()
     assert window is not None
 

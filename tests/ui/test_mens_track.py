@@ -57,7 +57,7 @@ def test_a_series_of_talks_to_the_three_talk_rule_and_an_onward_referral(qtbot, 
     _create(qtbot, window, women=False, men_track=True)
     ws = window.workspace
     assert isinstance(ws, MensWorkspace)  # a diary for men's support opens the men's screens
-    assert "track_actions" not in vars(window)  # one track: nothing to switch
+    assert not window.menus.track_actions()  # one track: nothing to switch
 
     ws.new_man()
     dialog = ws.findChild(ManDialog)
@@ -153,18 +153,18 @@ def test_a_worker_with_both_tracks_switches_and_sees_one_at_a_time(qtbot, window
     with pytest.raises(AccessDenied):
         men.get_man(window.diary, man)  # the women's screens cannot open a man's case
 
-    window.track_actions["men"].trigger()  # the switch is explicit: the Track menu (Ctrl+2)
+    window.menus.track_actions()["men"].trigger()  # the switch is explicit: the Track menu (Ctrl+2)
     qtbot.waitUntil(lambda: isinstance(window.workspace, MensWorkspace), timeout=5_000)
     mws = window.workspace
     assert isinstance(mws, MensWorkspace)
     qtbot.waitUntil(lambda: mws.men_list.view.count() == 1, timeout=5_000)
     assert MAN in all_texts() and WOMAN not in all_texts()
-    assert window.track_actions["men"].isChecked()
+    assert window.menus.track_actions()["men"].isChecked()
     with pytest.raises(AccessDenied):
         clients.get_client(window.diary, woman)
     assert clients.list_clients(window.diary).total == 0
 
-    window.track_actions["women"].trigger()
+    window.menus.track_actions()["women"].trigger()
     qtbot.waitUntil(lambda: isinstance(window.workspace, Workspace), timeout=5_000)
     back = window.workspace
     assert isinstance(back, Workspace)

@@ -81,7 +81,7 @@ def test_export_warns_and_can_leave_protected_details_out(window: AthenaWindow, 
     open_protected(window, qtbot)
     out = tmp_path / "export.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    window._ask_export(False)  # Ctrl+E
+    window.ask_export(False)  # Ctrl+E
     qtbot.waitUntil(lambda: window.export_box is not None and window.export_box.isVisible(), timeout=5_000)
     box = window.export_box
     assert box is not None

@@ -65,7 +65,7 @@ def test_year_month_and_custom(qtbot, screen: ReportScreen) -> None:  # type: ig
         screen.set_period("month")
     assert screen.period() == (date(2025, 11, 1), date(2025, 11, 30))  # the month holding today
     with qtbot.waitSignal(screen.report_shown, timeout=10_000):
-        screen.next_btn.click()
+        screen.picker.next_btn.click()
     assert screen.period() == (date(2025, 12, 1), date(2025, 12, 31))
     with qtbot.waitSignal(screen.report_shown, timeout=10_000):
         screen.set_period("custom", date(2024, 6, 1), date(2025, 5, 31))

@@ -43,7 +43,7 @@ def open_in_window(qtbot, lap: Laptop, share: Path, prefs) -> AthenaWindow:  # t
 def sync_from_ui(qtbot, window: AthenaWindow) -> None:  # type: ignore[no-untyped-def]
     ws = window.workspace
     assert ws is not None
-    window.sync_action.trigger()
+    window.menus.actions["sync"].trigger()
     assert ws.sync.busy
     qtbot.waitUntil(lambda: not ws.sync.busy, timeout=10_000)
     window.runner.wait(5_000)  # the status read after the round
@@ -159,7 +159,7 @@ def test_background_check_runs_one_round_at_a_time_and_a_raced_deletion_can_be_u
         # Something is waiting: the timer's check runs a round; a second request meanwhile starts none.
         ws.sync.check(force=False)
         ws.sync.check(force=False)
-        window.sync_action.trigger()
+        window.menus.actions["sync"].trigger()
         qtbot.waitUntil(lambda: not ws.sync.busy, timeout=10_000)
         window.runner.wait(5_000)
         assert rounds == [1]

@@ -173,6 +173,24 @@ def update_decision(diary: Diary, decision_id: str, data: DecisionInput, *,
     return get_case(diary, case_id)
 
 
+def change_district(diary: Diary, decision_id: str, district: str,
+                    effective_on: date | str | None = None) -> CaseView:
+    """Move a decision to another district from ``effective_on`` (default: today) on; reports for periods that
+    ended before keep the old one. Only the district changes, so a decision whose other values the team's
+    lists no longer offer can still move."""
+    chosen = validation.one_of(district, reference_lists.lists(diary).districts, "District")
+    since = validation.as_date(effective_on, "Valid from", required_=False) or diary.today()
+    with diary.write() as s:
+        dec = s.get(Decision, decision_id)
+        if dec is None:
+            raise NotFound("The decision was not found.")
+        diary.require_track(dec.compartment)
+        client_id = s.scalar(select(Case.client_id).where(Case.id == dec.case_id))
+        history.changed(s, dec, "district", chosen, since, client_id=client_id)
+        case_id = dec.case_id
+    return get_case(diary, case_id)
+
+
 def _effective_end(s: Session, dec: Decision) -> date:
     last = s.scalar(select(func.max(Extension.new_ends_on)).where(Extension.decision_id == dec.id))
     return last or dec.ends_on

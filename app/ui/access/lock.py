@@ -11,11 +11,22 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QClipboard, QGuiApplication, QWindow
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence, QWindow
 
 ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
                    QEvent.Type.TouchBegin, QEvent.Type.Shortcut}
 SLEEP_GAP_S = 30.0  # the 1 s tick came this late: the machine was asleep
+LOCK_KEYS = QKeySequence("Ctrl+L")
+_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+              | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+
+
+def is_lock_key(event: QEvent) -> bool:
+    """Whether ``event`` is the key press that locks (Ctrl+L), whatever widget or window it is going to."""
+    if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        return False
+    wanted = LOCK_KEYS[0]  # type: ignore[index]  # QKeySequence has operator[]; its stubs do not say so
+    return bool(event.key() == wanted.key() and (event.modifiers() & _MODIFIERS) == wanted.keyboardModifiers())
 
 
 def _clock() -> float:
@@ -25,7 +36,13 @@ def _clock() -> float:
 
 
 class LockTriggers(QObject):
-    """Emits ``lock_requested(reason)``; the window decides what locking means."""
+    """Emits ``lock_requested(reason)``; the window decides what locking means.
+
+    Ctrl+L is also recognised here, as a key press on its way to any of Athena's windows (reason "manual"):
+    Qt's shortcuts fire only while it counts one of its windows as active, and a window can get keys without
+    being active (no window manager, a focus handed over by the pointer alone). A key press that reaches a
+    window was not taken by a shortcut, so the lock never runs twice.
+    """
 
     lock_requested = Signal(str)
 
@@ -41,7 +58,7 @@ class LockTriggers(QObject):
         # while a screen is built) and each call must take the interpreter lock, so the GUI thread would keep
         # waiting for whichever worker holds it.
         app.focusWindowChanged.connect(self._watch)
-        self._watch_windows()
+        self.watch_windows()
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._check)
         self._tick.start()
@@ -60,17 +77,21 @@ class LockTriggers(QObject):
         if window is not None:
             window.installEventFilter(self)  # installing twice keeps one filter
 
-    def _watch_windows(self) -> None:
+    def watch_windows(self) -> None:
+        """Watch every top-level window there is now (called on each tick and when a window is shown)."""
         for window in QGuiApplication.topLevelWindows():
             self._watch(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             self._last_input = _clock()
+            if is_lock_key(event):
+                self._fire("manual")
+                return True
         return False
 
     def _check(self) -> None:
-        self._watch_windows()  # windows shown since the last tick
+        self.watch_windows()  # windows shown since the last tick
         now = _clock()
         slept = now - self._last_tick > SLEEP_GAP_S
         self._last_tick = now

@@ -1,4 +1,4 @@
-"""Forms that open over the main window: new client, decision, closing a case."""
+"""Forms that open over the main window: new client, decision, a decision's district, closing a case."""
 
 from __future__ import annotations
 
@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import reference
-from app.services.clients.cases import DecisionInput
+from app.services.clients.cases import DecisionInput, DecisionView
 from app.services.clients.clients import ClientDetail, ClientInput
 from app.services.validation import add_months
 from app.ui import labels
-from app.ui.common import TypedDateEdit, accessible, error_text, from_qdate, to_qdate
+from app.ui.common import TypedDateEdit, accessible, error_text, fmt_date, from_qdate, to_qdate
 from app.ui.drafts import DraftKeeper, DraftState
 
 W = TypeVar("W", bound=QWidget)
@@ -311,6 +311,47 @@ class DecisionDialog(_FormDialog):
             self.legal.addItem(r.title, r.code)
         self.legal.setCurrentIndex(max(0, self.legal.findData(keep)))
         self.legal.blockSignals(False)
+
+
+class DistrictDialog(_FormDialog):
+    """Move a decision to another district (she moved, or the district was wrong) from a chosen day on."""
+
+    def __init__(self, today: date, decisions: list[DecisionView], districts: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change district"), parent)
+        self.decision = self.row(self.tr("&Decision"), QComboBox(self))
+        for d in decisions:
+            self.decision.addItem(self.tr("Decision of {day} ({district})").replace("{day}", fmt_date(d.decided_on))
+                                  .replace("{district}", d.district), d.id)
+        self.decision.setCurrentIndex(len(decisions) - 1)  # the latest, the one in force
+        self.decision.setEnabled(len(decisions) > 1)
+        self.district = self.row(self.tr("&New district"), QComboBox(self))
+        for name in districts:
+            self.district.addItem(name, name)
+        self.valid_from = self.row(self.tr("&Valid from"), date_edit(self, today, ""))
+        self.valid_from.setMaximumDate(to_qdate(today))
+        hint = QLabel(self.tr("Reports for periods that ended before this day keep the old district. To correct a "
+                              "mistake for every period, give the start of the support."), self)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        self.form.addRow(hint)
+        self._decisions = {d.id: d for d in decisions}
+        self.decision.currentIndexChanged.connect(lambda _i: self._preselect())
+        self._preselect()
+        self.resize(460, self.sizeHint().height())
+
+    def _preselect(self) -> None:
+        chosen = self._decisions.get(self.decision.currentData())
+        if chosen is not None:
+            index = self.district.findData(chosen.district)
+            if index < 0:  # a district the team's list no longer has: shown as it is
+                self.district.addItem(chosen.district, chosen.district)
+                index = self.district.count() - 1
+            self.district.setCurrentIndex(index)
+
+    def value(self) -> dict[str, Any]:
+        return dict(decision_id=self.decision.currentData(), district=self.district.currentData(),
+                    effective_on=from_qdate(self.valid_from.date()))
 
 
 class CloseCaseDialog(_FormDialog):

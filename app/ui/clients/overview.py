@@ -23,7 +23,7 @@ from app.services.clients.cases import CaseView, DecisionView
 from app.services.context import Diary
 from app.services.validation import add_months
 from app.ui import labels
-from app.ui.clients.dialogs import CloseCaseDialog, DecisionDialog, run_dialog
+from app.ui.clients.dialogs import CloseCaseDialog, DecisionDialog, DistrictDialog, run_dialog
 from app.ui.common import fmt_date, show_error
 from app.ui.drafts import DraftKeeper
 from app.ui.session import SessionRunner
@@ -46,8 +46,12 @@ class OverviewPanel(QWidget):
         self.extend = QPushButton(self.tr("E&xtend 3 months"), self)
         self.extend.setToolTip(self.tr("Extend the latest decision by three months"))
         self.first_contact = QPushButton(self.tr("First &contact today"), self)
+        self.change_district = QPushButton(self.tr("Change dis&trict…"), self)
+        self.change_district.setToolTip(self.tr("Move a decision to another district from a chosen day on"))
         self.close_case = QPushButton(self.tr("Close &case…"), self)
-        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.close_case):
+        self.district_dialog: DistrictDialog | None = None
+        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.change_district,
+                  self.close_case):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self.body = QLabel(self)
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -63,7 +67,8 @@ class OverviewPanel(QWidget):
         scroll.setAccessibleName(self.tr("Case overview"))
 
         actions = QHBoxLayout()
-        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.close_case):
+        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.change_district,
+                  self.close_case):
             actions.addWidget(b)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -74,6 +79,7 @@ class OverviewPanel(QWidget):
         self.add_decision.clicked.connect(lambda: self._add_decision())
         self.extend.clicked.connect(self._extend)
         self.first_contact.clicked.connect(self._first_contact)
+        self.change_district.clicked.connect(self._change_district)
         self.close_case.clicked.connect(lambda: self._close_case())
         self._update_buttons()
 
@@ -117,6 +123,7 @@ class OverviewPanel(QWidget):
         self.add_decision.setEnabled(open_case is not None)
         self.extend.setEnabled(self._latest_decision() is not None)
         self.first_contact.setEnabled(open_case is not None and open_case.first_contact_on is None)
+        self.change_district.setEnabled(self._latest_decision() is not None)
         self.close_case.setEnabled(open_case is not None)
 
     def _html(self, result: list[CaseView]) -> str:
@@ -209,6 +216,21 @@ class OverviewPanel(QWidget):
         if case is not None:
             self._runner.run(cases.record_first_contact, self._diary, case.id, self._diary.today(),
                              on_done=self._after_change, on_error=lambda e: show_error(self, e))
+
+    def _change_district(self) -> None:
+        """A decision's district from a chosen day on (she moved): reports for earlier periods keep the old."""
+        case = self._open()
+        if case is None or not case.decisions:
+            return
+        decisions = list(case.decisions)
+
+        def offer(lists: reference.ReferenceLists) -> None:
+            dialog = DistrictDialog(self._diary.today(), decisions, list(lists.districts), self)
+            self.district_dialog = dialog
+            run_dialog(dialog, self._runner, cases.change_district, self._diary, on_saved=self._after_change)
+
+        self._runner.run(reference_lists.lists, self._diary, parallel=True, on_done=offer,
+                         on_error=lambda e: show_error(self, e))
 
     def _close_case(self, draft: dict[str, Any] | None = None) -> None:
         case = self._open()

@@ -10,8 +10,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -27,7 +25,7 @@ from app.services.context import Diary
 from app.services.reports import export as report_export
 from app.services.reports import statistics
 from app.storage.private_files import write_private
-from app.ui.common import from_qdate, to_qdate
+from app.ui.reports.period import PeriodPicker
 from app.ui.reports.widgets import section
 from app.ui.session import SessionRunner
 
@@ -54,32 +52,11 @@ class MenStatisticsScreen(QWidget):
         super().__init__(parent)
         self._diary, self._runner = diary, runner
         self.report: dict[str, Any] | None = None
-        self.kind = QComboBox(self)
-        for key, text in (("week", self.tr("Week")), ("month", self.tr("Month")), ("year", self.tr("Year")),
-                          ("custom", self.tr("Custom period"))):
-            self.kind.addItem(text, key)
-        self.kind.setCurrentIndex(2)
-        self.kind.setAccessibleName(self.tr("Kind of period"))
-        self.prev_btn = QPushButton("◀", self)
-        self.prev_btn.setToolTip(self.tr("Previous period"))
-        self.next_btn = QPushButton("▶", self)
-        self.next_btn.setToolTip(self.tr("Next period"))
-        for b in (self.prev_btn, self.next_btn):
-            b.setFixedWidth(34)
-            b.setAccessibleName(b.toolTip())
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
-        self.start.setAccessibleName(self.tr("First day of the period"))
-        self.end.setAccessibleName(self.tr("Last day of the period"))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.picker = PeriodPicker(diary.today, self)
         self.suppress = QCheckBox(self.tr("For publication (counts 1–4 as \"< 5\")"), self)
         self.show_btn = QPushButton(self.tr("Show"), self)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Period:"), self))
-        for w in (self.kind, self.prev_btn, self.start, QLabel("–", self), self.end, self.next_btn):
-            bar.addWidget(w)
+        bar.addWidget(self.picker)
         bar.addSpacing(12)
         bar.addWidget(self.suppress)
         bar.addStretch(1)
@@ -109,51 +86,16 @@ class MenStatisticsScreen(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(note)
         layout.addLayout(foot)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.prev_btn.clicked.connect(lambda: self._step(-1))
-        self.next_btn.clicked.connect(lambda: self._step(1))
+        self.picker.changed.connect(self.refresh)
         self.show_btn.clicked.connect(self.refresh)
         self.suppress.toggled.connect(self.refresh)
-        self._set_period(*statistics.period_containing("year", diary.today()))
-        self._update_enabled()
 
     # --- period --------------------------------------------------------------------------------------
     def period(self) -> tuple[date, date]:
-        return from_qdate(self.start.date()), from_qdate(self.end.date())
-
-    def _set_period(self, start: date, end: date) -> None:
-        self.start.setDate(to_qdate(start))
-        self.end.setDate(to_qdate(end))
+        return self.picker.period()
 
     def set_period(self, kind: str, start: date | None = None, end: date | None = None) -> None:
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.kind.blockSignals(False)
-        if kind == "custom" and start and end:
-            self._set_period(start, end)
-        self._kind_changed()
-
-    def _update_enabled(self) -> None:
-        custom = self.kind.currentData() == "custom"
-        for w in (self.start, self.end):
-            w.setEnabled(custom)
-        self.prev_btn.setEnabled(not custom)
-        self.next_btn.setEnabled(not custom)
-
-    def _kind_changed(self) -> None:
-        self._update_enabled()
-        kind = str(self.kind.currentData())
-        if kind != "custom":
-            start, end = self.period()
-            today = self._diary.today()
-            self._set_period(*statistics.period_containing(kind, today if start <= today <= end else start))
-        self.refresh()
-
-    def _step(self, steps: int) -> None:
-        kind = str(self.kind.currentData())
-        if kind != "custom":
-            self._set_period(*statistics.shift_period(kind, self.period()[0], steps))
-            self.refresh()
+        self.picker.set_period(kind, start, end)
 
     # --- loading and export --------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -7,11 +7,9 @@ import os
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,18 +27,11 @@ from app.services.context import Diary
 from app.services.reports import export as report_export
 from app.services.reports import statistics, team_week
 from app.storage.private_files import write_private
+from app.ui.reports.period import PeriodPicker
 from app.ui.reports.widgets import WeekView, section
 from app.ui.tasks import Runner
 
 FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)"}
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 def _write(diary: Diary, report: dict[str, Any], fmt: str, path: str) -> str:
@@ -62,35 +53,10 @@ class ReportScreen(QWidget):
         lay = QVBoxLayout(self)
 
         bar = QHBoxLayout()
-        self.kind = QComboBox(self)
-        for key, text in (("week", self.tr("Week")), ("month", self.tr("Month")), ("year", self.tr("Year")),
-                          ("custom", self.tr("Custom period"))):
-            self.kind.addItem(text, key)
-        self.kind.setCurrentIndex(2)
-        self.kind.setAccessibleName(self.tr("Kind of period"))
-        self.prev_btn = QPushButton("◀", self)
-        self.prev_btn.setToolTip(self.tr("Previous period"))
-        self.next_btn = QPushButton("▶", self)
-        self.next_btn.setToolTip(self.tr("Next period"))
-        for b in (self.prev_btn, self.next_btn):
-            b.setFixedWidth(34)
-            b.setAccessibleName(b.toolTip())  # "◀" and "▶" say nothing to a screen reader
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
-        self.start.setAccessibleName(self.tr("First day of the period"))
-        self.end.setAccessibleName(self.tr("Last day of the period"))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.picker = PeriodPicker(diary.today, self)
         self.suppress = QCheckBox(self.tr("For publication (counts 1–4 as \"< 5\")"), self)
         self.refresh_btn = QPushButton(self.tr("Show"), self)
-        bar.addWidget(QLabel(self.tr("Period:"), self))
-        bar.addWidget(self.kind)
-        bar.addWidget(self.prev_btn)
-        bar.addWidget(self.start)
-        bar.addWidget(QLabel("–", self))
-        bar.addWidget(self.end)
-        bar.addWidget(self.next_btn)
+        bar.addWidget(self.picker)
         bar.addSpacing(12)
         bar.addWidget(self.suppress)
         bar.addStretch(1)
@@ -133,50 +99,18 @@ class ReportScreen(QWidget):
             self.export_buttons[fmt] = btn
         lay.addLayout(foot)
 
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.prev_btn.clicked.connect(lambda: self._step(-1))
-        self.next_btn.clicked.connect(lambda: self._step(1))
+        self.picker.changed.connect(self.refresh)
         self.refresh_btn.clicked.connect(self.refresh)
         self.suppress.toggled.connect(self.refresh)
-        self._set_period(*statistics.period_containing("year", diary.today()))
-        self._kind_changed()
+        self.refresh()
 
     # -- period ---------------------------------------------------------------------------------------------
     def period(self) -> tuple[date, date]:
-        return _pydate(self.start.date()), _pydate(self.end.date())
-
-    def _set_period(self, start: date, end: date) -> None:
-        self.start.setDate(_qdate(start))
-        self.end.setDate(_qdate(end))
+        return self.picker.period()
 
     def set_period(self, kind: str, start: date | None = None, end: date | None = None) -> None:
         """Choose a kind of period (and for "custom" its days), then show it."""
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.kind.blockSignals(False)
-        if kind == "custom" and start and end:
-            self._set_period(start, end)
-        self._kind_changed()
-
-    def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        custom = kind == "custom"
-        for w in (self.start, self.end):
-            w.setEnabled(custom)
-        self.prev_btn.setEnabled(not custom)
-        self.next_btn.setEnabled(not custom)
-        if not custom:
-            # The new kind of period around today when today is in the one shown, else around its start.
-            start, end = self.period()
-            today = self.diary.today()
-            self._set_period(*statistics.period_containing(kind, today if start <= today <= end else start))
-        self.refresh()
-
-    def _step(self, steps: int) -> None:
-        kind = self.kind.currentData()
-        if kind != "custom":
-            self._set_period(*statistics.shift_period(kind, _pydate(self.start.date()), steps))
-            self.refresh()
+        self.picker.set_period(kind, start, end)
 
     # -- loading --------------------------------------------------------------------------------------------
     def refresh(self) -> None:
