@@ -60,7 +60,7 @@ def test_a_read_and_a_write_during_a_round_complete_before_the_round(  # type: i
     ws.sync.synced.connect(lambda summary: order.append("round"))
     entered, release = _held_round(monkeypatch)
     try:
-        window.sync_action.trigger()
+        window.menus.actions["sync"].trigger()
         qtbot.waitUntil(entered.is_set, timeout=10_000)
         done: list[str] = []
 
@@ -98,7 +98,7 @@ def test_locking_during_a_round_stops_it_and_the_next_round_goes_on(  # type: ig
     a_dir = a.store.data_dir
     window = open_in_window(qtbot, a, share_dir, prefs)
     entered, release = _held_round(monkeypatch)
-    window.sync_action.trigger()
+    window.menus.actions["sync"].trigger()
     qtbot.waitUntil(entered.is_set, timeout=10_000)
     window.lock()
     release.set()
