@@ -76,7 +76,8 @@ def test_risk_assessments_due_are_listed_and_open_the_client(qtbot, tmp_path: Pa
         reasons = {d.reason: screen._due_reason(d) for d in due}
         assert reasons["never"] == "never assessed"
         incident = next(d for d in due if d.reason == "incident")
-        assert str(incident.incidents_since) in reasons["incident"] and "since" in reasons["incident"]
+        text = screen._due_reason(incident)
+        assert str(incident.incidents_since) in text and "since" in text
         with qtbot.waitSignal(screen.client_chosen, timeout=2_000) as chosen:
             lst.itemActivated.emit(lst.item(0))
         assert chosen.args == [due[0].client_id]
