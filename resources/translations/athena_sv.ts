@@ -123,54 +123,6 @@
 <context>
     <name>AthenaWindow</name>
     <message>
-        <source>&amp;Diary</source>
-        <translation>&amp;Dagbok</translation>
-    </message>
-    <message>
-        <source>&amp;New client…</source>
-        <translation>&amp;Ny klient…</translation>
-    </message>
-    <message>
-        <source>&amp;Export client…</source>
-        <translation>&amp;Exportera klient…</translation>
-    </message>
-    <message>
-        <source>Export &amp;whole diary…</source>
-        <translation>Exportera &amp;hela dagboken…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>&amp;Lås</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Inställningar…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Avsluta</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Visa</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>&amp;Idag</translation>
-    </message>
-    <message>
-        <source>&amp;Find client</source>
-        <translation>&amp;Sök klient</translation>
-    </message>
-    <message>
-        <source>New &amp;diary entry</source>
-        <translation>Ny &amp;dagboksanteckning</translation>
-    </message>
-    <message>
-        <source>&amp;Reports</source>
-        <translation>&amp;Rapporter</translation>
-    </message>
-    <message>
         <source>Athena – Reports</source>
         <translation>Athena – Rapporter</translation>
     </message>
@@ -187,24 +139,8 @@
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <source>S&amp;ync now</source>
-        <translation>S&amp;ynka nu</translation>
-    </message>
-    <message>
-        <source>Two &amp;versions…</source>
-        <translation>Två &amp;versioner…</translation>
-    </message>
-    <message>
         <source>IT settings: {problem}</source>
         <translation>IT-inställningar: {problem}</translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation>&amp;Säkerhetskopiera nu</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from a backup…</source>
-        <translation>Å&amp;terställ från en säkerhetskopia…</translation>
     </message>
     <message>
         <source>No backup was taken at unlock: {problem}</source>
@@ -278,56 +214,12 @@
         <translation>&amp;Gå tillbaka</translation>
     </message>
     <message>
-        <source>&amp;Log follow-up…</source>
-        <translation>&amp;Loggranskning…</translation>
-    </message>
-    <message>
-        <source>R&amp;etention…</source>
-        <translation>&amp;Gallring…</translation>
-    </message>
-    <message>
-        <source>&amp;Reference lists…</source>
-        <translation>&amp;Referenslistor…</translation>
-    </message>
-    <message>
         <source>Athena – Reference lists</source>
         <translation>Athena – Referenslistor</translation>
     </message>
     <message>
-        <source>Athena – Log follow-up</source>
-        <translation>Athena – Loggranskning</translation>
-    </message>
-    <message>
         <source>Athena – Retention</source>
         <translation>Athena – Gallring</translation>
-    </message>
-    <message>
-        <source>&amp;New man in contact…</source>
-        <translation>&amp;Ny man i kontakt…</translation>
-    </message>
-    <message>
-        <source>&amp;Find man</source>
-        <translation>&amp;Sök man</translation>
-    </message>
-    <message>
-        <source>New &amp;talk</source>
-        <translation>Nytt &amp;samtal</translation>
-    </message>
-    <message>
-        <source>&amp;Statistics</source>
-        <translation>S&amp;tatistik</translation>
-    </message>
-    <message>
-        <source>T&amp;rack</source>
-        <translation>S&amp;pår</translation>
-    </message>
-    <message>
-        <source>&amp;Women&apos;s support</source>
-        <translation>&amp;Kvinnostöd</translation>
-    </message>
-    <message>
-        <source>&amp;Men&apos;s support</source>
-        <translation>&amp;Mansstöd</translation>
     </message>
 </context>
 <context>
@@ -897,6 +789,18 @@
         <source>Men&apos;s support worker</source>
         <translation>Mansstödjare</translation>
     </message>
+    <message>
+        <source>I am the team lead (log follow-up and retention)</source>
+        <translation>Jag är teamledare (loggranskning och gallring)</translation>
+    </message>
+    <message>
+        <source>For this diary&apos;s own log; in a synced team the team names its leads.</source>
+        <translation>För dagbokens egen logg; i ett synkat team utser teamet sina teamledare.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
 </context>
 <context>
     <name>DecisionDialog</name>
@@ -989,6 +893,33 @@
     <message>
         <source>&amp;Open draft</source>
         <translation>&amp;Öppna utkast</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictDialog</name>
+    <message>
+        <source>Change district</source>
+        <translation>Byt stadsdel</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Beslut</translation>
+    </message>
+    <message>
+        <source>Decision of {day} ({district})</source>
+        <translation>Beslut {day} ({district})</translation>
+    </message>
+    <message>
+        <source>&amp;New district</source>
+        <translation>&amp;Ny stadsdel</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from</source>
+        <translation>&amp;Gäller från</translation>
+    </message>
+    <message>
+        <source>Reports for periods that ended before this day keep the old district. To correct a mistake for every period, give the start of the support.</source>
+        <translation>Rapporter för perioder som slutade före den dagen behåller den gamla stadsdelen. Ange insatsens startdag för att rätta ett fel för alla perioder.</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1054,41 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>ExportStatus</name>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportens förlopp</translation>
+    </message>
+    <message>
+        <source>%v of %m clients</source>
+        <translation>%v av %m klienter</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Avbryt exporten</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>En export pågår redan.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>Avbryter exporten…</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exporterat till {path}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Exporten avbröts; ingen fil skrevs.</translation>
     </message>
 </context>
 <context>
@@ -1651,6 +1617,30 @@
         <source>Sealed at</source>
         <translation>Förseglad</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Teammedlem</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamledare</translation>
+    </message>
+    <message>
+        <source>Named by</source>
+        <translation>Utsedd av</translation>
+    </message>
+    <message>
+        <source>Named</source>
+        <translation>Utsedd</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
 </context>
 <context>
     <name>FollowupModel</name>
@@ -1881,6 +1871,10 @@
     <message>
         <source>Saved {path}.</source>
         <translation>Sparade {path}.</translation>
+    </message>
+    <message>
+        <source>My access log</source>
+        <translation>Min åtkomstlogg</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2298,29 @@
     <message>
         <source>Protected details shown</source>
         <translation>Skyddade uppgifter visade</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTools</name>
+    <message>
+        <source>&amp;Log follow-up…</source>
+        <translation>&amp;Loggranskning…</translation>
+    </message>
+    <message>
+        <source>&amp;My access log…</source>
+        <translation>&amp;Min åtkomstlogg…</translation>
+    </message>
+    <message>
+        <source>R&amp;etention…</source>
+        <translation>&amp;Gallring…</translation>
+    </message>
+    <message>
+        <source>What the access log holds about your own work</source>
+        <translation>Vad åtkomstloggen innehåller om ditt eget arbete</translation>
+    </message>
+    <message>
+        <source>Checking whether you are the team lead…</source>
+        <translation>Kontrollerar om du är teamledare…</translation>
     </message>
 </context>
 <context>
@@ -2785,52 +2802,12 @@
 <context>
     <name>MenStatisticsScreen</name>
     <message>
-        <source>Week</source>
-        <translation>Vecka</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Månad</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>År</translation>
-    </message>
-    <message>
-        <source>Custom period</source>
-        <translation>Egen period</translation>
-    </message>
-    <message>
-        <source>Kind of period</source>
-        <translation>Typ av period</translation>
-    </message>
-    <message>
-        <source>Previous period</source>
-        <translation>Föregående period</translation>
-    </message>
-    <message>
-        <source>Next period</source>
-        <translation>Nästa period</translation>
-    </message>
-    <message>
-        <source>First day of the period</source>
-        <translation>Periodens första dag</translation>
-    </message>
-    <message>
-        <source>Last day of the period</source>
-        <translation>Periodens sista dag</translation>
-    </message>
-    <message>
         <source>For publication (counts 1–4 as &quot;&lt; 5&quot;)</source>
         <translation>För publicering (antal 1–4 som &quot;&lt; 5&quot;)</translation>
     </message>
     <message>
         <source>Show</source>
         <translation>Visa</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>Period:</translation>
     </message>
     <message>
         <source>Men&apos;s statistics for the period</source>
@@ -3077,6 +3054,57 @@
     <message>
         <source>Intervention</source>
         <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Change dis&amp;trict…</source>
+        <translation>Byt stads&amp;del…</translation>
+    </message>
+    <message>
+        <source>Move a decision to another district from a chosen day on</source>
+        <translation>Flytta ett beslut till en annan stadsdel från en vald dag</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Månad</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Egen period</translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation>Typ av period</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Föregående period</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Nästa period</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Periodens första dag</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Periodens sista dag</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
     </message>
 </context>
 <context>
@@ -3396,52 +3424,12 @@
         <translation>Statistik</translation>
     </message>
     <message>
-        <source>Week</source>
-        <translation>Vecka</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Månad</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>År</translation>
-    </message>
-    <message>
-        <source>Custom period</source>
-        <translation>Egen period</translation>
-    </message>
-    <message>
-        <source>Kind of period</source>
-        <translation>Typ av period</translation>
-    </message>
-    <message>
-        <source>Previous period</source>
-        <translation>Föregående period</translation>
-    </message>
-    <message>
-        <source>Next period</source>
-        <translation>Nästa period</translation>
-    </message>
-    <message>
-        <source>First day of the period</source>
-        <translation>Periodens första dag</translation>
-    </message>
-    <message>
-        <source>Last day of the period</source>
-        <translation>Periodens sista dag</translation>
-    </message>
-    <message>
         <source>For publication (counts 1–4 as &quot;&lt; 5&quot;)</source>
         <translation>För publicering (antal 1–4 som ”&lt; 5”)</translation>
     </message>
     <message>
         <source>Show</source>
         <translation>Visa</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>Period:</translation>
     </message>
     <message>
         <source>Statistics and team meeting</source>
@@ -3521,6 +3509,38 @@
     <message>
         <source>{n} kB</source>
         <translation>{n} kB</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <source>Taken by hand</source>
+        <translation>Tagen för hand</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Före en uppgradering</translation>
+    </message>
+    <message>
+        <source>Before a new key</source>
+        <translation>Före en ny nyckel</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Före en import</translation>
+    </message>
+    <message>
+        <source>Before a removal</source>
+        <translation>Före en gallring</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Före en återställning</translation>
+    </message>
+    <message>
+        <source>Before demo data</source>
+        <translation>Före demodata</translation>
     </message>
     <message>
         <source>Restore from a backup</source>
@@ -4376,6 +4396,25 @@
         <source>Print court-day sheet</source>
         <translation>Skriv ut rättegångsblad</translation>
     </message>
+    <message>
+        <source>Risk assessments due</source>
+        <translation>Risk- och hotbedömningar som behövs</translation>
+    </message>
+    <message>
+        <source>never assessed</source>
+        <translation>aldrig bedömd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) since the assessment of {day}</source>
+        <translation>
+            <numerusform>%n ny händelse sedan bedömningen {day}</numerusform>
+            <numerusform>%n nya händelser sedan bedömningen {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last assessed {day}</source>
+        <translation>senast bedömd {day}</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -4469,6 +4508,105 @@
     <message>
         <source>Week {start} – {end}</source>
         <translation>Vecka {start} – {end}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Diary</source>
+        <translation>&amp;Dagbok</translation>
+    </message>
+    <message>
+        <source>&amp;New man in contact…</source>
+        <translation>&amp;Ny man i kontakt…</translation>
+    </message>
+    <message>
+        <source>Export &amp;whole diary…</source>
+        <translation>Exportera &amp;hela dagboken…</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Ny klient…</translation>
+    </message>
+    <message>
+        <source>&amp;Export client…</source>
+        <translation>&amp;Exportera klient…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynka nu</translation>
+    </message>
+    <message>
+        <source>Two &amp;versions…</source>
+        <translation>Två &amp;versioner…</translation>
+    </message>
+    <message>
+        <source>&amp;Reference lists…</source>
+        <translation>&amp;Referenslistor…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>Å&amp;terställ från en säkerhetskopia…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Idag</translation>
+    </message>
+    <message>
+        <source>&amp;Find client</source>
+        <translation>&amp;Sök klient</translation>
+    </message>
+    <message>
+        <source>New &amp;diary entry</source>
+        <translation>Ny &amp;dagboksanteckning</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapporter</translation>
+    </message>
+    <message>
+        <source>&amp;Find man</source>
+        <translation>&amp;Sök man</translation>
+    </message>
+    <message>
+        <source>New &amp;talk</source>
+        <translation>Nytt &amp;samtal</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>S&amp;tatistik</translation>
+    </message>
+    <message>
+        <source>T&amp;rack</source>
+        <translation>S&amp;pår</translation>
+    </message>
+    <message>
+        <source>&amp;Women&apos;s support</source>
+        <translation>&amp;Kvinnostöd</translation>
+    </message>
+    <message>
+        <source>&amp;Men&apos;s support</source>
+        <translation>&amp;Mansstöd</translation>
     </message>
 </context>
 <context>

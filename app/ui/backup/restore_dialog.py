@@ -45,16 +45,15 @@ def size_text(n: int) -> str:
 
 
 def reason_text(reason: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "scheduled": t("RestoreDialog", "Daily"),
-        "manual": t("RestoreDialog", "Taken by hand"),
-        "migration": t("RestoreDialog", "Before an upgrade"),
-        "rekey": t("RestoreDialog", "Before a new key"),
-        "import": t("RestoreDialog", "Before an import"),
-        "purge": t("RestoreDialog", "Before a removal"),
-        "restore": t("RestoreDialog", "Before a restore"),
-        "demo": t("RestoreDialog", "Before demo data"),
+        "scheduled": QCoreApplication.translate("RestoreDialog", "Daily"),
+        "manual": QCoreApplication.translate("RestoreDialog", "Taken by hand"),
+        "migration": QCoreApplication.translate("RestoreDialog", "Before an upgrade"),
+        "rekey": QCoreApplication.translate("RestoreDialog", "Before a new key"),
+        "import": QCoreApplication.translate("RestoreDialog", "Before an import"),
+        "purge": QCoreApplication.translate("RestoreDialog", "Before a removal"),
+        "restore": QCoreApplication.translate("RestoreDialog", "Before a restore"),
+        "demo": QCoreApplication.translate("RestoreDialog", "Before demo data"),
     }.get(reason, reason)
 
 
