@@ -98,3 +98,18 @@ def test_workspace_builds_the_tabs_once_the_list_and_idag_are_filled(qtbot, tmp_
     finally:
         runner.wait()
         store.close()
+
+
+def test_reopening_on_a_late_tab_builds_that_tab_in_its_place(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """After unlock the worker comes back to the same client and tab: that tab is built at once, in its own
+    place among the tabs, the others still one per event-loop turn (not all at once on the GUI thread)."""
+    monkeypatch.setattr(client_view, "client_sections", _sections)
+    BUILT.clear()
+    view = ClientView(None, _Runner())  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.hold_build()
+    view.select_tab("c")
+    assert view.current_tab_key() == "c" and len(BUILT) == 1 and view.tabs.count() == 1
+    qtbot.waitUntil(lambda: view.built)
+    assert [view.tabs.tabText(i) for i in range(3)] == ["A", "B", "C"]
+    assert view.current_tab_key() == "c"

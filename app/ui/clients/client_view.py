@@ -187,7 +187,17 @@ class ClientView(QWidget):
         return next((k for k, p in self._holders.items() if p is widget), "")
 
     def select_tab(self, key: str) -> None:
-        self._build_all()
+        """Show one tab: built now if it is not yet (in its place among the tabs), the others still one per
+        event-loop turn, so reopening a client on a late tab after unlock does not build every tab at once."""
+        if key not in self._holders:
+            if self._pending is None:
+                self._pending = client_sections()
+            wanted = next((s for s in self._pending if s[0] == key), None)
+            if wanted is not None:
+                self._pending.remove(wanted)
+                self._add_panel(*wanted)
+            if self._pending:
+                self._build_timer.start(0)
         holder = self._holders.get(key)
         if holder is not None:
             self.tabs.setCurrentWidget(holder)
@@ -206,7 +216,9 @@ class ClientView(QWidget):
         holder.setWidget(panel)
         holder.setAccessibleName(_title(title))
         self._holders[key] = holder
-        self.tabs.addTab(holder, _title(title))
+        pos = {k: i for i, (k, _, _) in enumerate(client_sections())}
+        at = sum(1 for k in self._holders if k != key and pos.get(k, len(pos)) < pos.get(key, len(pos)))
+        self.tabs.insertTab(at, holder, _title(title))
         sig = getattr(panel, "changed", None)
         if sig is not None:
             sig.connect(self._panel_changed)
