@@ -50,6 +50,11 @@ MASK = "••••••••••"
 MASK_PNR = "••••••••-••••"
 
 
+# While background jobs run, a tab waits up to this many turns of this many ms before it is built anyway.
+_BUILD_WAIT_TURNS = 25
+_BUILD_WAIT_MS = 20
+
+
 def client_sections() -> list[tuple[str, str, Factory]]:
     """(key, English title, factory) in the order of the tabs."""
     return [
@@ -123,6 +128,7 @@ class ClientView(QWidget):
         self._panels: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
         self._pending: list[tuple[str, str, Factory]] | None = None
+        self._waited = 0
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
         self._build_timer.start(0)
@@ -169,6 +175,14 @@ class ClientView(QWidget):
             return
         if self._pending is None:
             self._pending = client_sections()
+        busy = getattr(self._runner, "busy", None)
+        if self._pending and busy is not None and busy() and self._waited < _BUILD_WAIT_TURNS:
+            # Background jobs (the first lists after unlock) are running: a tab built now would share the
+            # interpreter with them and hold the GUI thread several times longer. Wait a little, not forever.
+            self._waited += 1
+            self._build_timer.start(_BUILD_WAIT_MS)
+            return
+        self._waited = 0
         if self._pending:
             self._add_panel(*self._pending.pop(0))
         if self._pending:
