@@ -177,6 +177,15 @@ def _candidate_ranges(diary: Diary, flt: FollowupFilter, actors_: set[str] | Non
     if window is not None:
         where.append("at >= ? AND at <= ?")
         params += [str(window[0] - span), str(window[1] + span)]
+    # The burst check over the whole log: only the hours busy enough to hold a burst go through the window. (A
+    # page's own flags read a short time range through the (actor, at) index, as before.)
+    hours = _busy_hours(diary, where, params[1:], need, span) if window is None else None
+    if hours is not None:
+        if not hours:
+            return {}
+        where.append("(" + " OR ".join(["(actor = ? AND at >= ? AND at < ?)"] * len(hours)) + ")")
+        for actor, lo, hi in hours:
+            params += [actor, lo, hi]
     params.append(span.total_seconds() / 86400.0)
     sql = ("SELECT actor, back, at FROM (SELECT actor, at, lag(at, ?) OVER (PARTITION BY actor ORDER BY at) "
            f"AS back FROM audit_log WHERE {' AND '.join(where)}) "
@@ -190,6 +199,46 @@ def _candidate_ranges(diary: Diary, flt: FollowupFilter, actors_: set[str] | Non
             else:
                 mine.append((str(back), str(at)))
     return ranges
+
+
+_HOUR = timedelta(hours=1)
+_MAX_HOUR_RANGES = 300
+
+
+def _busy_hours(diary: Diary, where: list[str], params: list[object], need: int,
+                span: timedelta) -> list[tuple[str, str, str]] | None:
+    """Per worker, the time ranges (whole clock hours, UTC, as the log writes them) in which a burst can lie:
+    ``need`` openings within ``span`` (<= one hour) fall in one clock hour or two consecutive ones, so one of
+    those hours holds at least half of them, and the hour before and after it cover the pair. Counted per hour
+    from the openings' index alone (``ix_audit_log_open_actor_at``): a fraction of the window function over
+    every opening. ``None`` when the rule's span is longer than an hour, a time is not written as the log writes
+    it, or the busy hours are too many to list (then the window runs over every opening, as before)."""
+    if span > _HOUR or need < 1:
+        return None
+    sql = (f"SELECT actor, substr(at, 1, 13) AS hour FROM audit_log WHERE {' AND '.join(where)} "
+           "GROUP BY actor, hour HAVING count(*) >= ?")
+    with diary.read() as s:
+        counted = s.connection().exec_driver_sql(sql, (*params, (need + 1) // 2)).fetchall()
+    busy: list[tuple[str, datetime]] = []
+    for actor, hour in counted:
+        text = str(hour)
+        if len(text) != 13 or text[10] != " ":
+            return None
+        try:
+            busy.append((str(actor), datetime.fromisoformat(text)))
+        except ValueError:
+            return None
+    runs: list[tuple[str, datetime, datetime]] = []  # (actor, from, until): the hour before to the hour after
+    for actor, start in sorted(busy):
+        lo, hi = start - _HOUR, start + 2 * _HOUR
+        if runs and runs[-1][0] == actor and runs[-1][2] >= lo:
+            runs[-1] = (actor, runs[-1][1], hi)
+        else:
+            runs.append((actor, lo, hi))
+    if len(runs) > _MAX_HOUR_RANGES:
+        return None
+    fmt = "%Y-%m-%d %H"
+    return [(actor, lo.strftime(fmt), hi.strftime(fmt)) for actor, lo, hi in runs]
 
 
 def _burst_ids(diary: Diary, flt: FollowupFilter, actors_: set[str] | None = None,
