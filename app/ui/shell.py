@@ -57,6 +57,7 @@ def _close_after_round(runner: TaskRunner, store: vault.Store) -> None:
 def _forget_session_objects() -> None:
     """After locking: let the collector reach what the closed session left (see gc.freeze on open)."""
     gc.unfreeze()
+    gc.enable()
     gc.collect()
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from app.models import Compartment
+from app.printing.document import register_fonts
 from app.services.context import Diary
 from app.ui.main_window import Workspace
 from app.ui.mens_track.workspace import MensWorkspace
@@ -116,6 +117,11 @@ class TrackWorkspaces(QObject):
         ws.deleteLater()
         self.workspace = None
 
+    def _warm_print_fonts(self) -> None:
+        """The print fonts are parsed once per process: in the background a moment after the first screen is
+        filled, not while she waits for her first preview."""
+        self._runner.run(register_fonts, parallel=True)
+
     def _build(self) -> None:
         assert self.diary is not None and self.session is not None
         ws: Workspace | MensWorkspace
@@ -127,6 +133,8 @@ class TrackWorkspaces(QObject):
         # Everything built so far lives as long as the session: keep it out of the collector's full
         # passes, which otherwise grow with every object and pause every thread.
         ws.ready.connect(gc.freeze)
+        ws.ready.connect(gc.enable)  # switched off while the diary opened (UnlockScreen.submit)
+        ws.ready.connect(lambda: QTimer.singleShot(3000, self, self._warm_print_fonts))
         self._stack.addWidget(ws)
         self._stack.setCurrentWidget(ws)
         self.built.emit(ws)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -144,6 +145,11 @@ class UnlockScreen(_Card):
             return
         self.error.hide()
         self.set_busy(True)
+        # What exists now (modules, the window) lives as long as the process: keep it out of the collector's
+        # full passes (unfrozen again after a lock), and pause the collector while the diary opens and fills
+        # its first screen (on again when the workspace is ready, on a wrong passphrase, and after a lock).
+        gc.freeze()
+        gc.disable()
         self._runner.run(open_existing, self._data_dir, text, on_done=self._done, on_error=self._failed)
 
     def _done(self, diary: Diary) -> None:
@@ -153,6 +159,7 @@ class UnlockScreen(_Card):
         self.unlocked.emit(diary)
 
     def _failed(self, exc: Exception) -> None:
+        gc.enable()
         self.set_busy(False)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
@@ -263,5 +270,6 @@ class CreateDiaryScreen(_Card):
         self.created.emit(diary)
 
     def _failed(self, exc: Exception) -> None:
+        gc.enable()
         self.set_busy(False)
         self.show_error(error_text(exc))
