@@ -148,3 +148,28 @@ def test_a_late_tick_means_the_computer_slept(qtbot, tmp_path: Path, prefs) -> N
         pass
     assert reasons == ["sleep"] and window.workspace is None
     window.runner.wait(5_000)
+
+
+def test_the_collector_is_on_again_after_a_wrong_passphrase_an_unlock_and_a_lock(qtbot, tmp_path: Path,
+                                                                                prefs) -> None:  # type: ignore[no-untyped-def]
+    """Unlocking pauses Python's cycle collector while the first screen fills; it must never stay off."""
+    import gc
+
+    make_diary(tmp_path / "diary")
+    window = AthenaWindow(tmp_path / "diary", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        unlock(qtbot, window, "fel lösenfras helt och hållet")
+        qtbot.waitUntil(lambda: not window.unlock_screen.error.isHidden(), timeout=10_000)
+        assert gc.isenabled()
+        window.unlock_screen.passphrase.clear()
+        unlock(qtbot, window)
+        qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.client_list.model.rowCount() > 0,
+                        timeout=10_000)
+        qtbot.waitUntil(gc.isenabled, timeout=10_000)
+        window.lock()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
