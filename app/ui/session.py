@@ -28,28 +28,20 @@ class SessionRunner:
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[Exception], None] | None = None, parallel: bool = False,
             **kwargs: Any) -> None:
-        if not self._alive:
-            return
-
-        def done(result: Any) -> None:
-            if self._alive and on_done is not None:
-                on_done(result)
-
-        def failed(exc: Exception) -> None:
-            if not self._alive:
-                return
-            if on_error is not None:
-                on_error(exc)
-            else:
-                self._runner.unhandled(fn, exc)
-
-        self._runner.run(fn, *args, on_done=done, on_error=failed, parallel=parallel, **kwargs)
+        if self._alive:
+            done, failed = self._guarded(fn, on_done, on_error)
+            self._runner.run(fn, *args, on_done=done, on_error=failed, parallel=parallel, **kwargs)
 
     def run_round(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[Exception], None] | None = None, **kwargs: Any) -> None:
-        if not self._alive:
-            return
+        if self._alive:
+            done, failed = self._guarded(fn, on_done, on_error)
+            self._runner.run_round(fn, *args, on_done=done, on_error=failed, **kwargs)
 
+    def _guarded(self, fn: Callable[..., Any], on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[Exception], None] | None
+                 ) -> tuple[Callable[[Any], None], Callable[[Exception], None]]:
+        """The callbacks, dropped once the session has ended (the diary locked while the job ran)."""
         def done(result: Any) -> None:
             if self._alive and on_done is not None:
                 on_done(result)
@@ -62,7 +54,7 @@ class SessionRunner:
             else:
                 self._runner.unhandled(fn, exc)
 
-        self._runner.run_round(fn, *args, on_done=done, on_error=failed, **kwargs)
+        return done, failed
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._runner.wait(msecs)
