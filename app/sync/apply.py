@@ -65,18 +65,22 @@ def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
             rows = session.execute(select(SyncRecordState.entity_id, SyncRecordState.state).where(
                 SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part)))
             for rid, s in rows:
-                out[(entity, rid)] = s
+                out[(entity, rid)] = st.expand(s)
     return out
 
 
 def save_states(session: Session, states: dict[Key, st.State], existing: set[Key],
                 compartments: dict[Key, str]) -> None:
-    new_rows = [{"entity": e, "entity_id": i, "compartment": compartments[(e, i)], "state": s}
-                for (e, i), s in states.items() if (e, i) not in existing]
+    """Store these states (in their compact form where they have one, ``state.compact``); ``existing``: the
+    records that have a stored state already (updated), the others are inserted."""
+    small = st.compact
+    new_rows = [(e, i, compartments[(e, i)], dumps(small(s))) for (e, i), s in sorted(states.items())
+                if (e, i) not in existing]
     if new_rows:
-        raw_insert(session, SyncRecordState.__table__, new_rows)  # type: ignore[arg-type]
+        session.connection().exec_driver_sql(
+            "INSERT INTO sync_record_state (entity, entity_id, compartment, state) VALUES (?, ?, ?, ?)", new_rows)
     dump = dumps
-    changed = [(dump(s), e, i) for (e, i), s in states.items() if (e, i) in existing]
+    changed = [(dump(small(s)), e, i) for (e, i), s in sorted(states.items()) if (e, i) in existing]
     if changed:
         session.connection().exec_driver_sql(
             "UPDATE sync_record_state SET state = ? WHERE entity = ? AND entity_id = ?", changed)
@@ -344,6 +348,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     want = _convert(table, shown)
                     prov: st.Version | None = [w["h"], None, w.get("a", "")]
                 else:
+                    s = st.expand(s)
                     if not st.alive(s):
                         if row is not None:
                             session.execute(delete(table).where(table.c.id == rid))
@@ -493,6 +498,8 @@ def fix_references(session: Session, states: dict[Key, st.State], touched: set[K
         progress = False
         for key in missing:
             s = states.get(key) or loaded.get(key)
+            if s is not None:
+                s = st.expand(s)
             if s is None or not s["f"] or s.get("p") is not None:
                 continue
             forced = json.loads(json.dumps(s))
@@ -538,7 +545,7 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
     rows = []
     now = utcnow()
     for (e, i), s in states.items():
-        if not st.has_conflict(s):
+        if "w" in s or not st.has_conflict(s):  # a compact state is one write: no versions to choose from
             continue
         for field, versions in st.conflicts(s, e).items():
             rows.append({"entity": e, "entity_id": i, "field": field, "compartment": compartments[(e, i)],

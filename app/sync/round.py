@@ -756,23 +756,29 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
+        state = states.get(key)
+        if state is not None and "w" in state:  # a second write to a record new in this batch
+            state = states[key] = st.expand(state)
+            if key in changed:
+                changed[key] = state
         reason: str | None = None
         if sender.device and st.hlc_device(str(w["h"])) != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
-        reason = reason or apply.check_write(w, team.compartment, states.get(key), known.get(key))
-        reason = reason or roles.refuse_write(w, states.get(key), role_changes, team.founder, seg.member)
+        reason = reason or apply.check_write(w, team.compartment, state, known.get(key))
+        reason = reason or roles.refuse_write(w, state, role_changes, team.founder, seg.member)
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
             continue
         w = {**w, "a": sender.label}  # authorship is the verified sending member's, whatever the write says
-        state = states.get(key)
         comps[key] = known[key] = team.compartment
         if state is None and w["o"] == "u":  # a record new here: its state is this one write
-            state = states[key] = st.fresh_state(w)
-            if state["f"] or state["ds"]:
-                changed[key] = state
-            if not w.get("b") and not w.get("kd"):
+            if w.get("f") and not w.get("b") and not w.get("kd"):
+                changed[key] = states[key] = st.one_write(w)  # compact: expanded if another write comes
                 fresh[key] = w
+            else:
+                state = states[key] = st.fresh_state(w)
+                if state["f"] or state["ds"]:
+                    changed[key] = state
         else:
             fresh.pop(key, None)
             if state is None:
