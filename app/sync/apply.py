@@ -582,8 +582,18 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
         key = (c.entity, c.entity_id)
         if c.entity not in RECORD_CLASSES:
             continue
-        s = states.setdefault(key, st.new_state(c.client_id))
         compartments[key] = c.compartment
+        found = states.get(key)
+        if found is None and c.op != "delete" and c.fields and not pending.get(key):
+            # A record's first change (a first push): its state is this one write, kept compact.
+            w = {"h": c.hlc, "a": c.author, "e": c.entity, "i": c.entity_id, "c": c.compartment,
+                 "k": c.client_id, "o": "u", "f": dict(c.fields), "b": {}}
+            states[key] = st.one_write(w)
+            writes.append(w)
+            continue
+        if found is not None and "w" in found:  # a second change in this batch
+            found = states[key] = st.expand(found)
+        s = found if found is not None else states.setdefault(key, st.new_state(c.client_id))
         empty = not s["f"] and not s["d"]
         had = not empty and st.has_conflict(s)
         p: dict[str, list[str]] = {}

@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.models import Setting
@@ -170,3 +172,21 @@ def responsive() -> Iterator[None]:
             _switch_users -= 1
             if _switch_users == 0:
                 sys.setswitchinterval(_switch_before)
+
+
+# Page cache of the round's write transactions (KiB): a join or first push touches every B-tree of the diary,
+# and each page that falls out of SQLite's cache costs a read and a decryption when it is needed again (the
+# default, ``engine``'s 32 MB, is far below a big diary's indexes). Put back when the transaction ends.
+ROUND_CACHE_KIB = 256 * 1024
+NORMAL_CACHE_KIB = 32_000
+
+
+@contextlib.contextmanager
+def big_cache(session: Session) -> Iterator[None]:
+    session.execute(text(f"PRAGMA cache_size = -{ROUND_CACHE_KIB}"))
+    try:
+        yield
+    finally:
+        # (after an error the session may refuse statements until rolled back: the error is what matters)
+        with contextlib.suppress(SQLAlchemyError):
+            session.execute(text(f"PRAGMA cache_size = -{NORMAL_CACHE_KIB}"))

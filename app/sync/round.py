@@ -47,7 +47,7 @@ class SyncConfig:
     max_segments_per_round: int = 5000
     transaction_writes: int = 2000  # at most this many writes applied or sent per write transaction
     transaction_ms: int = 60  # each step sized to last about this long (a waiting write waits ≤ one step)
-    transaction_max_ms: int = 1000  # a transaction of many steps commits after this long anyway
+    transaction_max_ms: int = 3000  # a transaction of many steps commits after this long anyway
 
 
 @dataclass
@@ -544,7 +544,7 @@ def _start_from_snapshots(store: Store, share: Share, identity: Identity, team_i
         if nxt not in segs and ref.seq >= nxt:
             chosen.append(ref)
     try:
-        with store.write(identity) as s:
+        with store.write(identity) as s, batches.big_cache(s):
             s.info[REMOTE] = True
             team = s.get(SyncTeam, team_id)
             assert team is not None
@@ -603,7 +603,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
     while more:
         if stop():
             raise batches.RoundStopped(batches.STOPPED)
-        with store.write(identity) as s:
+        with store.write(identity) as s, batches.big_cache(s):
             held = time.perf_counter()
             s.info[REMOTE] = True
             team = s.get(SyncTeam, team_id)
@@ -643,7 +643,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
         while part is not None:
             if stop():
                 raise batches.RoundStopped(batches.STOPPED)
-            with store.write(identity) as s:
+            with store.write(identity) as s, batches.big_cache(s):
                 held = time.perf_counter()
                 s.info[REMOTE] = True
                 team = s.get(SyncTeam, team_id)
