@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -55,17 +55,26 @@ def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
         yield items[i:i + CHUNK]
 
 
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
 def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
+    """The stored merge states of these records (full form: a compact one is expanded)."""
     by_entity: dict[str, list[str]] = {}
     for e, i in keys:
         by_entity.setdefault(e, []).append(i)
     out: dict[Key, st.State] = {}
+    conn = session.connection()
+    loads = json.loads
+    expand = st.expand
     for entity, ids in by_entity.items():
         for part in _chunks(sorted(set(ids))):
-            rows = session.execute(select(SyncRecordState.entity_id, SyncRecordState.state).where(
-                SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part)))
+            rows = conn.exec_driver_sql(
+                f"SELECT entity_id, state FROM sync_record_state WHERE entity = ? AND entity_id IN "
+                f"({_marks(len(part))})", (entity, *part))
             for rid, s in rows:
-                out[(entity, rid)] = st.expand(s)
+                out[(entity, rid)] = expand(loads(s))
     return out
 
 
@@ -282,13 +291,16 @@ def load_compartments(session: Session, keys: Iterable[Key]) -> dict[Key, str]:
     for entity, ids in by_entity.items():
         cls = RECORD_CLASSES.get(entity)
         for part in _chunks(sorted(set(ids))):
-            for rid, c in session.execute(select(SyncRecordState.entity_id, SyncRecordState.compartment).where(
-                    SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part))):
+            conn = session.connection()
+            for rid, c in conn.exec_driver_sql(
+                    f"SELECT entity_id, compartment FROM sync_record_state WHERE entity = ? AND entity_id IN "
+                    f"({_marks(len(part))})", (entity, *part)):
                 out[(entity, rid)] = c
             if cls is not None:
                 table: Table = cls.__table__  # type: ignore[assignment]
-                for rid, c in session.execute(select(table.c.id, table.c.compartment).where(
-                        table.c.id.in_(part))):
+                for rid, c in conn.exec_driver_sql(
+                        f'SELECT id, compartment FROM "{table.name}" WHERE id IN ({_marks(len(part))})',
+                        tuple(part)):
                     out[(entity, rid)] = c
     return out
 
@@ -358,7 +370,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     prov = st.provenance(s, entity, shown)
                 if prov is not None:
                     want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
-                                updated_at=datetime.fromisoformat(st.hlc_time(prov[0], "milliseconds")))
+                                updated_at=_EPOCH + timedelta(milliseconds=int(prov[0].split("-", 1)[0])))
                 if row is None:
                     if _complete(table, want):
                         inserts.append({**want, "id": rid})
@@ -373,6 +385,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 _insert_all(session, cls, table, inserts)
 
 
+_EPOCH = datetime(1970, 1, 1)  # an HLC's wall time (UTC ms) as the naive UTC datetime rows hold
 _PROVENANCE = {"updated_by", "device_id", "updated_at"}
 _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
 

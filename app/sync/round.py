@@ -95,8 +95,11 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
     if not team_ids:
         summary.ok = False
         lines.append(LogLine(PROBLEM, "This laptop is not in a team yet (athena team create, or team join)."))
-    with batches.responsive():
-        _rounds(store, share, identity, team_ids, cfg, clock, summary, lines, stop)
+    with batches.responsive(), batches.round_thread(store.engine):
+        try:
+            _rounds(store, share, identity, team_ids, cfg, clock, summary, lines, stop)
+        finally:
+            batches.checkpoint(store.engine)
     with store.write(identity) as s:
         s.info[REMOTE] = True
         write_log(s, lines)
@@ -544,7 +547,7 @@ def _start_from_snapshots(store: Store, share: Share, identity: Identity, team_i
         if nxt not in segs and ref.seq >= nxt:
             chosen.append(ref)
     try:
-        with store.write(identity) as s, batches.big_cache(s):
+        with store.write(identity) as s:
             s.info[REMOTE] = True
             team = s.get(SyncTeam, team_id)
             assert team is not None
@@ -603,7 +606,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
     while more:
         if stop():
             raise batches.RoundStopped(batches.STOPPED)
-        with store.write(identity) as s, batches.big_cache(s):
+        with store.write(identity) as s:
             held = time.perf_counter()
             s.info[REMOTE] = True
             team = s.get(SyncTeam, team_id)
@@ -633,6 +636,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                 fixed = None
                 if not more or _yield(store, stop, held, cfg):
                     break
+        batches.checkpoint(store.engine)
     # 2. Then the team's changes, in HLC order within each batch (the device id is the last part of the HLC).
     if scan.ready or scan.skipped:
         with store.read(identity) as s:
@@ -643,7 +647,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
         while part is not None:
             if stop():
                 raise batches.RoundStopped(batches.STOPPED)
-            with store.write(identity) as s, batches.big_cache(s):
+            with store.write(identity) as s:
                 held = time.perf_counter()
                 s.info[REMOTE] = True
                 team = s.get(SyncTeam, team_id)
@@ -660,6 +664,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                     part = next(parts, None)
                     if _yield(store, stop, held, cfg):
                         break
+            batches.checkpoint(store.engine)  # the turn is given back: a waiting write goes on meanwhile
         if summary.pulled > before:
             lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                                  {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
@@ -687,6 +692,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                 s.merge(row)
                 if number == len(snap):
                     team.segments_since_snapshot = 0
+            batches.checkpoint(store.engine)
     # 4. The acknowledgement: how far this laptop has applied everyone, and what it cannot apply.
     with store.write(identity) as s:
         s.info[REMOTE] = True
