@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     JSON,
@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from app.models import RECORD_CLASSES, Change, SyncConflict, SyncPendingBase, SyncPurge, SyncRecordState
+from app.models import RECORD_CLASSES, SyncConflict, SyncPendingBase, SyncPurge, SyncRecordState
 from app.models.base import utcnow
 from app.sync import state as st
 from app.sync.errors import SyncError
@@ -48,6 +48,21 @@ MAX_TEXT = 1_000_000
 # JSON as stored by the sync's own inserts: the same values as SQLAlchemy's ``json.dumps``, without the spaces
 # and the circular-reference check (merge states and change fields are plain trees built here).
 dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+
+
+class _Local(NamedTuple):
+    """A local change row as ``ingest_local`` reads it (``raw``: the stored JSON text of ``fields``)."""
+
+    seq: int
+    hlc: str
+    author: str
+    entity: str
+    entity_id: str
+    compartment: str
+    client_id: str | None
+    op: str
+    fields: Any
+    raw: str | None
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -79,12 +94,14 @@ def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
 
 
 def save_states(session: Session, states: dict[Key, st.State], existing: set[Key],
-                compartments: dict[Key, str]) -> None:
+                compartments: dict[Key, str], encoded: dict[Key, str] | None = None) -> None:
     """Store these states (in their compact form where they have one, ``state.compact``); ``existing``: the
-    records that have a stored state already (updated), the others are inserted."""
+    records that have a stored state already (updated), the others are inserted. ``encoded``: the JSON of
+    some of the new ones, already made."""
     small = st.compact
-    new_rows = [(e, i, compartments[(e, i)], dumps(small(s))) for (e, i), s in sorted(states.items())
-                if (e, i) not in existing]
+    made = encoded or {}
+    new_rows = [(e, i, compartments[(e, i)], made.get((e, i)) or dumps(small(s)))
+                for (e, i), s in sorted(states.items()) if (e, i) not in existing]
     if new_rows:
         session.connection().exec_driver_sql(
             "INSERT INTO sync_record_state (entity, entity_id, compartment, state) VALUES (?, ?, ?, ?)", new_rows)
@@ -570,13 +587,17 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
 def ingest_local(session: Session, compartment: str, after_seq: int,
                  limit: int | None = None) -> tuple[list[st.Write], int]:
     """Local change rows after ``after_seq`` of one compartment as writes, merged into the states."""
-    q = (select(Change.seq, Change.hlc, Change.author, Change.entity, Change.entity_id, Change.compartment,
-                Change.client_id, Change.op, Change.fields)
-         .where(Change.seq > after_seq, Change.origin == "local", Change.compartment == compartment)
-         .order_by(Change.seq))
+    sql = ("SELECT seq, hlc, author, entity, entity_id, compartment, client_id, op, fields FROM changes "
+           "WHERE seq > ? AND origin = 'local' AND compartment = ? ORDER BY seq")
+    params: tuple[Any, ...] = (after_seq, compartment)
     if limit:
-        q = q.limit(limit)
-    changes = list(session.execute(q))
+        sql += " LIMIT ?"
+        params += (limit,)
+    loads = json.loads
+    changes = [_Local(seq, hlc, author, entity, entity_id, comp, client_id, op,
+                      loads(raw) if raw is not None else None, raw)
+               for seq, hlc, author, entity, entity_id, comp, client_id, op, raw
+               in session.connection().exec_driver_sql(sql, params)]
     if not changes:
         return [], after_seq
     keys = {(c.entity, c.entity_id) for c in changes if c.entity in RECORD_CLASSES}
@@ -591,21 +612,26 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
     touched_conflicts: set[Key] = set()
     held: set[Key] = set()
     consumed: set[tuple[str, str, str]] = set()
+    encoded: dict[Key, str] = {}
     for c in changes:
         key = (c.entity, c.entity_id)
         if c.entity not in RECORD_CLASSES:
             continue
         compartments[key] = c.compartment
         found = states.get(key)
-        if found is None and c.op != "delete" and c.fields and not pending.get(key):
-            # A record's first change (a first push): its state is this one write, kept compact.
+        if (found is None and c.op != "delete" and c.fields and type(c.fields) is dict
+                and not pending.get(key)):
+            # A record's first change (a first push): its state is this one write, kept compact; its JSON
+            # is the change row's own text of the fields inside the compact form, not encoded again.
             w = {"h": c.hlc, "a": c.author, "e": c.entity, "i": c.entity_id, "c": c.compartment,
-                 "k": c.client_id, "o": "u", "f": dict(c.fields), "b": {}}
+                 "k": c.client_id, "o": "u", "f": c.fields, "b": {}}
             states[key] = st.one_write(w)
+            encoded[key] = f'{{"w":{dumps([c.hlc, c.author])},"v":{c.raw},"k":{dumps(c.client_id)}}}'
             writes.append(w)
             continue
         if found is not None and "w" in found:  # a second change in this batch
             found = states[key] = st.expand(found)
+            encoded.pop(key, None)
         s = found if found is not None else states.setdefault(key, st.new_state(c.client_id))
         empty = not s["f"] and not s["d"]
         had = not empty and st.has_conflict(s)
@@ -629,7 +655,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
             SyncPendingBase.entity == e, SyncPendingBase.entity_id == i, SyncPendingBase.field == f))
     for key in keys & purges:
         session.execute(delete(SyncPurge).where(SyncPurge.entity == key[0], SyncPurge.entity_id == key[1]))
-    save_states(session, states, existing, compartments)
+    save_states(session, states, existing, compartments, encoded)
     if held:
         materialise(session, {k: states[k] for k in held}, [])
     if touched_conflicts:
