@@ -125,12 +125,14 @@ def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any
 _PROCESSORS: dict[tuple[str, str], dict[str, Callable[[Any], Any] | None]] = {}
 
 
-def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encoded: Iterable[str] = ()) -> None:
     """Many rows with one prepared statement, values turned into what SQLAlchemy would store (its own bind
-    processors): the same rows as ``insert(table)``, without compiling and processing row by row."""
+    processors): the same rows as ``insert(table)``, without compiling and processing row by row.
+    ``encoded``: JSON columns whose values are given as their JSON text already."""
     cols = list(rows[0])
     procs = _processors(session, table)
-    plist = [procs[c] for c in cols]
+    skip = set(encoded)
+    plist = [None if c in skip else procs[c] for c in cols]
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
     get = itemgetter(*cols)

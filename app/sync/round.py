@@ -802,15 +802,23 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
                             set(changed) - existing)
     apply.fix_references(s, states, set(changed))
-    apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps)
+    # A record new here stores its fields twice (its compact state, its change row): encoded once.
+    dumps = apply.dumps
+    texts: dict[int, str] = {}
+    encoded: dict[apply.Key, str] = {}
+    for key, w in fresh.items():
+        texts[id(w)] = fj = dumps(w["f"])
+        encoded[key] = f'{{"w":{dumps([w["h"], w["a"]])},"v":{fj},"k":{dumps(w.get("k"))}}}'
+    apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
         at = utcnow()
         apply.raw_insert(s, Change.__table__, [  # type: ignore[arg-type]
-            {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]], "fields": w.get("f", {}),
+            {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]],
+             "fields": texts.get(id(w)) or dumps(w.get("f", {})),
              "compartment": w["c"], "client_id": w.get("k"), "author": w["a"],
              "device_id": st.hlc_device(w["h"]), "origin": "remote", "at": at}
-            for w, _ in accepted])
+            for w, _ in accepted], encoded=("fields",))
     finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)
     for member, seq in pull.new_cursors(finished, cursors).items():
         snapshot.set_cursor(s, team.team_id, member, seq)
