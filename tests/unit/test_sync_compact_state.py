@@ -9,7 +9,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as strat
 
+from app.sync import container, crypto, snapshot
 from app.sync import state as st
+from app.sync.errors import Rejected
 
 HLCS = [f"{1790000000000 + n:013d}-00000-dev{n % 3}-0000-0000-0000-000000000000" for n in range(12)]
 FIELDS = ["name", "phone", "protected_identity", "signed_at"]
@@ -102,3 +104,50 @@ def test_a_malformed_compact_state_is_refused() -> None:
                 {**good, "d": []}):
         assert st.checked_newest(bad) is None
         assert not st.valid_state(bad)
+
+
+def _snapshot(payload: object) -> bytes:
+    header = {"team": TEAM, "member": MEMBER, "seq": 1, "epoch": 1, "deps": {"m2": 3}, "part": 1, "parts": 1}
+    return container.encode("snapshot", header, payload, KEY, SIGN)
+
+
+KEY = bytes(range(32))
+SIGN, VERIFY = crypto.new_signing_keys()
+TEAM, MEMBER = "cd" * 16, "fedcba9876543210"
+FULL = {"f": {"name": {"h": [[HLCS[3], "Anna", "a"]], "s": []}, "phone": {"h": [[HLCS[3], "070", "a"]], "s": []}},
+        "d": [], "ds": [], "p": None, "k": None}
+
+
+def test_snapshots_of_earlier_protocol_2_code_are_read() -> None:
+    """``{"states": [...]}`` with full states, as written before the compact form: read as before."""
+    deps, states = snapshot.open_snapshot(_snapshot({"states": [["clients", "c1", FULL]]}), TEAM, MEMBER, 1,
+                                          {1: KEY}, VERIFY)
+    assert deps == {"m2": 3} and states == [["clients", "c1", FULL]]
+
+
+def test_a_snapshot_with_compact_states_is_read_and_checked() -> None:
+    small = st.compact(FULL)
+    assert small == {"w": [HLCS[3], "a"], "v": {"name": "Anna", "phone": "070"}, "k": None}
+    _, states = snapshot.open_snapshot(_snapshot({"rows": [["clients", "c1", small], ["clients", "c2", FULL]]}),
+                                       TEAM, MEMBER, 1, {1: KEY}, VERIFY)
+    assert [st.expand(s) for _, _, s in states] == [FULL, FULL]
+    for bad in ({**small, "f": {}}, {**small, "v": {}}, {"w": [HLCS[3], "a"], "v": "x"}, {**small, "w": 5}):
+        try:
+            snapshot.open_snapshot(_snapshot({"rows": [["clients", "c1", bad]]}), TEAM, MEMBER, 1, {1: KEY},
+                                   VERIFY)
+        except Rejected as exc:
+            assert exc.message_en == "A file on the share has damaged content."
+        else:
+            raise AssertionError(f"accepted {bad}")
+
+
+def test_a_compact_state_stamped_in_the_future_is_refused() -> None:
+    small = {"w": [f"{4_000_000_000_000:013d}-00000-dev0-0000-0000-0000-000000000000", "a"], "v": {"name": "x"},
+             "k": None}
+    try:
+        snapshot.open_snapshot(_snapshot({"rows": [["clients", "c1", small]]}), TEAM, MEMBER, 1, {1: KEY},
+                               VERIFY, not_after_ms=1_800_000_000_000)
+    except Rejected as exc:
+        assert "stamped in the future" in exc.message_en
+    else:
+        raise AssertionError("a future compact state was accepted")
