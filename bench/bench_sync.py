@@ -38,7 +38,7 @@ from app.models import RECORD_CLASSES, Base, Client, DiaryEntry, SyncMember, Syn
 from app.storage import vault
 from app.storage.changefeed import Identity, bulk_insert
 from app.storage.keyfile import KdfParams
-from app.sync import apply, files
+from app.sync import apply, batches, files
 from app.sync import team as teams
 from app.sync.folder import FolderShare
 from app.sync.round import SyncConfig, SyncSummary, sync_round
@@ -169,6 +169,7 @@ def insert_floor(src: Laptop, dst: Path, tables: list[str]) -> tuple[float, int,
     nbytes = sum(len(str(v)) for _, _, rows in data for row in rows for v in row if v is not None)
     try:
         cur = conn.cursor()
+        cur.execute(f"PRAGMA cache_size = -{batches.ROUND_CACHE_KIB}")  # the page cache a round's connection has
         t0 = time.perf_counter()
         cur.execute("BEGIN IMMEDIATE")
         cur.execute("PRAGMA defer_foreign_keys = ON")  # as a round does: rows may point ahead in the same batch
