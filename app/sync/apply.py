@@ -354,11 +354,13 @@ def check_write(w: st.Write, compartment: str, state: st.State | None, known_com
 
 
 def materialise(session: Session, states: dict[Key, st.State], problems: list[str],
-                fresh: dict[Key, st.Write] | None = None) -> None:
+                fresh: dict[Key, st.Write] | None = None, absent: set[Key] | None = None) -> None:
     """Make the diary rows of these records match their states (insert, update, delete). ``fresh``: records
     whose state is one update without bases (``state.fresh_state``): what it shows is that write's fields, by
-    its author — the same as reading the state, without walking it."""
+    its author — the same as reading the state, without walking it. ``absent``: records known to have no row
+    here (not looked up)."""
     fresh = fresh or {}
+    absent = absent or set()
     by_entity: dict[str, list[str]] = {}
     for e, i in states:
         by_entity.setdefault(e, []).append(i)
@@ -368,7 +370,9 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
             continue  # an entity a newer Athena knows: kept in the state, shown once this one is updated
         table: Table = cls.__table__  # type: ignore[assignment]
         for part in _chunks(sorted(ids)):
-            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(part)))}
+            look = [rid for rid in part if (entity, rid) not in absent]
+            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
+                       } if look else {}
             inserts: list[dict[str, Any]] = []
             for rid in part:
                 s = states[(entity, rid)]

@@ -752,6 +752,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     keys = {(str(w["e"]), str(w["i"])) for w, _ in order}
     states = apply.load_states(s, keys)
     known = apply.load_compartments(s, keys)
+    absent = keys - set(known)  # neither a row nor a state here: nothing to look up before inserting
     existing = set(states)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
@@ -798,7 +799,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
                              "{reason}", {"count": n, "file": files.seg_name(seq), "member": _who(senders, member),
                                           "reason": reason}, team.team_id))
     problems: list[str] = []
-    apply.materialise(s, changed, problems, fresh)
+    apply.materialise(s, changed, problems, fresh, absent)
     apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
                             set(changed) - existing)
     apply.fix_references(s, states, set(changed))

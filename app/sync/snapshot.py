@@ -177,6 +177,7 @@ def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: lis
     keys = [(str(e), str(rid)) for e, rid, _ in part]
     local = apply.load_states(session, keys)
     known = apply.load_compartments(session, keys)
+    absent = set(keys) - set(known)  # neither a row nor a state here: nothing to look up before inserting
     existing = set(local)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
@@ -199,7 +200,7 @@ def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: lis
         if st.merge_states(mine, st.expand(s)):
             changed[key] = mine
             comps[key] = team.compartment
-    apply.materialise(session, changed, problems, fresh)
+    apply.materialise(session, changed, problems, fresh, absent)
     apply.refresh_conflicts(session, changed, comps, set(changed) - existing)
     apply.save_states(session, changed, existing, comps)
     return len(changed)
