@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     JSON,
@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from app.models import RECORD_CLASSES, Change, SyncConflict, SyncPendingBase, SyncPurge, SyncRecordState
+from app.models import RECORD_CLASSES, SyncConflict, SyncPendingBase, SyncPurge, SyncRecordState
 from app.models.base import utcnow
 from app.sync import state as st
 from app.sync.errors import SyncError
@@ -50,33 +50,63 @@ MAX_TEXT = 1_000_000
 dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
 
 
+class _Local(NamedTuple):
+    """A local change row as ``ingest_local`` reads it (``raw``: the stored JSON text of ``fields``)."""
+
+    seq: int
+    hlc: str
+    author: str
+    entity: str
+    entity_id: str
+    compartment: str
+    client_id: str | None
+    op: str
+    fields: Any
+    raw: str | None
+
+
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for i in range(0, len(items), CHUNK):
         yield items[i:i + CHUNK]
 
 
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
 def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
+    """The stored merge states of these records (full form: a compact one is expanded)."""
     by_entity: dict[str, list[str]] = {}
     for e, i in keys:
         by_entity.setdefault(e, []).append(i)
     out: dict[Key, st.State] = {}
+    conn = session.connection()
+    loads = json.loads
+    expand = st.expand
     for entity, ids in by_entity.items():
         for part in _chunks(sorted(set(ids))):
-            rows = session.execute(select(SyncRecordState.entity_id, SyncRecordState.state).where(
-                SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part)))
+            rows = conn.exec_driver_sql(
+                f"SELECT entity_id, state FROM sync_record_state WHERE entity = ? AND entity_id IN "
+                f"({_marks(len(part))})", (entity, *part))
             for rid, s in rows:
-                out[(entity, rid)] = s
+                out[(entity, rid)] = expand(loads(s))
     return out
 
 
 def save_states(session: Session, states: dict[Key, st.State], existing: set[Key],
-                compartments: dict[Key, str]) -> None:
-    new_rows = [{"entity": e, "entity_id": i, "compartment": compartments[(e, i)], "state": s}
-                for (e, i), s in states.items() if (e, i) not in existing]
+                compartments: dict[Key, str], encoded: dict[Key, str] | None = None) -> None:
+    """Store these states (in their compact form where they have one, ``state.compact``); ``existing``: the
+    records that have a stored state already (updated), the others are inserted. ``encoded``: the JSON of
+    some of the new ones, already made."""
+    small = st.compact
+    made = encoded or {}
+    new_rows = [(e, i, compartments[(e, i)], made.get((e, i)) or dumps(small(s)))
+                for (e, i), s in sorted(states.items()) if (e, i) not in existing]
     if new_rows:
-        raw_insert(session, SyncRecordState.__table__, new_rows)  # type: ignore[arg-type]
+        session.connection().exec_driver_sql(
+            "INSERT INTO sync_record_state (entity, entity_id, compartment, state) VALUES (?, ?, ?, ?)", new_rows)
     dump = dumps
-    changed = [(dump(s), e, i) for (e, i), s in states.items() if (e, i) in existing]
+    changed = [(dump(small(s)), e, i) for (e, i), s in sorted(states.items()) if (e, i) in existing]
     if changed:
         session.connection().exec_driver_sql(
             "UPDATE sync_record_state SET state = ? WHERE entity = ? AND entity_id = ?", changed)
@@ -95,12 +125,14 @@ def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any
 _PROCESSORS: dict[tuple[str, str], dict[str, Callable[[Any], Any] | None]] = {}
 
 
-def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encoded: Iterable[str] = ()) -> None:
     """Many rows with one prepared statement, values turned into what SQLAlchemy would store (its own bind
-    processors): the same rows as ``insert(table)``, without compiling and processing row by row."""
+    processors): the same rows as ``insert(table)``, without compiling and processing row by row.
+    ``encoded``: JSON columns whose values are given as their JSON text already."""
     cols = list(rows[0])
     procs = _processors(session, table)
-    plist = [procs[c] for c in cols]
+    skip = set(encoded)
+    plist = [None if c in skip else procs[c] for c in cols]
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
     get = itemgetter(*cols)
@@ -278,13 +310,16 @@ def load_compartments(session: Session, keys: Iterable[Key]) -> dict[Key, str]:
     for entity, ids in by_entity.items():
         cls = RECORD_CLASSES.get(entity)
         for part in _chunks(sorted(set(ids))):
-            for rid, c in session.execute(select(SyncRecordState.entity_id, SyncRecordState.compartment).where(
-                    SyncRecordState.entity == entity, SyncRecordState.entity_id.in_(part))):
+            conn = session.connection()
+            for rid, c in conn.exec_driver_sql(
+                    f"SELECT entity_id, compartment FROM sync_record_state WHERE entity = ? AND entity_id IN "
+                    f"({_marks(len(part))})", (entity, *part)):
                 out[(entity, rid)] = c
             if cls is not None:
                 table: Table = cls.__table__  # type: ignore[assignment]
-                for rid, c in session.execute(select(table.c.id, table.c.compartment).where(
-                        table.c.id.in_(part))):
+                for rid, c in conn.exec_driver_sql(
+                        f'SELECT id, compartment FROM "{table.name}" WHERE id IN ({_marks(len(part))})',
+                        tuple(part)):
                     out[(entity, rid)] = c
     return out
 
@@ -319,11 +354,13 @@ def check_write(w: st.Write, compartment: str, state: st.State | None, known_com
 
 
 def materialise(session: Session, states: dict[Key, st.State], problems: list[str],
-                fresh: dict[Key, st.Write] | None = None) -> None:
+                fresh: dict[Key, st.Write] | None = None, absent: set[Key] | None = None) -> None:
     """Make the diary rows of these records match their states (insert, update, delete). ``fresh``: records
     whose state is one update without bases (``state.fresh_state``): what it shows is that write's fields, by
-    its author — the same as reading the state, without walking it."""
+    its author — the same as reading the state, without walking it. ``absent``: records known to have no row
+    here (not looked up)."""
     fresh = fresh or {}
+    absent = absent or set()
     by_entity: dict[str, list[str]] = {}
     for e, i in states:
         by_entity.setdefault(e, []).append(i)
@@ -333,7 +370,9 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
             continue  # an entity a newer Athena knows: kept in the state, shown once this one is updated
         table: Table = cls.__table__  # type: ignore[assignment]
         for part in _chunks(sorted(ids)):
-            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(part)))}
+            look = [rid for rid in part if (entity, rid) not in absent]
+            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
+                       } if look else {}
             inserts: list[dict[str, Any]] = []
             for rid in part:
                 s = states[(entity, rid)]
@@ -344,6 +383,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     want = _convert(table, shown)
                     prov: st.Version | None = [w["h"], None, w.get("a", "")]
                 else:
+                    s = st.expand(s)
                     if not st.alive(s):
                         if row is not None:
                             session.execute(delete(table).where(table.c.id == rid))
@@ -353,7 +393,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     prov = st.provenance(s, entity, shown)
                 if prov is not None:
                     want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
-                                updated_at=datetime.fromisoformat(st.hlc_time(prov[0], "milliseconds")))
+                                updated_at=_EPOCH + timedelta(milliseconds=int(prov[0].split("-", 1)[0])))
                 if row is None:
                     if _complete(table, want):
                         inserts.append({**want, "id": rid})
@@ -368,6 +408,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 _insert_all(session, cls, table, inserts)
 
 
+_EPOCH = datetime(1970, 1, 1)  # an HLC's wall time (UTC ms) as the naive UTC datetime rows hold
 _PROVENANCE = {"updated_by", "device_id", "updated_at"}
 _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
 
@@ -493,6 +534,8 @@ def fix_references(session: Session, states: dict[Key, st.State], touched: set[K
         progress = False
         for key in missing:
             s = states.get(key) or loaded.get(key)
+            if s is not None:
+                s = st.expand(s)
             if s is None or not s["f"] or s.get("p") is not None:
                 continue
             forced = json.loads(json.dumps(s))
@@ -538,7 +581,7 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
     rows = []
     now = utcnow()
     for (e, i), s in states.items():
-        if not st.has_conflict(s):
+        if "w" in s or not st.has_conflict(s):  # a compact state is one write: no versions to choose from
             continue
         for field, versions in st.conflicts(s, e).items():
             rows.append({"entity": e, "entity_id": i, "field": field, "compartment": compartments[(e, i)],
@@ -550,13 +593,17 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
 def ingest_local(session: Session, compartment: str, after_seq: int,
                  limit: int | None = None) -> tuple[list[st.Write], int]:
     """Local change rows after ``after_seq`` of one compartment as writes, merged into the states."""
-    q = (select(Change.seq, Change.hlc, Change.author, Change.entity, Change.entity_id, Change.compartment,
-                Change.client_id, Change.op, Change.fields)
-         .where(Change.seq > after_seq, Change.origin == "local", Change.compartment == compartment)
-         .order_by(Change.seq))
+    sql = ("SELECT seq, hlc, author, entity, entity_id, compartment, client_id, op, fields FROM changes "
+           "WHERE seq > ? AND origin = 'local' AND compartment = ? ORDER BY seq")
+    params: tuple[Any, ...] = (after_seq, compartment)
     if limit:
-        q = q.limit(limit)
-    changes = list(session.execute(q))
+        sql += " LIMIT ?"
+        params += (limit,)
+    loads = json.loads
+    changes = [_Local(seq, hlc, author, entity, entity_id, comp, client_id, op,
+                      loads(raw) if raw is not None else None, raw)
+               for seq, hlc, author, entity, entity_id, comp, client_id, op, raw
+               in session.connection().exec_driver_sql(sql, params)]
     if not changes:
         return [], after_seq
     keys = {(c.entity, c.entity_id) for c in changes if c.entity in RECORD_CLASSES}
@@ -571,12 +618,27 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
     touched_conflicts: set[Key] = set()
     held: set[Key] = set()
     consumed: set[tuple[str, str, str]] = set()
+    encoded: dict[Key, str] = {}
     for c in changes:
         key = (c.entity, c.entity_id)
         if c.entity not in RECORD_CLASSES:
             continue
-        s = states.setdefault(key, st.new_state(c.client_id))
         compartments[key] = c.compartment
+        found = states.get(key)
+        if (found is None and c.op != "delete" and c.fields and type(c.fields) is dict
+                and not pending.get(key)):
+            # A record's first change (a first push): its state is this one write, kept compact; its JSON
+            # is the change row's own text of the fields inside the compact form, not encoded again.
+            w = {"h": c.hlc, "a": c.author, "e": c.entity, "i": c.entity_id, "c": c.compartment,
+                 "k": c.client_id, "o": "u", "f": c.fields, "b": {}}
+            states[key] = st.one_write(w)
+            encoded[key] = f'{{"w":{dumps([c.hlc, c.author])},"v":{c.raw},"k":{dumps(c.client_id)}}}'
+            writes.append(w)
+            continue
+        if found is not None and "w" in found:  # a second change in this batch
+            found = states[key] = st.expand(found)
+            encoded.pop(key, None)
+        s = found if found is not None else states.setdefault(key, st.new_state(c.client_id))
         empty = not s["f"] and not s["d"]
         had = not empty and st.has_conflict(s)
         p: dict[str, list[str]] = {}
@@ -599,7 +661,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
             SyncPendingBase.entity == e, SyncPendingBase.entity_id == i, SyncPendingBase.field == f))
     for key in keys & purges:
         session.execute(delete(SyncPurge).where(SyncPurge.entity == key[0], SyncPurge.entity_id == key[1]))
-    save_states(session, states, existing, compartments)
+    save_states(session, states, existing, compartments, encoded)
     if held:
         materialise(session, {k: states[k] for k in held}, [])
     if touched_conflicts:

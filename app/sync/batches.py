@@ -16,9 +16,13 @@ import json
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.models import Setting
@@ -124,7 +128,7 @@ class Pace:
     """How many writes the next transaction takes: sized so that one lasts about ``target_ms`` on this
     machine now (a loaded laptop gets smaller ones), between ``low`` and ``high``."""
 
-    def __init__(self, target_ms: int, high: int, low: int = 400) -> None:
+    def __init__(self, target_ms: int, high: int, low: int = 100) -> None:
         self.target_s = max(1, target_ms) / 1000
         self.high = max(1, high)
         self.low = max(1, min(low, self.high))
@@ -170,3 +174,61 @@ def responsive() -> Iterator[None]:
             _switch_users -= 1
             if _switch_users == 0:
                 sys.setswitchinterval(_switch_before)
+
+
+# The round's own connections (every connection its thread takes from the pool while it runs, ``round_thread``)
+# get a page cache of ROUND_CACHE_KIB: a join or first push touches every B-tree of the diary, and each page that
+# falls out of SQLite's cache costs a read and a decryption when it is needed again (the engine's default of
+# 32 MB is far below a big diary's indexes). They also leave the WAL checkpoint to the round
+# (``checkpoint``, run after each commit once the write turn is given back): otherwise a commit that finds the
+# WAL above 1,000 pages copies it into the database inside the write turn, and a waiting write of the desktop
+# waits for that copy. A connection is put back to the normal settings when another thread takes it.
+ROUND_CACHE_KIB = 256 * 1024
+NORMAL_CACHE_KIB = 32_000
+NORMAL_AUTOCHECKPOINT = 1000
+_ROUND_CONN = "athena.sync_round_settings"
+_round_local = threading.local()
+_installed: weakref.WeakSet[Engine] = weakref.WeakSet()
+_install_lock = threading.Lock()
+
+
+def _on_checkout(dbapi_conn: Any, record: Any, proxy: Any) -> None:
+    mine = getattr(_round_local, "depth", 0) > 0
+    if mine == bool(record.info.get(_ROUND_CONN)):
+        return
+    cur = dbapi_conn.cursor()
+    try:
+        if mine:
+            cur.execute(f"PRAGMA cache_size = -{ROUND_CACHE_KIB}")
+            cur.execute("PRAGMA wal_autocheckpoint = 0")
+            record.info[_ROUND_CONN] = True
+        else:
+            cur.execute(f"PRAGMA cache_size = -{NORMAL_CACHE_KIB}")
+            cur.execute(f"PRAGMA wal_autocheckpoint = {NORMAL_AUTOCHECKPOINT}")
+            record.info.pop(_ROUND_CONN, None)
+    finally:
+        cur.close()
+
+
+@contextlib.contextmanager
+def round_thread(engine: Engine) -> Iterator[None]:
+    """While it is open, the connections this thread takes from ``engine``'s pool have the round's settings."""
+    with _install_lock:
+        if engine not in _installed:
+            event.listen(engine, "checkout", _on_checkout)
+            _installed.add(engine)
+    _round_local.depth = getattr(_round_local, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _round_local.depth -= 1
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy the WAL into the database without waiting for anyone (PASSIVE: readers and writers go on)."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            conn.rollback()
+    except DBAPIError:
+        pass  # (a diary being locked, or busy): the next commit's or round's checkpoint copies it

@@ -67,7 +67,7 @@ def recover(s: DiarySession, team: SyncTeam, now_ms: int, bound_ms: int, keys: d
     # 2. Sent future versions, from the merge state.
     rows = s.execute(select(SyncRecordState).where(SyncRecordState.compartment == team.compartment))
     for (row,) in rows:
-        state: dict[str, Any] = row.state
+        state: dict[str, Any] = st.expand(row.state)
         fields: dict[str, object] = {}
         bases: dict[str, list[str]] = {}
         author = ""

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from app.models import SyncMember, SyncOutbox, SyncTeam
-from app.sync import container, files
+from app.sync import container, files, snapshot
 from app.sync import team as teams
 from app.sync.errors import Rejected, ShareUnavailable, TransientShareError
 from app.sync.share import Share
@@ -44,10 +44,10 @@ def _scrub_writes(writes: list[dict[str, Any]], purged: set[Key]) -> list[dict[s
 
 
 def _has_purged_state(payload: object, purged: set[Key]) -> bool:
-    states = payload.get("states") if isinstance(payload, dict) else None
+    states = snapshot.payload_states(payload)
     for item in states if isinstance(states, list) else []:
         if (isinstance(item, list) and len(item) == 3 and (str(item[0]), str(item[1])) in purged
-                and isinstance(item[2], dict) and (item[2].get("f") or item[2].get("d"))):
+                and isinstance(item[2], dict) and (item[2].get("f") or item[2].get("d") or item[2].get("v"))):
             return True
     return False
 

@@ -47,7 +47,7 @@ class SyncConfig:
     max_segments_per_round: int = 5000
     transaction_writes: int = 2000  # at most this many writes applied or sent per write transaction
     transaction_ms: int = 60  # each step sized to last about this long (a waiting write waits ≤ one step)
-    transaction_max_ms: int = 1000  # a transaction of many steps commits after this long anyway
+    transaction_max_ms: int = 3000  # a transaction of many steps commits after this long anyway
 
 
 @dataclass
@@ -95,8 +95,11 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
     if not team_ids:
         summary.ok = False
         lines.append(LogLine(PROBLEM, "This laptop is not in a team yet (athena team create, or team join)."))
-    with batches.responsive():
-        _rounds(store, share, identity, team_ids, cfg, clock, summary, lines, stop)
+    with batches.responsive(), batches.round_thread(store.engine):
+        try:
+            _rounds(store, share, identity, team_ids, cfg, clock, summary, lines, stop)
+        finally:
+            batches.checkpoint(store.engine)
     with store.write(identity) as s:
         s.info[REMOTE] = True
         write_log(s, lines)
@@ -633,6 +636,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                 fixed = None
                 if not more or _yield(store, stop, held, cfg):
                     break
+        batches.checkpoint(store.engine)
     # 2. Then the team's changes, in HLC order within each batch (the device id is the last part of the HLC).
     if scan.ready or scan.skipped:
         with store.read(identity) as s:
@@ -660,6 +664,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                     part = next(parts, None)
                     if _yield(store, stop, held, cfg):
                         break
+            batches.checkpoint(store.engine)  # the turn is given back: a waiting write goes on meanwhile
         if summary.pulled > before:
             lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                                  {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
@@ -687,6 +692,7 @@ def _merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, send
                 s.merge(row)
                 if number == len(snap):
                     team.segments_since_snapshot = 0
+            batches.checkpoint(store.engine)
     # 4. The acknowledgement: how far this laptop has applied everyone, and what it cannot apply.
     with store.write(identity) as s:
         s.info[REMOTE] = True
@@ -746,6 +752,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     keys = {(str(w["e"]), str(w["i"])) for w, _ in order}
     states = apply.load_states(s, keys)
     known = apply.load_compartments(s, keys)
+    absent = keys - set(known)  # neither a row nor a state here: nothing to look up before inserting
     existing = set(states)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
@@ -756,23 +763,29 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
+        state = states.get(key)
+        if state is not None and "w" in state:  # a second write to a record new in this batch
+            state = states[key] = st.expand(state)
+            if key in changed:
+                changed[key] = state
         reason: str | None = None
         if sender.device and st.hlc_device(str(w["h"])) != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
-        reason = reason or apply.check_write(w, team.compartment, states.get(key), known.get(key))
-        reason = reason or roles.refuse_write(w, states.get(key), role_changes, team.founder, seg.member)
+        reason = reason or apply.check_write(w, team.compartment, state, known.get(key))
+        reason = reason or roles.refuse_write(w, state, role_changes, team.founder, seg.member)
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
             continue
         w = {**w, "a": sender.label}  # authorship is the verified sending member's, whatever the write says
-        state = states.get(key)
         comps[key] = known[key] = team.compartment
         if state is None and w["o"] == "u":  # a record new here: its state is this one write
-            state = states[key] = st.fresh_state(w)
-            if state["f"] or state["ds"]:
-                changed[key] = state
-            if not w.get("b") and not w.get("kd"):
+            if w.get("f") and not w.get("b") and not w.get("kd"):
+                changed[key] = states[key] = st.one_write(w)  # compact: expanded if another write comes
                 fresh[key] = w
+            else:
+                state = states[key] = st.fresh_state(w)
+                if state["f"] or state["ds"]:
+                    changed[key] = state
         else:
             fresh.pop(key, None)
             if state is None:
@@ -786,19 +799,27 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
                              "{reason}", {"count": n, "file": files.seg_name(seq), "member": _who(senders, member),
                                           "reason": reason}, team.team_id))
     problems: list[str] = []
-    apply.materialise(s, changed, problems, fresh)
+    apply.materialise(s, changed, problems, fresh, absent)
     apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
                             set(changed) - existing)
     apply.fix_references(s, states, set(changed))
-    apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps)
+    # A record new here stores its fields twice (its compact state, its change row): encoded once.
+    dumps = apply.dumps
+    texts: dict[int, str] = {}
+    encoded: dict[apply.Key, str] = {}
+    for key, w in fresh.items():
+        texts[id(w)] = fj = dumps(w["f"])
+        encoded[key] = f'{{"w":{dumps([w["h"], w["a"]])},"v":{fj},"k":{dumps(w.get("k"))}}}'
+    apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
         at = utcnow()
         apply.raw_insert(s, Change.__table__, [  # type: ignore[arg-type]
-            {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]], "fields": w.get("f", {}),
+            {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]],
+             "fields": texts.get(id(w)) or dumps(w.get("f", {})),
              "compartment": w["c"], "client_id": w.get("k"), "author": w["a"],
              "device_id": st.hlc_device(w["h"]), "origin": "remote", "at": at}
-            for w, _ in accepted])
+            for w, _ in accepted], encoded=("fields",))
     finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)
     for member, seq in pull.new_cursors(finished, cursors).items():
         snapshot.set_cursor(s, team.team_id, member, seq)

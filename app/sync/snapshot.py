@@ -64,22 +64,25 @@ def build_snapshot(session: Session, team: SyncTeam, key: bytes, now_ms: int) ->
                   "deps": deps, "created": now_ms, "compartment": team.compartment, "part": part,
                   "parts": parts}
         out.append(SyncOutbox(team_id=team.team_id, name=files.snap_name(team.last_seq, part, parts),
-                              data=container.encode("snapshot", header, {"states": chunk}, key,
+                              data=container.encode("snapshot", header, {ROWS: chunk}, key,
                                                     team.signing_key),
                               changes=0, sent=False))
     return out
 
 
-def _newest_hlc(state: dict[str, Any]) -> str:
-    best = ""
-    for f in state.get("f", {}).values():
-        for h in f.get("h", []):
-            if isinstance(h, list) and h and isinstance(h[0], str) and h[0] > best:
-                best = h[0]
-    for d in state.get("d", []):
-        if isinstance(d, list) and d and isinstance(d[0], str) and d[0] > best:
-            best = d[0]
-    return best
+# The payload key of a snapshot's states. ``"rows"``: states in either form (full or compact, state.py);
+# ``"states"`` (what earlier protocol-2 code wrote): full states only. A reader that knows only ``"states"``
+# refuses a ``"rows"`` snapshot as damaged (and reads the segments) rather than taking a compact state for
+# an empty one.
+ROWS = "rows"
+OLD_ROWS = "states"
+
+
+def payload_states(payload: object) -> object:
+    """The states list of a snapshot payload (either key), unchecked."""
+    if not isinstance(payload, dict):
+        return None
+    return payload.get(ROWS, payload.get(OLD_ROWS))
 
 
 def open_snapshot(data: bytes, team_id: str, member: str, seq: int, keys: dict[int, bytes],
@@ -91,17 +94,20 @@ def open_snapshot(data: bytes, team_id: str, member: str, seq: int, keys: dict[i
     if sealed.header.get("part", 1) != part or sealed.header.get("parts", 1) != parts:
         raise Rejected("A file on the share was renamed or replayed under another number.")
     deps = sealed.header.get("deps")
-    states = sealed.payload.get("states") if isinstance(sealed.payload, dict) else None
+    states = payload_states(sealed.payload)
     if (not isinstance(deps, dict) or not all(isinstance(v, int) for v in deps.values())
             or not isinstance(states, list)):
         raise Rejected("A file on the share has damaged content.")
     newest = ""
+    check = st.checked_newest
     for item in states:
-        if (not isinstance(item, list) or len(item) != 3 or not isinstance(item[0], str)
-                or not isinstance(item[1], str) or not isinstance(item[2], dict)
-                or not isinstance(item[2].get("f", {}), dict) or not st.valid_state(item[2])):
+        if type(item) is not list or len(item) != 3 or type(item[0]) is not str or type(item[1]) is not str:
             raise Rejected("A file on the share has damaged content.")
-        newest = max(newest, _newest_hlc(item[2]))
+        found = check(item[2])
+        if found is None:
+            raise Rejected("A file on the share has damaged content.")
+        if found > newest:
+            newest = found
     if not_after_ms is not None and newest and int(newest[:13]) > not_after_ms:
         raise Rejected("A snapshot on the share is stamped in the future (a wrong clock on the laptop that "
                        "wrote it); it was not used.")
@@ -171,23 +177,30 @@ def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: lis
     keys = [(str(e), str(rid)) for e, rid, _ in part]
     local = apply.load_states(session, keys)
     known = apply.load_compartments(session, keys)
+    absent = set(keys) - set(known)  # neither a row nor a state here: nothing to look up before inserting
     existing = set(local)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
+    fresh: dict[apply.Key, st.Write] = {}
     for (e, rid, s) in part:
         key = (str(e), str(rid))
         if known.get(key, team.compartment) != team.compartment:
             problems.append("A received change to a record of another track was refused.")
             continue
         if key not in local:  # the common case (a new laptop): the snapshot's state is this laptop's state
-            changed[key] = local[key] = st.copy_state(s)
+            w = s.get("w")
+            if w is not None:  # one write's state (compact, already canonical): its row is that write's fields
+                changed[key] = local[key] = {"w": [w[0], w[1]], "v": s["v"], "k": s.get("k")}
+                fresh[key] = {"h": w[0], "a": w[1], "f": s["v"]}
+            else:
+                changed[key] = local[key] = st.copy_state(s)
             comps[key] = team.compartment
             continue
         mine = local[key]
-        if st.merge_states(mine, s):
+        if st.merge_states(mine, st.expand(s)):
             changed[key] = mine
             comps[key] = team.compartment
-    apply.materialise(session, changed, problems)
+    apply.materialise(session, changed, problems, fresh, absent)
     apply.refresh_conflicts(session, changed, comps, set(changed) - existing)
     apply.save_states(session, changed, existing, comps)
     return len(changed)

@@ -14,6 +14,15 @@ State layout (JSON)::
      "p": [hlc, author] | null,           # retention purge tombstone
      "k": client_id | null,
      "pd": [hlc of a write that lowered a protected identity without confirmation, ...]}  (optional)
+
+Compact form (how most states are stored and shipped in snapshots; ``compact``/``expand``)::
+
+    {"w": [hlc, author], "v": {field: value, ...}, "k": client_id | null}
+
+means: every field in ``v`` has exactly one head ``[hlc, v[field], author]`` from that one write, nothing is
+superseded, no deletion, no purge, nothing held — the state of a record written once (almost every record
+after a join or a pull). It stands for exactly that full state: merging, values, conflicts and provenance are
+computed on the expanded state, so both forms give the same results.
 """
 
 from __future__ import annotations
@@ -138,6 +147,49 @@ def fresh_state(w: Write) -> State:
     return {"f": fields, "d": [], "ds": sorted(set(kd)) if kd else [], "p": None, "k": w.get("k")}
 
 
+def compact(state: State) -> State:
+    """The compact form of ``state`` when it is one write's (see the module text), else ``state`` itself."""
+    if "w" in state:
+        return state
+    fields = state.get("f")
+    if (not fields or state.get("d") or state.get("ds") or state.get("p") is not None or state.get("pd")
+            or len(state) > 6 or ("pd" not in state and len(state) > 5)):
+        return state
+    first: Version | None = None
+    values: dict[str, Any] = {}
+    for name, f in fields.items():
+        heads = f["h"]
+        if len(heads) != 1 or f["s"] or len(f) != 2:
+            return state
+        h = heads[0]
+        if first is None:
+            first = h
+        elif h[0] != first[0] or h[2] != first[2]:
+            return state
+        values[name] = h[1]
+    assert first is not None
+    return {"w": [first[0], first[2]], "v": values, "k": state.get("k")}
+
+
+def one_write(w: Write) -> State:
+    """The compact state of a record whose only write is ``w`` (an update without bases or kept deletions)."""
+    return {"w": [w["h"], w.get("a", "")], "v": w["f"], "k": w.get("k")}
+
+
+def expand(state: State) -> State:
+    """The full form of a state (a compact one expanded; a full one as it is)."""
+    w = state.get("w")
+    if w is None:
+        return state
+    hlc, author = w[0], w[1]
+    return {"f": {name: {"h": [[hlc, value, author]], "s": []} for name, value in state["v"].items()},
+            "d": [], "ds": [], "p": None, "k": state.get("k")}
+
+
+def is_compact(state: State) -> bool:
+    return "w" in state
+
+
 def winner(state: State, name: str) -> Version | None:
     f = state["f"].get(name)
     if not f or not f["h"]:
@@ -212,23 +264,64 @@ def provenance(state: State, entity: str, shown: dict[str, Any] | None = None) -
 
 def valid_state(state: object) -> bool:
     """The shape of a merge state read from a snapshot (values are checked against columns later)."""
-    if not isinstance(state, dict) or not isinstance(state.get("f", {}), dict):
-        return False
-    for f in state.get("f", {}).values():
-        if not isinstance(f, dict) or not isinstance(f.get("h"), list) or not isinstance(f.get("s", []), list):
-            return False
-        for h in f["h"]:
-            if (not isinstance(h, list) or len(h) != 3 or not isinstance(h[0], str) or len(h[0]) < 20
-                    or not isinstance(h[2], str)):
-                return False
-        if not all(isinstance(x, str) for x in f.get("s", [])):
-            return False
-    for d in state.get("d", []):
-        if not isinstance(d, list) or len(d) != 3 or not isinstance(d[0], str) or not isinstance(d[2], list):
-            return False
+    return checked_newest(state) is not None
+
+
+_COMPACT_KEYS = frozenset(("w", "v", "k"))
+
+
+def checked_newest(state: object) -> str | None:
+    """``valid_state`` and the state's greatest HLC (``""`` when it has none) in one pass; None when the
+    state's shape is wrong."""
+    if type(state) is not dict:
+        return None
+    k = state.get("k")
+    if k is not None and type(k) is not str:
+        return None
+    w = state.get("w")
+    if w is not None:  # compact form: nothing but w, v, k
+        if (type(w) is not list or len(w) != 2 or type(w[0]) is not str or len(w[0]) < 20
+                or type(w[1]) is not str or type(state.get("v")) is not dict or not state["v"]
+                or not _COMPACT_KEYS.issuperset(state)):
+            return None
+        newest: str = w[0]
+        return newest
+    fields = state.get("f", {})
+    if type(fields) is not dict:
+        return None
+    best = ""
+    for f in fields.values():
+        if type(f) is not dict:
+            return None
+        heads = f.get("h")
+        sup = f.get("s", [])
+        if type(heads) is not list or type(sup) is not list:
+            return None
+        for h in heads:
+            if type(h) is not list or len(h) != 3:
+                return None
+            hlc = h[0]
+            if type(hlc) is not str or len(hlc) < 20 or type(h[2]) is not str:
+                return None
+            if hlc > best:
+                best = hlc
+        for x in sup:
+            if type(x) is not str:
+                return None
+    deletes = state.get("d", [])
+    if type(deletes) is not list:
+        return None
+    for d in deletes:
+        if type(d) is not list or len(d) != 3 or type(d[0]) is not str or type(d[2]) is not list:
+            return None
+        if d[0] > best:
+            best = d[0]
     p = state.get("p")
-    return (p is None or (isinstance(p, list) and len(p) == 2 and isinstance(p[0], str))) and (
-        state.get("k") is None or isinstance(state.get("k"), str)) and isinstance(state.get("ds", []), list)
+    if not (p is None or (type(p) is list and len(p) == 2 and type(p[0]) is str)):
+        return None
+    if type(state.get("ds", [])) is not list:
+        return None
+    return best
 
 
 def hlc_device(hlc: str) -> str:
