@@ -117,8 +117,11 @@ def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any
     key = (table.name, dialect.name)
     found = _PROCESSORS.get(key)
     if found is None:
-        found = _PROCESSORS[key] = {c.key: (dumps if isinstance(c.type, JSON) else c.type.bind_processor(dialect))
-                                    for c in table.c}
+        # The dialect's own processors (``_cached_bind_processor``, what an ORM insert uses): the generic
+        # ``DateTime.bind_processor`` is None, and the driver's adapter would then store a whole second as
+        # "09:00:00" where SQLAlchemy stores "09:00:00.000000" (text that compares differently in SQL).
+        found = _PROCESSORS[key] = {c.key: (dumps if isinstance(c.type, JSON)
+                                            else c.type._cached_bind_processor(dialect)) for c in table.c}
     return found
 
 
