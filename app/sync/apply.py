@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, partial
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -120,12 +120,28 @@ def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any
         # The dialect's own processors (``_cached_bind_processor``, what an ORM insert uses): the generic
         # ``DateTime.bind_processor`` is None, and the driver's adapter would then store a whole second as
         # "09:00:00" where SQLAlchemy stores "09:00:00.000000" (text that compares differently in SQL).
-        found = _PROCESSORS[key] = {c.key: (dumps if isinstance(c.type, JSON)
-                                            else c.type._cached_bind_processor(dialect)) for c in table.c}
+        found = _PROCESSORS[key] = {c.key: _processor(c.type, dialect) for c in table.c}
     return found
 
 
 _PROCESSORS: dict[tuple[str, str], dict[str, Callable[[Any], Any] | None]] = {}
+
+
+def _processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    if isinstance(kind, JSON):
+        return dumps
+    proc: Callable[[Any], Any] | None = kind._cached_bind_processor(dialect)
+    if isinstance(kind, DateTime) and proc is not None and dialect.name == "sqlite":
+        return partial(_datetime_text, proc)
+    return proc
+
+
+def _datetime_text(slow: Callable[[Any], Any], v: Any) -> Any:
+    """SQLite's DATETIME text ("2026-01-01 09:00:00.000000") a third of the time SQLAlchemy's formatter takes
+    (tested equal); an aware or odd value goes to SQLAlchemy's."""
+    if type(v) is datetime and v.tzinfo is None:
+        return v.isoformat(" ", "microseconds")
+    return slow(v)
 
 
 def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encoded: Iterable[str] = ()) -> None:

@@ -42,3 +42,15 @@ def test_raw_insert_stores_what_the_orm_stores(tmp_path: Path) -> None:
     assert _stored(lap, "clients", by_raw)["created_at"] == "2026-01-01 09:00:00.000000"
     assert _stored(lap, "diary_entries", e_raw) == _stored(lap, "diary_entries", e_orm)
     lap.store.close()
+
+
+def test_the_fast_datetime_text_is_sqlalchemys() -> None:
+    from sqlalchemy import DateTime
+    from sqlalchemy.dialects import sqlite
+
+    slow = DateTime()._cached_bind_processor(sqlite.dialect())
+    fast = apply._processor(DateTime(), sqlite.dialect())
+    assert slow is not None and fast is not None
+    for v in (datetime(2026, 1, 1), datetime(2026, 12, 31, 23, 59, 59, 999999), datetime(1, 1, 1, 0, 0, 0, 1),
+              datetime(2099, 6, 5, 4, 3, 2, 100000), None):
+        assert fast(v) == slow(v)
