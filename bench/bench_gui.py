@@ -192,7 +192,13 @@ def main() -> int:
         pump(app, lambda: False, 1.0)
         return meter.stop()
 
+    # The unlock screen pays the process's one-off costs in small slices while she types (app/ui/warmup.py):
+    # a passphrase takes seconds to type, so the bench lets it finish before the floor and the unlock.
+    t = time.perf_counter()
+    pump(app, lambda: window.warmup.done, 10)
+    warm_ms = (time.perf_counter() - t) * 1000
     idle = idle_gap()
+    print(f"unlock screen warm-up:            {warm_ms:8.0f} ms")
     print(f"idle event loop, max gap (floor):  {idle:8.0f} ms")
 
     # Unlock: from pressing Enter to the first page of the list on screen.
@@ -220,7 +226,7 @@ def main() -> int:
         print(f"passphrase accepted → Idag filled:{1000 * (today_loaded[0] - accepted):8.0f} ms   (target < 1000)")
     print(f"passphrase accepted → tabs built: {1000 * (tabs_built - accepted):8.0f} ms")
     print(f"max GUI stall during unlock:      {stall_unlock:8.0f} ms   (target < 50; floor {idle:.0f}, "
-          f"ratio {stall_unlock / max(idle, 1):.1f})")
+          f"ratio {stall_unlock / max(idle, 1):.1f}; ended {1000 * meter.worst_at:.0f} ms after Enter)")
 
     # Scrolling the list to the end pages through 10,000 clients.
     idle = idle_gap()
