@@ -219,12 +219,18 @@ def main() -> int:
     pump(app, lambda: bool(today_loaded), 120)
     pump(app, lambda: ws.client_view.built, 120)  # the client's tabs, built after the first screen is filled
     tabs_built = time.perf_counter()
+    # The client she had open comes back on its tab, and every tab reads that client: until the last of
+    # those lists is shown (and a little after), the GUI thread is still part of the unlock.
+    pump(app, lambda: not window.runner.busy(), 120)
+    settled = time.perf_counter()
+    pump(app, lambda: False, 0.3)
     stall_unlock = meter.stop()
     print(f"key derivation + open:            {1000 * (accepted - t0):8.0f} ms")
     print(f"passphrase accepted → interactive:{1000 * (ready_at[0] - accepted):8.0f} ms   (target ≤ 1500)")
     if today_loaded:
         print(f"passphrase accepted → Idag filled:{1000 * (today_loaded[0] - accepted):8.0f} ms   (target < 1000)")
-    print(f"passphrase accepted → tabs built: {1000 * (tabs_built - accepted):8.0f} ms")
+    print(f"passphrase accepted → tabs built: {1000 * (tabs_built - accepted):8.0f} ms, every tab filled "
+          f"{1000 * (settled - accepted):.0f} ms")
     print(f"max GUI stall during unlock:      {stall_unlock:8.0f} ms   (target < 50; floor {idle:.0f}, "
           f"ratio {stall_unlock / max(idle, 1):.1f}; ended {1000 * meter.worst_at:.0f} ms after Enter)")
 
