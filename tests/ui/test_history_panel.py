@@ -55,7 +55,7 @@ def test_a_long_trail_is_shown_whole_over_several_turns(qtbot) -> None:  # type:
     qtbot.waitUntil(lambda: not panel.filling, timeout=5_000)
     assert all(panel.table.item(r, 1).text() == f"Anna {r}" for r in range(n))
     when, who, what, fields = _cells(panel, 1)
-    assert when.startswith("2026") or when  # local time, as the worker reads it
+    assert when  # in local time
     assert who == "Anna 1" and fields and what  # an update names its fields (never their values)
     assert _cells(panel, 0)[3] == ""
 
