@@ -129,6 +129,8 @@ def main() -> int:
         return wrapper
 
     ClientView._add_panel = marked(ClientView._add_panel, "add_panel")  # type: ignore[method-assign]
+    ClientView._place_panel = marked(ClientView._place_panel, "place_panel")  # type: ignore[method-assign]
+    ClientView._build_step = marked(ClientView._build_step, "build_step")  # type: ignore[method-assign]
     Workspace.__init__ = marked(Workspace.__init__, "Workspace")  # type: ignore[method-assign]
     Workspace.start = marked(Workspace.start, "Workspace.start")  # type: ignore[method-assign]
     from app.ui.paging import PagedModel
