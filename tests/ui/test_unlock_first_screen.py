@@ -153,3 +153,28 @@ def test_a_lock_before_the_first_paint_starts_nothing(qtbot, tmp_path: Path) -> 
     finally:
         runner.wait()
         store.close()
+
+
+def test_the_workspace_is_shown_on_the_turn_after_it_is_made_and_not_after_a_lock(
+        qtbot, tmp_path: Path, prefs) -> None:  # type: ignore[no-untyped-def]
+    make_diary(tmp_path / "diary")
+    window = AthenaWindow(tmp_path / "diary", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    current_when_built: list[object] = []
+    window.opened.connect(lambda ws: current_when_built.append(window.stack.currentWidget()))
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(current_when_built), timeout=10_000)
+    assert current_when_built == [window.unlock_screen]  # made on this turn, laid out and painted on the next
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=2_000)
+    # Locked on the very turn it was made: the lock screen stays, nothing of the diary shows.
+    window.lock()
+    window.unlock_screen.passphrase.clear()
+    current_when_built.clear()
+    window.opened.connect(lambda ws: window.lock())
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(current_when_built), timeout=10_000)
+    qtbot.wait(50)
+    assert window.workspace is None and window.stack.currentWidget() is window.unlock_screen
+    qtbot.waitUntil(lambda: NAME not in texts_on_screen(window), timeout=2_000)
+    window.runner.wait(5_000)
