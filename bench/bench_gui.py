@@ -192,7 +192,13 @@ def main() -> int:
         pump(app, lambda: False, 1.0)
         return meter.stop()
 
+    # The unlock screen pays the process's one-off costs in small slices while she types (app/ui/warmup.py):
+    # a passphrase takes seconds to type, so the bench lets it finish before the floor and the unlock.
+    t = time.perf_counter()
+    pump(app, lambda: window.warmup.done, 10)
+    warm_ms = (time.perf_counter() - t) * 1000
     idle = idle_gap()
+    print(f"unlock screen warm-up:            {warm_ms:8.0f} ms")
     print(f"idle event loop, max gap (floor):  {idle:8.0f} ms")
 
     # Unlock: from pressing Enter to the first page of the list on screen.
@@ -213,14 +219,20 @@ def main() -> int:
     pump(app, lambda: bool(today_loaded), 120)
     pump(app, lambda: ws.client_view.built, 120)  # the client's tabs, built after the first screen is filled
     tabs_built = time.perf_counter()
+    # The client she had open comes back on its tab, and every tab reads that client: until the last of
+    # those lists is shown (and a little after), the GUI thread is still part of the unlock.
+    pump(app, lambda: not window.runner.busy(), 120)
+    settled = time.perf_counter()
+    pump(app, lambda: False, 0.3)
     stall_unlock = meter.stop()
     print(f"key derivation + open:            {1000 * (accepted - t0):8.0f} ms")
     print(f"passphrase accepted → interactive:{1000 * (ready_at[0] - accepted):8.0f} ms   (target ≤ 1500)")
     if today_loaded:
         print(f"passphrase accepted → Idag filled:{1000 * (today_loaded[0] - accepted):8.0f} ms   (target < 1000)")
-    print(f"passphrase accepted → tabs built: {1000 * (tabs_built - accepted):8.0f} ms")
+    print(f"passphrase accepted → tabs built: {1000 * (tabs_built - accepted):8.0f} ms, every tab filled "
+          f"{1000 * (settled - accepted):.0f} ms")
     print(f"max GUI stall during unlock:      {stall_unlock:8.0f} ms   (target < 50; floor {idle:.0f}, "
-          f"ratio {stall_unlock / max(idle, 1):.1f})")
+          f"ratio {stall_unlock / max(idle, 1):.1f}; ended {1000 * meter.worst_at:.0f} ms after Enter)")
 
     # Scrolling the list to the end pages through 10,000 clients.
     idle = idle_gap()

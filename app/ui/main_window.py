@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
@@ -28,6 +29,7 @@ from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
 
 DIALOG_EDITORS = ("client_dialog", "decision_dialog", "close_dialog")
+FIRST_PAINT_WAIT_MS = 100
 
 
 def _where_she_was(diary: Diary) -> tuple[Place | None, list[DraftView]]:
@@ -82,7 +84,21 @@ class Workspace(QWidget):
         self._ready_sent = False
         self.client_list.model.loaded.connect(self._list_loaded)
         self.today.loaded.connect(lambda: self._first_screen_part("today"))
-        QTimer.singleShot(0, self.start)
+        # The workers reading the first lists start once the new screen has been laid out and painted: laid out
+        # while they run, every widget's size and paint calls would wait for the interpreter they hold. A
+        # workspace that is not painted soon (hidden, minimised) starts anyway.
+        self._started = False
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_once)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self, self._start_once)  # after this paint has reached the screen
+
+    def _start_once(self) -> None:
+        if not self._started and self.runner.alive:  # not after a lock: the workspace is going away
+            self._started = True
+            self.start()
 
     def start(self) -> None:
         self.client_list.refresh()

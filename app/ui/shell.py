@@ -42,6 +42,7 @@ from app.ui.reports.screen import ReportScreen
 from app.ui.session import SessionRunner
 from app.ui.tasks import TaskRunner
 from app.ui.tracks import TrackWorkspaces
+from app.ui.warmup import Warmup
 
 TITLE = "Athena"
 MIN_WIDTH, MIN_HEIGHT = 960, 560  # fits 1280×720 at 150 % and a 1366×768 laptop with room to spare
@@ -94,6 +95,8 @@ class AthenaWindow(QMainWindow):
         self.addAction(self.lock_action)
         # A window-modal form blocks the main window's shortcuts: lend Ctrl+L to every window she types in.
         app.focusChanged.connect(self._lend_lock_shortcut)
+        # The process's one-off costs, paid while the unlock screen waits for the passphrase (app/ui/warmup.py).
+        self.warmup = Warmup(self)
         self._build_gate(locked=False)
         fit_on_screen(self, 1280, 800)
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
@@ -138,6 +141,8 @@ class AthenaWindow(QMainWindow):
         # window as active: watch this one from its first paint, not from the next tick. And ask to be the
         # active window, which a desktop without a window manager never makes it by itself.
         self.triggers.watch_windows()
+        if self.workspace is None:
+            self.warmup.start()
         if not event.spontaneous():
             self.raise_()
             self.activateWindow()
@@ -174,6 +179,7 @@ class AthenaWindow(QMainWindow):
 
     # --- open and lock -------------------------------------------------------------------------------
     def _opened(self, diary: Diary) -> None:
+        self.warmup.stop()  # what is left waits for the next lock
         self.tracks.open(diary)
         self.triggers.arm()
         if diary.store.backup_problem:
@@ -230,6 +236,8 @@ class AthenaWindow(QMainWindow):
         QTimer.singleShot(0, _forget_session_objects)
         self._build_menus()
         self._show_gate(locked=True)
+        if self.isVisible():
+            self.warmup.start()
         self.locked.emit()
 
     # --- preferences, reports, export ----------------------------------------------------------------

@@ -30,7 +30,7 @@ def first_track(diary: Diary) -> str:
 
 
 class TrackWorkspaces(QObject):
-    built = Signal(object)  # the new workspace, now the stack's current page
+    built = Signal(object)  # the new workspace, in the stack (its current page from the next turn on)
     dropping = Signal()  # the workspace is about to go: close what was opened from it
 
     def __init__(self, runner: TaskRunner, stack: QStackedWidget, parent: QWidget) -> None:
@@ -136,5 +136,11 @@ class TrackWorkspaces(QObject):
         ws.ready.connect(gc.enable)  # switched off while the diary opened (UnlockScreen.submit)
         ws.ready.connect(lambda: QTimer.singleShot(3000, self, self._warm_print_fonts))
         self._stack.addWidget(ws)
-        self._stack.setCurrentWidget(ws)
+        # Shown on a later turn of the event loop than the one that made it: making it, laying it out and
+        # painting it (~7 + 2 + 8 ms) in one turn held the GUI thread for all three at once.
+        QTimer.singleShot(1, ws, lambda: self._show(ws))
         self.built.emit(ws)
+
+    def _show(self, ws: Workspace | MensWorkspace) -> None:
+        if self.workspace is ws:  # not dropped (locked, switched) meanwhile
+            self._stack.setCurrentWidget(ws)

@@ -113,3 +113,24 @@ def test_reopening_on_a_late_tab_builds_that_tab_in_its_place(qtbot, monkeypatch
     qtbot.waitUntil(lambda: view.built)
     assert [view.tabs.tabText(i) for i in range(3)] == ["A", "B", "C"]
     assert view.current_tab_key() == "c"
+
+
+def test_a_panel_is_made_on_one_turn_and_put_in_its_tab_on_the_next(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each tab takes two event-loop turns (made, then placed with the open client), so no single turn holds
+    the GUI thread for the whole of a big panel; a tab asked for in between is placed, not made twice."""
+    monkeypatch.setattr(client_view, "client_sections", _sections)
+    BUILT.clear()
+    view = ClientView(None, _Runner())  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.hold_build()
+    view._build_step()
+    assert len(BUILT) == 1 and view.tabs.count() == 0 and not view.built
+    made = view._made
+    assert made is not None and not made[2].isVisible()  # nothing half-built shows
+    view._build_step()
+    assert len(BUILT) == 1 and view.tabs.count() == 1 and list(view._panels) == ["a"]
+    view._build_step()  # "b" made ...
+    view.select_tab("b")  # ... and asked for before its turn: placed at once, not made again
+    assert len(BUILT) == 2 and view.current_tab_key() == "b" and list(view._panels) == ["a", "b"]
+    qtbot.waitUntil(lambda: view.built)
+    assert len(BUILT) == 3 and [view.tabs.tabText(i) for i in range(3)] == ["A", "B", "C"]

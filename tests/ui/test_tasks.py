@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import DomainError
 from app.ui.session import SessionRunner
-from app.ui.tasks import TaskRunner
+from app.ui.tasks import BACKGROUND_NICE, TaskRunner
 
 CLIENT_DATA = "Åsa Öberg 19850312-1231"
 
@@ -88,3 +90,28 @@ def _slow_failure() -> None:
 
     time.sleep(0.05)
     raise RuntimeError("late")
+
+
+def _nice() -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)  # the calling thread's own nice value on Linux
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the nice value is per thread on Linux only")
+def test_workers_run_below_the_gui_thread_and_the_gui_thread_keeps_its_priority(qtbot, window: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Background work yields the CPU to the GUI thread: every pool (database, parallel, sync rounds) runs
+    its jobs at a higher nice value than the GUI thread, which itself is left as it was."""
+    gui_before = _nice()
+    runner = TaskRunner(window)
+    seen: list[int] = []
+    runner.run(_nice, on_done=seen.append)
+    runner.run(_nice, on_done=seen.append, parallel=True)
+    runner.run_round(_nice, on_done=seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=10_000)
+    assert _nice() == gui_before
+    assert all(n == min(19, gui_before + BACKGROUND_NICE) for n in seen), seen  # not lowered twice either
+    seen.clear()
+    for _ in range(3):  # a thread already lowered keeps the same priority, job after job
+        runner.run(_nice, on_done=seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=10_000)
+    assert seen == [min(19, gui_before + BACKGROUND_NICE)] * 3
+    runner.wait()

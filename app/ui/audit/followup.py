@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.services.audit import followup
 from app.services.audit.followup import AccessRow, FollowupFilter, FollowupPage
@@ -213,6 +214,8 @@ class FollowupScreen(QWidget):
                               action=self.action.currentData() or None, check=self.check.currentData() or None)
 
     def _actors(self, names: list[str]) -> None:
+        if not isValid(self):  # closed (and deleted) while the names were on their way
+            return
         for n in names:
             self.actor.addItem(n, n)
 
@@ -234,6 +237,8 @@ class FollowupScreen(QWidget):
                         on_done=lambda p: self._arrived(gen, p, reset=False), on_error=self._failed)
 
     def _arrived(self, generation: int, page: FollowupPage, *, reset: bool) -> None:
+        if not isValid(self):  # closed (and deleted) while the page was on its way
+            return
         if generation != self._generation:
             return  # the filters changed while this page was on its way
         if reset:
@@ -248,7 +253,8 @@ class FollowupScreen(QWidget):
         self.page_shown.emit()
 
     def _failed(self, exc: Exception) -> None:
-        self.status.setText(error_text(exc))
+        if isValid(self):  # not closed (and deleted) while the call ran
+            self.status.setText(error_text(exc))
 
     def ask_export(self, fmt: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the log follow-up"),

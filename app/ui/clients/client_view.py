@@ -4,8 +4,10 @@ The sections are imported directly (``client_sections``): a panel that cannot be
 quiet fallback. The safety-plan and risk panels pull in heavy libraries (reportlab, jsonschema) that take a
 large part of a second to import the first time; importing this module (the window does, before it is first
 shown) imports them, so nothing heavy is left for after the passphrase is accepted. Building all the panels
-at once also takes longer than a frame, so the client view adds its tabs one per event-loop turn after it is
-built; ``panels`` builds whatever is still missing at once if asked before that.
+at once also takes longer than a frame, so the client view adds its tabs over event-loop turns after it is
+built, each in two (the panel is made on one turn and put in its tab, with the open client, on the next: the
+risk panel alone takes ~10 ms to make); ``panels`` builds whatever is still missing at once if asked before
+that.
 """
 
 from __future__ import annotations
@@ -128,6 +130,7 @@ class ClientView(QWidget):
         self._panels: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
         self._pending: list[tuple[str, str, Factory]] | None = None
+        self._made: tuple[str, str, QWidget] | None = None  # made on the last turn, its tab on the next
         self._waited = 0
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_step)
@@ -151,6 +154,7 @@ class ClientView(QWidget):
     def _build_all(self) -> None:
         if self._pending is None:
             self._pending = client_sections()
+        self._place_made()
         while self._pending:
             self._add_panel(*self._pending.pop(0))
         self._build_timer.stop()
@@ -158,7 +162,7 @@ class ClientView(QWidget):
     @property
     def built(self) -> bool:
         """Whether every tab has been added."""
-        return self._pending == []
+        return self._pending == [] and self._made is None
 
     def hold_build(self) -> None:
         """Leave the remaining tabs unbuilt until ``resume_build`` or until a client is opened (so that the
@@ -166,15 +170,20 @@ class ClientView(QWidget):
         self._build_timer.stop()
 
     def resume_build(self) -> None:
-        if self._pending is None or self._pending:
+        if self._pending is None or self._pending or self._made is not None:
             self._build_timer.start(0)
 
     def _build_step(self) -> None:
-        """One tab per event-loop turn."""
+        """One panel made, or the one made on the last turn put in its tab, per event-loop turn."""
         if not getattr(self._runner, "alive", True):  # the diary locked meanwhile: this view is going away
             return
         if self._pending is None:
             self._pending = client_sections()
+        if self._made is not None:
+            self._place_made()
+            if self._pending:
+                self._build_timer.start(0)
+            return
         busy = getattr(self._runner, "busy", None)
         if self._pending and busy is not None and busy() and self._waited < _BUILD_WAIT_TURNS:
             # Background jobs (the first lists after unlock) are running: a tab built now would share the
@@ -184,8 +193,8 @@ class ClientView(QWidget):
             return
         self._waited = 0
         if self._pending:
-            self._add_panel(*self._pending.pop(0))
-        if self._pending:
+            key, title, factory = self._pending.pop(0)
+            self._made = (key, title, factory(self._diary, self._runner, self.tabs))
             self._build_timer.start(0)
 
     def attach_drafts(self, keeper: DraftKeeper) -> None:
@@ -203,6 +212,8 @@ class ClientView(QWidget):
     def select_tab(self, key: str) -> None:
         """Show one tab: built now if it is not yet (in its place among the tabs), the others still one per
         event-loop turn, so reopening a client on a late tab after unlock does not build every tab at once."""
+        if self._made is not None and self._made[0] == key:
+            self._place_made()
         if key not in self._holders:
             if self._pending is None:
                 self._pending = client_sections()
@@ -210,14 +221,21 @@ class ClientView(QWidget):
             if wanted is not None:
                 self._pending.remove(wanted)
                 self._add_panel(*wanted)
-            if self._pending:
+            if self._pending or self._made is not None:
                 self._build_timer.start(0)
         holder = self._holders.get(key)
         if holder is not None:
             self.tabs.setCurrentWidget(holder)
 
     def _add_panel(self, key: str, title: str, factory: Factory) -> None:
-        panel = factory(self._diary, self._runner, self.tabs)
+        self._place_panel(key, title, factory(self._diary, self._runner, self.tabs))
+
+    def _place_made(self) -> None:
+        made, self._made = self._made, None
+        if made is not None:
+            self._place_panel(*made)
+
+    def _place_panel(self, key: str, title: str, panel: QWidget) -> None:
         self._panels[key] = panel
         attach = getattr(panel, "attach_drafts", None)
         if attach is not None and self._drafts is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.services.context import Diary
 from app.services.retention import purge
@@ -119,6 +120,8 @@ class RetentionScreen(QWidget):
                         on_error=self._failed)  # not the team lead: the preview's refusal says why
 
     def _shown(self, pv: Preview) -> None:
+        if not isValid(self):  # closed (and deleted) while the call ran
+            return
         self.preview = pv
         self.model.set_rows([*pv.purge, *pv.archive, *pv.held])
         if pv.keep_everything:
@@ -139,6 +142,8 @@ class RetentionScreen(QWidget):
         self.previewed.emit()
 
     def _show_log(self, runs: list[RunLog]) -> None:
+        if not isValid(self):  # closed (and deleted) while the call ran
+            return
         self.log.clear()
         for r in runs:
             self.log.addItem(self.tr("{at} {actor}: {n} records purged ({rows} rows), {a} marked for the "
@@ -167,6 +172,8 @@ class RetentionScreen(QWidget):
         self.runner.run(purge.run, self.diary, pv.token, on_done=self._done, on_error=self._failed)
 
     def _done(self, result: PurgeResult) -> None:
+        if not isValid(self):  # closed (and deleted) while the call ran
+            return
         self.refresh_btn.setEnabled(True)
         self.status.setText(self.tr("%n record(s) purged", "", result.clients) + " · "
                             + self.tr("%n older backup(s) replaced", "", result.backups_removed))
@@ -174,5 +181,7 @@ class RetentionScreen(QWidget):
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:
+        if not isValid(self):  # closed (and deleted) while the call ran
+            return
         self.refresh_btn.setEnabled(True)
         self.status.setText(error_text(exc))

@@ -62,6 +62,9 @@ class SyncController(QObject):
         self.versions.setFlat(True)
         self.versions.setStyleSheet("QPushButton { color: #8a5300; font-weight: bold; padding: 0 6px; }")
         self.versions.hide()
+        # Named from the start, not only once the first status has come (the workspace reads it after its
+        # first paint, and a client may be open by then).
+        accessible(self.versions, self.tr("Details kept in two versions: {n}. Choose one.").format(n=0))
         self.versions.clicked.connect(lambda: self.open_conflicts(None))
         for w in (self.problem, self.waiting, self.last, self.versions):
             bar.addPermanentWidget(w)
