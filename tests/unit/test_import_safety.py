@@ -14,7 +14,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ def diary(store: Store) -> Diary:
 
 CHILD = r"""
 import os, signal, sys
-from datetime import date
+from datetime import UTC, date, datetime
 from app.services.context import Diary, Worker
 from app.services.importing import importer
 from app.storage import changefeed, vault
@@ -177,14 +177,19 @@ def test_an_error_midway_writes_nothing_and_takes_no_restore_point(diary: Diary,
 
 def test_a_finished_import_is_undone_by_its_restore_point(diary: Diary, store: Store, data_dir: Path) -> None:
     before = dump(store)
-    started = time.time()
+    with store.engine.connect() as conn:
+        known = {r[0] for r in conn.execute(text("SELECT id FROM clients"))}
     report = importer.import_file(diary, sheet(300), "second.csv")
     assert report.imported and report.clients == 300
     points = importer.wait_for_restore_points(diary)
     assert [p.reason for p in points] == ["import"]
     newest = list_backups(data_dir)[0]
     assert newest.reason == "import" and newest.path == points[0].path
-    assert newest.taken_at.timestamp() <= started + 1  # named for the moment before the import
+    with store.engine.connect() as conn:
+        imported = [datetime.fromisoformat(at).replace(tzinfo=UTC)
+                    for rid, at in conn.execute(text("SELECT id, created_at FROM clients")) if rid not in known]
+    assert len(imported) == 300
+    assert newest.taken_at <= min(imported)  # named for the moment before the import wrote anything
     assert dump(store) != before
     store.close()
     restored = restore(data_dir, PASSPHRASE, newest.path)
