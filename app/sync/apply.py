@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache, partial
-from operator import itemgetter
+from operator import is_not, itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -48,6 +48,18 @@ MAX_TEXT = 1_000_000
 # JSON as stored by the sync's own inserts: the same values as SQLAlchemy's ``json.dumps``, without the spaces
 # and the circular-reference check (merge states and change fields are plain trees built here).
 dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+
+
+_text_json: Callable[[str], str] = json.encoder.encode_basestring_ascii
+
+
+def one_write_json(hlc: str, author: str, fields_json: str, client_id: str | None) -> str:
+    """The JSON text ``dumps(state.one_write(w))`` gives, from the write's fields already encoded (texts
+    escaped by the encoder's own function)."""
+    if type(hlc) is not str or type(author) is not str or (client_id is not None and type(client_id) is not str):
+        return f'{{"w":{dumps([hlc, author])},"v":{fields_json},"k":{dumps(client_id)}}}'
+    k = "null" if client_id is None else _text_json(client_id)
+    return f'{{"w":[{_text_json(hlc)},{_text_json(author)}],"v":{fields_json},"k":{k}}}'
 
 
 class _Local(NamedTuple):
@@ -162,6 +174,26 @@ def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encod
         for i, p in convert:
             values[i] = p(values[i])
         params.append(tuple(values))
+    session.connection().exec_driver_sql(sql, params)
+
+
+def insert_tuples(session: Session, table: Table, cols: Sequence[str], params: list[tuple[Any, ...]],
+                  encoded: Iterable[str] = ()) -> None:
+    """Many rows given as tuples of ``cols`` with one prepared statement, values turned into what SQLAlchemy
+    would store as ``raw_insert`` does; ``encoded``: JSON columns given as their JSON text."""
+    procs = _processors(session, table)
+    skip = set(encoded)
+    convert = [(i, p) for i, c in enumerate(cols) if c not in skip and (p := procs[c]) is not None]
+    if convert:
+        done: list[tuple[Any, ...]] = []
+        for row in params:
+            values = list(row)
+            for i, p in convert:
+                values[i] = p(values[i])
+            done.append(tuple(values))
+        params = done
+    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
     session.connection().exec_driver_sql(sql, params)
 
 
@@ -300,8 +332,71 @@ def _is_bool(v: object) -> bool:
     return type(v) is bool
 
 
+_WRONG_TYPE = "A received change has a value of the wrong type; it was refused."
+
+
+class _Shape(NamedTuple):
+    """How to check the fields of writes that set these fields (in this order) of one kind of record: its text
+    columns' values at once, the others one by one."""
+
+    texts: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the text columns that must have a value
+    loose: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the nullable text columns
+    others: list[tuple[str, bool, Callable[[object], bool]]]
+
+
+_SHAPES: dict[tuple[str, tuple[str, ...]], _Shape | None] = {}
+
+
+def _shape(entity: str, names: tuple[str, ...]) -> _Shape | None:
+    """None: a field is unknown (or the entity): the write goes through the field-by-field check."""
+    checkers = _checkers(entity)
+    if checkers is None or any(n not in checkers for n in names):
+        return None
+    texts = [n for n in names if checkers[n][1] is _is_text and not checkers[n][0]]
+    loose = [n for n in names if checkers[n][1] is _is_text and checkers[n][0]]
+    others = [(n, *checkers[n]) for n in names if checkers[n][1] is not _is_text]
+    return _Shape(_getter(texts) if texts else None, _getter(loose) if loose else None, others)
+
+
+_NOT_NONE = partial(is_not, None)
+
+
 def check_fields(entity: str, fields: dict[str, Any]) -> str | None:
-    """Why these field values cannot be applied to ``entity``, or None. Messages name fields, never values."""
+    """Why these field values cannot be applied to ``entity``, or None. Messages name fields, never values.
+
+    Writes of one kind with the same fields (nearly all of a batch) share a ``_Shape``: their text values are
+    checked together (joined: every one a ``str``, none longer than MAX_TEXT, all of it storable as UTF-8 —
+    a lone surrogate stays one in the joined text), falling back to the field-by-field check otherwise."""
+    names = tuple(fields)
+    key = (entity, names)
+    try:
+        shape = _SHAPES[key]
+    except KeyError:
+        if len(_SHAPES) > 512:  # shapes come from received data: kept few
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _shape(entity, names)
+    if shape is None:
+        return _check_each(entity, fields)
+    if shape.texts is not None or shape.loose is not None:
+        try:
+            joined = "".join(shape.texts(fields)) if shape.texts is not None else ""
+            if shape.loose is not None:
+                joined += "".join(filter(_NOT_NONE, shape.loose(fields)))
+        except TypeError:  # a None where a text must be, or a value that is not a text: each value checked
+            return _check_each(entity, fields)
+        if len(joined) > MAX_TEXT or not (joined.isascii() or _encodes(joined)):
+            return _check_each(entity, fields)
+    for name, nullable, check in shape.others:
+        value = fields[name]
+        if value is None:
+            if not nullable:
+                return _WRONG_TYPE
+        elif not check(value):
+            return _WRONG_TYPE
+    return None
+
+
+def _check_each(entity: str, fields: dict[str, Any]) -> str | None:
     checkers = _checkers(entity)
     if checkers is None:
         return "A received change is for a kind of record this Athena does not know; it was refused."
@@ -393,10 +488,22 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
             current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
                        } if look else {}
             inserts: list[dict[str, Any]] = []
+            quick: dict[str, list[tuple[Any, ...]]] = {}
+            build = None
             for rid in part:
                 s = states[(entity, rid)]
                 row = current.get(rid)
                 w = fresh.get((entity, rid))
+                if row is None and w is not None and w["f"]:  # a new record from its one write: its row as is
+                    if build is None:
+                        build = _FreshRows(session, table)
+                    made = build(rid, w)
+                    if made is None:
+                        problems.append("A received record is incomplete; it is kept and shown once the rest "
+                                        "of it arrives.")
+                    else:
+                        quick.setdefault(made[0], []).append(made[1])
+                    continue
                 if w is not None and w["f"]:
                     shown = w["f"]
                     want = _convert(table, shown)
@@ -423,6 +530,8 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 diff = {k: v for k, v in want.items() if row.get(k) != v}
                 if set(diff) - _PROVENANCE or (diff and entity not in _INSERT_ONLY):
                     _update(session, table, rid, diff, entity, problems)
+            for sql, params in quick.items():
+                session.connection().exec_driver_sql(sql, params)
             if inserts:
                 _insert_all(session, cls, table, inserts)
 
@@ -432,13 +541,104 @@ _PROVENANCE = {"updated_by", "device_id", "updated_at"}
 _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
 
 
+class _FreshRows:
+    """The parameters of a new record's row straight from its one write's shipped fields: the same values as
+    ``_convert`` + provenance + ``_insert_all`` would store (the template's defaults, each column's conversion
+    and bind processor), without a dict per row. Writes setting the same fields (nearly all of a batch) share
+    a plan (``_FreshPlan``): their values taken in one call, converted only where a column needs it."""
+
+    def __init__(self, session: Session, table: Table) -> None:
+        self.table = table
+        self.procs = _processors(session, table)
+        self.conv = _converters(table)
+        self.cols = [c.key for c in table.c]
+        now = utcnow()
+        base = {**_template(table), "created_at": now, "updated_at": now, "created_by": "", "updated_by": "",
+                "device_id": ""}
+        # What raw_insert stores: every value through its column's processor, None too (JSON: 'null').
+        self.base = {c: _bound(self.procs[c], base[c]) for c in self.cols}
+        self.at_proc = self.procs["updated_at"]
+        self.required = [k for k in _required(table) if k not in _PROVENANCE]
+        self.plans: dict[tuple[str, ...], _FreshPlan] = {}
+
+    def _plan(self, names: tuple[str, ...]) -> _FreshPlan:
+        shipped = [n for n in names if n in self.conv and n not in _PROVENANCE]  # ``id`` is not in conv
+        taken = set(shipped)
+        rest = [c for c in self.cols if c not in taken and c != "id" and c not in _PROVENANCE]
+        cols = [*shipped, *rest, "id", "updated_by", "device_id", "updated_at"]
+        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            self.table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
+        convs = [(j, fn, _bound(self.procs[c], None)) for j, c in enumerate(shipped)
+                 if (fn := _compose(self.conv[c], self.procs[c])) is not None]
+        complete = all(k in taken for k in self.required)
+        need = [k for k in self.required if k in taken]
+        return _FreshPlan(sql, _getter(shipped), convs, tuple(self.base[c] for c in rest), complete,
+                          _getter(need) if need else None)
+
+    def __call__(self, rid: str, w: st.Write) -> tuple[str, tuple[Any, ...]] | None:
+        fields = w["f"]
+        names = tuple(fields)
+        plan = self.plans.get(names)
+        if plan is None:
+            if len(self.plans) > 64:  # shapes come from received data: kept few
+                self.plans.clear()
+            plan = self.plans[names] = self._plan(names)
+        if not plan.complete or (plan.need is not None and None in plan.need(fields)):
+            return None
+        got = plan.get(fields)
+        if plan.convs:
+            vals = list(got)
+            for j, fn, null in plan.convs:
+                v = vals[j]
+                vals[j] = null if v is None else fn(v)
+            got = tuple(vals)
+        h = w["h"]
+        at = _EPOCH + timedelta(milliseconds=int(h.split("-", 1)[0]))
+        return plan.sql, (*got, *plan.rest, rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36],
+                          at if self.at_proc is None else self.at_proc(at))
+
+
+class _FreshPlan(NamedTuple):
+    sql: str  # the shipped columns, then the others (defaults), then id and the provenance
+    get: Callable[[dict[str, Any]], tuple[Any, ...]]
+    convs: list[tuple[int, Callable[[Any], Any], Any]]  # (place, conversion, what None becomes)
+    rest: tuple[Any, ...]
+    complete: bool  # every required column is shipped
+    need: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the required columns' values
+
+
+def _getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of these keys as a tuple (also for one key, or none)."""
+    if not names:
+        return lambda f: ()
+    if len(names) == 1:
+        return (lambda n: lambda f: (f[n],))(names[0])
+    return itemgetter(*names)
+
+
+def _bound(proc: Callable[[Any], Any] | None, value: Any) -> Any:
+    return value if proc is None else proc(value)
+
+
+def _compose(conv: Callable[[Any], Any] | None, proc: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    if conv is None:
+        return proc
+    if proc is None:
+        return conv
+    return lambda v: proc(conv(v))
+
+
 def _complete(table: Table, row: dict[str, Any]) -> bool:
     """Whether every required column has a value (an update that arrived without its record's insert)."""
+    return all(row.get(k) is not None for k in _required(table))
+
+
+def _required(table: Table) -> list[str]:
     required = _REQUIRED.get(table.name)
     if required is None:
         required = _REQUIRED[table.name] = [c.key for c in table.c
                                             if not c.nullable and not c.primary_key and c.default is None]
-    return all(row.get(k) is not None for k in required)
+    return required
 
 
 _REQUIRED: dict[str, list[str]] = {}
@@ -651,7 +851,7 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
             w = {"h": c.hlc, "a": c.author, "e": c.entity, "i": c.entity_id, "c": c.compartment,
                  "k": c.client_id, "o": "u", "f": c.fields, "b": {}}
             states[key] = st.one_write(w)
-            encoded[key] = f'{{"w":{dumps([c.hlc, c.author])},"v":{c.raw},"k":{dumps(c.client_id)}}}'
+            encoded[key] = one_write_json(c.hlc, c.author, c.raw or dumps(c.fields), c.client_id)
             writes.append(w)
             continue
         if found is not None and "w" in found:  # a second change in this batch

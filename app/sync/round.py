@@ -809,16 +809,14 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     encoded: dict[apply.Key, str] = {}
     for key, w in fresh.items():
         texts[id(w)] = fj = dumps(w["f"])
-        encoded[key] = f'{{"w":{dumps([w["h"], w["a"]])},"v":{fj},"k":{dumps(w.get("k"))}}}'
+        encoded[key] = apply.one_write_json(w["h"], w["a"], fj, w.get("k"))
     apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
         at = utcnow()
-        apply.raw_insert(s, Change.__table__, [  # type: ignore[arg-type]
-            {"hlc": w["h"], "entity": w["e"], "entity_id": w["i"], "op": _OPS[w["o"]],
-             "fields": texts.get(id(w)) or dumps(w.get("f", {})),
-             "compartment": w["c"], "client_id": w.get("k"), "author": w["a"],
-             "device_id": st.hlc_device(w["h"]), "origin": "remote", "at": at}
+        apply.insert_tuples(s, Change.__table__, _CHANGE_COLUMNS, [  # type: ignore[arg-type]
+            (w["h"], w["e"], w["i"], _OPS[w["o"]], texts.get(id(w)) or dumps(w.get("f", {})), w["c"], w.get("k"),
+             w["a"], st.hlc_device(w["h"]), "remote", at)
             for w, _ in accepted], encoded=("fields",))
     finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)
     for member, seq in pull.new_cursors(finished, cursors).items():
@@ -839,6 +837,8 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
 
 
 _OPS = {"u": "update", "d": "delete", "p": "purge"}
+_CHANGE_COLUMNS = ("hlc", "entity", "entity_id", "op", "fields", "compartment", "client_id", "author", "device_id",
+                   "origin", "at")
 _ORDER = {"k": 0, "c": 1, "s": 2, "p": 3, "a": 4}
 
 

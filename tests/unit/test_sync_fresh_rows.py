@@ -1,0 +1,115 @@
+"""A record new to this laptop gets its row straight from its one write (``apply._FreshRows``): the same stored
+values, column by column, as the general path (the state's values converted, provenance, ``_insert_all``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from app.models import new_id
+from app.storage.changefeed import REMOTE
+from app.sync import apply
+from app.sync import state as st
+from tests.unit.sync_helpers import Laptop
+
+CLIENT = new_id()
+
+
+def _writes() -> list[st.Write]:
+    ws: list[st.Write] = []
+
+    def add(entity: str, fields: dict[str, Any], rid: str | None = None) -> None:
+        n = len(ws)
+        ws.append({"h": f"{1764000000000 + n:013d}-0000-dev-{n}", "e": entity, "i": rid or new_id(), "o": "u",
+                   "c": "women", "k": CLIENT, "f": fields, "a": "Åsa Ö"})
+
+    stamp = {"created_at": "2026-01-02T03:04:05.123456", "created_by": "Åsa", "compartment": "women"}
+    add("clients", {**stamp, "name": "Åsa Öberg", "name_key": "asa oberg", "phone": "070", "city": "Malmö",
+                    "interpreter_needed": True, "languages": "sv,ar"}, CLIENT)
+    add("clients", {"name": "Bo", "name_key": "bo", "interpreter_needed": False, "personal_number": None,
+                    "compartment": "women"})  # a None, created_at and created_by from the defaults
+    add("diary_entries", {**stamp, "client_id": CLIENT, "event_on": "2026-03-04",
+                          "written_at": "2026-03-04T10:00:00", "duration_minutes": 45, "kinds": "talk,court",
+                          "text": "Samtal om skyddat boende — «citat» 😀", "author_name": "Åsa",
+                          "signed_at": None})
+    add("safety_plan_versions", {**stamp, "client_id": CLIENT, "version": 1,
+                                 "sections": {"a": ["x", 1, None], "ö": {"b": True}}})
+    add("safety_plan_versions", {**stamp, "client_id": CLIENT, "version": 2, "sections": None})
+    add("risk_assessments", {**stamp, "client_id": CLIENT, "instrument_id": "sarah", "instrument_version": "1",
+                             "assessed_on": "2026-02-01"})  # answers and result not shipped
+    add("diary_entries", {**stamp, "client_id": CLIENT, "text": "utan datum"})  # incomplete: no event_on
+    return ws
+
+
+def _rows(lap: Laptop, ws: list[st.Write]) -> dict[str, list[tuple[Any, ...]]]:
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with lap.store.read(lap.ident) as s:
+        for entity in dict.fromkeys(str(w["e"]) for w in ws):
+            cols = [r[1] for r in s.execute(text(f'PRAGMA table_info("{entity}")'))]
+            keep = [c for c in cols if c not in ("created_at", "updated_at")] + ["updated_at"]
+            rows = s.execute(text(f'SELECT {", ".join(keep)} FROM "{entity}" ORDER BY id')).all()
+            out[entity] = [tuple(r) for r in rows]
+            shipped = {str(w["i"]): w["f"].get("created_at", "-") for w in ws if w["e"] == entity}
+            for rid, created in s.execute(text(f'SELECT id, created_at FROM "{entity}"')):
+                if shipped[rid] not in ("-", None):  # shipped: stored as given; else "now" on both paths
+                    out[entity].append((rid, created))
+    return out
+
+
+def test_a_new_records_row_is_the_same_from_its_write_as_from_its_state(tmp_path: Path) -> None:
+    ws = _writes()
+    quick, general = Laptop(tmp_path / "q", "q"), Laptop(tmp_path / "g", "g")
+    problems: dict[str, list[str]] = {"q": [], "g": []}
+    for lap, fast in ((quick, True), (general, False)):
+        with lap.store.write(lap.ident) as s:
+            s.info[REMOTE] = True
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            keys = {(str(w["e"]), str(w["i"])): w for w in ws}
+            if fast:
+                states = {k: st.one_write(w) for k, w in keys.items()}
+                apply.materialise(s, states, problems["q"], fresh=keys, absent=set(keys))
+            else:
+                states = {k: st.fresh_state(w) for k, w in keys.items()}
+                apply.materialise(s, states, problems["g"])
+    assert problems["q"] == problems["g"] == [
+        "A received record is incomplete; it is kept and shown once the rest of it arrives."]
+    got, want = _rows(quick, ws), _rows(general, ws)
+    assert got == want
+    assert sum(len(v) for v in got.values()) > 6
+    with quick.store.read(quick.ident) as s:
+        sections = s.execute(text("SELECT sections FROM safety_plan_versions ORDER BY version")).scalars().all()
+        answers = s.execute(text("SELECT answers FROM risk_assessments")).scalar_one()
+        by = s.execute(text("SELECT updated_by, device_id FROM clients")).all()
+    assert sections == ['{"a":["x",1,null],"\\u00f6":{"b":true}}', "null"]  # JSON as SQLAlchemy stores it
+    assert answers == "null"  # as the general path stores an unshipped JSON column
+    assert set(by) == {("Åsa Ö", "dev-0"), ("Åsa Ö", "dev-1")}
+    for lap in (quick, general):
+        lap.store.close()
+
+
+def test_fields_checked_together_give_the_same_answer_as_one_by_one() -> None:
+    long = "x" * apply.MAX_TEXT
+    cases: list[tuple[str, dict[str, Any]]] = [
+        ("clients", {"name": "Åsa", "city": "Malmö", "personal_number": None, "interpreter_needed": True}),
+        ("clients", {"name": "Åsa", "city": None}),  # a None where a text must be
+        ("clients", {"name": "Åsa", "personal_number": False}),  # not a text in a nullable text column
+        ("clients", {"name": 7, "city": "Lund"}),
+        ("clients", {"name": "Klient \ud800", "city": "Lund"}),  # a lone surrogate
+        ("clients", {"name": "\ud83d", "city": "\ude00"}),  # two halves in two fields stay two lone ones
+        ("clients", {"name": long, "city": "x"}),  # each short enough, together not: checked one by one
+        ("clients", {"name": long + "x", "city": "x"}),
+        ("clients", {"name": "Åsa", "interpreter_needed": 1}),
+        ("clients", {"name": "Åsa", "no_such_field": "x"}),
+        ("clients", {"interpreter_needed": "x", "no_such_field": "x"}),
+        ("diary_entries", {"text": "ok", "event_on": "2026-13-01"}),
+        ("diary_entries", {"text": "ok", "event_on": "2026-12-01", "duration_minutes": 2 ** 63}),
+        ("diary_entries", {"text": "ok", "written_at": "2026-12-01T10:00:00", "signed_at": None}),
+        ("no_such_records", {"a": "b"}),
+        ("clients", {}),
+    ]
+    for _ in range(2):  # the second time from the remembered shapes
+        for entity, fields in cases:
+            assert apply.check_fields(entity, fields) == apply._check_each(entity, fields), (entity, fields)
+    assert apply.check_fields(*cases[0]) is None and apply.check_fields(*cases[1]) is not None
