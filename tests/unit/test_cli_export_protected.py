@@ -51,7 +51,7 @@ def test_by_default_protected_details_are_left_out_and_stderr_says_so(
     assert hidden["address"] == LEFT_OUT and hidden["city"] == LEFT_OUT and hidden["personal_number"] is None
     assert shown["address"] == "Storgatan 1" and shown["city"] == "Borås"
     text = out.read_text(encoding="utf-8")
-    assert "Hemliga" not in text and "2387" not in text
+    assert "Hemliga" not in text and "850312-2387" not in text and "198503122387" not in text
     # Neither the warning nor the trail carries the details themselves.
     assert "Hemliga" not in err and "Maja" not in err
     details = [t.detail for t in audit.trail(diary) if t.action == "export"]
