@@ -14,7 +14,7 @@ from app.services.context import Diary, Worker, save_worker
 from app.storage import vault
 from app.storage.keyfile import KdfParams
 from app.ui.clients.dialogs import ClientDialog, CloseCaseDialog, DecisionDialog
-from app.ui.shell import AthenaWindow
+from app.ui.shell import MIN_WIDTH, AthenaWindow
 
 from .conftest import PASSPHRASE, type_text
 
@@ -93,3 +93,47 @@ def test_list_rows_leave_room_for_the_ring_of_a(qtbot) -> None:  # type: ignore[
     top_dark = next((y for y in range(row.height()) if any(image.pixelColor(x, y).lightness() < 100
                                                            for x in range(min(120, row.width())))), None)
     assert top_dark is not None and top_dark >= 1  # nothing drawn on (or cut off at) the row's first line
+
+
+def test_the_overview_does_not_scroll_sideways_at_the_narrowest_window_in_swedish(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, prefs) -> None:
+    from app.ui import i18n
+
+    from .conftest import activate
+
+    store = vault.create(tmp_path / "diary", PASSPHRASE, KdfParams.fast_for_tests())
+    worker = Worker("Anna Andersson", "Kvinnostödjare")
+    save_worker(store, worker)
+    diary = Diary(store, worker, today_override=date.today())
+    c = clients.create_client(diary, clients.ClientInput(name="Åsa Öberg-Ängström"))
+    cases.open_case(diary, c.id, referred_on=date.today().isoformat())
+    store.close()
+    app = QApplication.instance()
+    assert i18n.install(app, "sv")  # the Swedish labels are the longer ones
+    try:
+        window = AthenaWindow(tmp_path / "diary", prefs)
+        qtbot.addWidget(window)
+        window.resize(MIN_WIDTH, 560)
+        window.show()
+        activate(qtbot, window)
+        type_text(window.unlock_screen.passphrase, PASSPHRASE)
+        qtbot.keyClick(window.unlock_screen.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+        ws = window.workspace
+        assert ws is not None
+        ws.open_client(c.id)
+        qtbot.waitUntil(lambda: ws.client_view.client_id == c.id and "overview" in ws.client_view.panels,
+                        timeout=5_000)
+        ws.client_view.select_tab("overview")
+        qtbot.waitUntil(lambda: window.width() == MIN_WIDTH, timeout=2_000)
+        QApplication.processEvents()
+        holder = ws.client_view._holders["overview"]
+        panel = ws.client_view.panels["overview"]
+        assert panel.close_case.text().startswith("Avsluta")  # (Swedish)
+        assert panel.minimumSizeHint().width() <= holder.viewport().width(), (
+            panel.minimumSizeHint().width(), holder.viewport().width())
+        assert not holder.horizontalScrollBar().isVisible()
+        window.lock()
+        window.runner.wait(10_000)
+    finally:
+        i18n.install(app, "en")

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -66,11 +66,14 @@ class OverviewPanel(QWidget):
         scroll.setWidget(self.body)
         scroll.setAccessibleName(self.tr("Case overview"))
 
-        actions = QHBoxLayout()
-        for b in (self.open_case, self.add_decision, self.extend, self.first_contact, self.change_district,
-                  self.close_case):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        # Two rows of three, so the six actions fit beside the client list at the window's narrowest (960 px,
+        # in Swedish) without the tab scrolling sideways: opening and the decision's period on the first row,
+        # the rest on the second.
+        actions = QGridLayout()
+        for i, b in enumerate((self.open_case, self.add_decision, self.extend, self.first_contact,
+                               self.change_district, self.close_case)):
+            actions.addWidget(b, i // 3, i % 3)
+        actions.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addWidget(scroll, 1)
