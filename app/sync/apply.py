@@ -161,20 +161,8 @@ def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encod
     processors): the same rows as ``insert(table)``, without compiling and processing row by row.
     ``encoded``: JSON columns whose values are given as their JSON text already."""
     cols = list(rows[0])
-    procs = _processors(session, table)
-    skip = set(encoded)
-    plist = [None if c in skip else procs[c] for c in cols]
-    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
-    get = itemgetter(*cols)
-    convert = [(i, p) for i, p in enumerate(plist) if p is not None]
-    params: list[tuple[Any, ...]] = []
-    for r in rows:
-        values = list(get(r)) if len(cols) > 1 else [get(r)]
-        for i, p in convert:
-            values[i] = p(values[i])
-        params.append(tuple(values))
-    session.connection().exec_driver_sql(sql, params)
+    get = _getter(cols)
+    insert_tuples(session, table, cols, [get(r) for r in rows], encoded)
 
 
 def insert_tuples(session: Session, table: Table, cols: Sequence[str], params: list[tuple[Any, ...]],
@@ -519,7 +507,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     prov = st.provenance(s, entity, shown)
                 if prov is not None:
                     want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
-                                updated_at=_EPOCH + timedelta(milliseconds=int(prov[0].split("-", 1)[0])))
+                                updated_at=_hlc_datetime(prov[0]))
                 if row is None:
                     if _complete(table, want):
                         inserts.append({**want, "id": rid})
@@ -536,7 +524,14 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 _insert_all(session, cls, table, inserts)
 
 
-_EPOCH = datetime(1970, 1, 1)  # an HLC's wall time (UTC ms) as the naive UTC datetime rows hold
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _hlc_datetime(hlc: str) -> datetime:
+    """An HLC's wall time (UTC ms) as the naive UTC datetime rows hold."""
+    return _EPOCH + timedelta(milliseconds=int(hlc.split("-", 1)[0]))
+
+
 _PROVENANCE = {"updated_by", "device_id", "updated_at"}
 _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
 
@@ -593,7 +588,7 @@ class _FreshRows:
                 vals[j] = null if v is None else fn(v)
             got = tuple(vals)
         h = w["h"]
-        at = _EPOCH + timedelta(milliseconds=int(h.split("-", 1)[0]))
+        at = _hlc_datetime(h)
         return plan.sql, (*got, *plan.rest, rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36],
                           at if self.at_proc is None else self.at_proc(at))
 
