@@ -47,10 +47,21 @@ IDENTITY = ("id", "compartment", "client_id", "men_client_id")
 MAX_TEXT = 1_000_000
 # JSON as stored by the sync's own inserts: the same values as SQLAlchemy's ``json.dumps``, without the spaces
 # and the circular-reference check (merge states and change fields are plain trees built here).
-dumps = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
-
-
+_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 _text_json: Callable[[str], str] = json.encoder.encode_basestring_ascii
+# The C encoder ``_ENCODER.encode`` builds on every call, made once (the same text: tested equal).
+_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+_C_ENCODE: Callable[[Any, int], Sequence[str]] | None = (
+    _MAKE_ENCODER(None, _ENCODER.default, _text_json, None, ":", ",", False, False, True)
+    if _MAKE_ENCODER is not None else None)
+
+
+def dumps(o: Any) -> str:
+    if _C_ENCODE is None:
+        return _ENCODER.encode(o)
+    if type(o) is str:
+        return _text_json(o)
+    return "".join(_C_ENCODE(o, 0))
 
 
 def one_write_json(hlc: str, author: str, fields_json: str, client_id: str | None) -> str:
@@ -88,21 +99,36 @@ def _marks(n: int) -> str:
 
 def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
     """The stored merge states of these records (full form: a compact one is expanded)."""
+    return load_known(session, keys, rows=False)[0]
+
+
+def load_known(session: Session, keys: Iterable[Key], rows: bool = True) -> tuple[dict[Key, st.State],
+                                                                              dict[Key, str]]:
+    """The stored merge states of these records (full form) and which track each is in here (``rows``: its
+    row's, else its state's): what ``load_states`` and ``load_compartments`` give, reading each state once."""
     by_entity: dict[str, list[str]] = {}
     for e, i in keys:
         by_entity.setdefault(e, []).append(i)
     out: dict[Key, st.State] = {}
+    comps: dict[Key, str] = {}
     conn = session.connection()
     loads = json.loads
     expand = st.expand
     for entity, ids in by_entity.items():
+        cls = RECORD_CLASSES.get(entity) if rows else None
         for part in _chunks(sorted(set(ids))):
-            rows = conn.exec_driver_sql(
-                f"SELECT entity_id, state FROM sync_record_state WHERE entity = ? AND entity_id IN "
-                f"({_marks(len(part))})", (entity, *part))
-            for rid, s in rows:
+            marks = _marks(len(part))
+            for rid, c, s in conn.exec_driver_sql(
+                    f"SELECT entity_id, compartment, state FROM sync_record_state WHERE entity = ? AND entity_id IN "
+                    f"({marks})", (entity, *part)):
                 out[(entity, rid)] = expand(loads(s))
-    return out
+                comps[(entity, rid)] = c
+            if cls is not None:
+                table: Table = cls.__table__  # type: ignore[assignment]
+                for rid, c in conn.exec_driver_sql(f'SELECT id, compartment FROM "{table.name}" WHERE id IN ({marks})',
+                                                   tuple(part)):
+                    comps[(entity, rid)] = c
+    return out, comps
 
 
 def save_states(session: Session, states: dict[Key, st.State], existing: set[Key],
@@ -156,6 +182,12 @@ def _datetime_text(slow: Callable[[Any], Any], v: Any) -> Any:
     return slow(v)
 
 
+def stored_value(session: Session, table: Table, column: str, value: Any) -> Any:
+    """``value`` as ``insert_tuples`` stores it in ``column`` (for a value shared by many rows: converted
+    once, then given in ``encoded``)."""
+    return _bound(_processors(session, table)[column], value)
+
+
 def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encoded: Iterable[str] = ()) -> None:
     """Many rows with one prepared statement, values turned into what SQLAlchemy would store (its own bind
     processors): the same rows as ``insert(table)``, without compiling and processing row by row.
@@ -168,7 +200,7 @@ def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encod
 def insert_tuples(session: Session, table: Table, cols: Sequence[str], params: list[tuple[Any, ...]],
                   encoded: Iterable[str] = ()) -> None:
     """Many rows given as tuples of ``cols`` with one prepared statement, values turned into what SQLAlchemy
-    would store as ``raw_insert`` does; ``encoded``: JSON columns given as their JSON text."""
+    would store as ``raw_insert`` does; ``encoded``: columns given as stored already (JSON as its text)."""
     procs = _processors(session, table)
     skip = set(encoded)
     convert = [(i, p) for i, c in enumerate(cols) if c not in skip and (p := procs[c]) is not None]
@@ -456,13 +488,14 @@ def check_write(w: st.Write, compartment: str, state: st.State | None, known_com
 
 
 def materialise(session: Session, states: dict[Key, st.State], problems: list[str],
-                fresh: dict[Key, st.Write] | None = None, absent: set[Key] | None = None) -> None:
+                fresh: dict[Key, st.Write] | None = None, absent: set[Key] | None = None) -> set[Key]:
     """Make the diary rows of these records match their states (insert, update, delete). ``fresh``: records
     whose state is one update without bases (``state.fresh_state``): what it shows is that write's fields, by
     its author — the same as reading the state, without walking it. ``absent``: records known to have no row
-    here (not looked up)."""
+    here (not looked up). Returns the records it inserted from their one write (their rows are there)."""
     fresh = fresh or {}
     absent = absent or set()
+    inserted: set[Key] = set()
     by_entity: dict[str, list[str]] = {}
     for e, i in states:
         by_entity.setdefault(e, []).append(i)
@@ -491,6 +524,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                                         "of it arrives.")
                     else:
                         quick.setdefault(made[0], []).append(made[1])
+                        inserted.add((entity, rid))
                     continue
                 if w is not None and w["f"]:
                     shown = w["f"]
@@ -522,6 +556,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 session.connection().exec_driver_sql(sql, params)
             if inserts:
                 _insert_all(session, cls, table, inserts)
+    return inserted
 
 
 _EPOCH = datetime(1970, 1, 1)
@@ -555,6 +590,8 @@ class _FreshRows:
         self.at_proc = self.procs["updated_at"]
         self.required = [k for k in _required(table) if k not in _PROVENANCE]
         self.plans: dict[tuple[str, ...], _FreshPlan] = {}
+        self.last_ms: str | None = None
+        self.last_at: Any = None
 
     def _plan(self, names: tuple[str, ...]) -> _FreshPlan:
         shipped = [n for n in names if n in self.conv and n not in _PROVENANCE]  # ``id`` is not in conv
@@ -588,9 +625,11 @@ class _FreshRows:
                 vals[j] = null if v is None else fn(v)
             got = tuple(vals)
         h = w["h"]
-        at = _hlc_datetime(h)
-        return plan.sql, (*got, *plan.rest, rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36],
-                          at if self.at_proc is None else self.at_proc(at))
+        ms = h[:h.find("-")]
+        if ms != self.last_ms:  # the writes of one batch mostly share their millisecond: its text kept
+            at = _hlc_datetime(h)
+            self.last_ms, self.last_at = ms, at if self.at_proc is None else self.at_proc(at)
+        return plan.sql, (*got, *plan.rest, rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36], self.last_at)
 
 
 class _FreshPlan(NamedTuple):
@@ -706,9 +745,11 @@ def _foreign_keys() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, li
     return out, into
 
 
-def _violations(session: Session, touched: Iterable[Key]) -> set[Key]:
+def _violations(session: Session, touched: Iterable[Key], present: set[Key] | frozenset[Key] = frozenset()
+                ) -> set[Key]:
     """What ``_all_violations`` finds, looking only where these records can have broken something: their own
-    references, and rows pointing to those of them that are gone. Cost grows with the batch, not the diary."""
+    references, and rows pointing to those of them that are gone (``present``: known to have their row, not
+    looked up). Cost grows with the batch, not the diary."""
     refs, into = _foreign_keys()
     by_table: dict[str, list[str]] = {}
     for e, i in touched:
@@ -724,9 +765,11 @@ def _violations(session: Session, touched: Iterable[Key]) -> set[Key]:
                     tuple(part))
                 missing.update((parent, str(r[0])) for r in rows)
             children = into.get(table, [])
-            if children:
-                gone = set(part) - {str(r[0]) for r in session.connection().exec_driver_sql(
-                    f'SELECT id FROM "{table}" WHERE id IN ({marks})', tuple(part))}
+            unsure = [i for i in part if (table, i) not in present] if present else part
+            if children and unsure:
+                umarks = ", ".join("?" for _ in unsure)
+                gone = set(unsure) - {str(r[0]) for r in session.connection().exec_driver_sql(
+                    f'SELECT id FROM "{table}" WHERE id IN ({umarks})', tuple(unsure))}
                 if gone:
                     gmarks = ", ".join("?" for _ in gone)
                     for child, col in children:
@@ -736,12 +779,14 @@ def _violations(session: Session, touched: Iterable[Key]) -> set[Key]:
     return missing
 
 
-def fix_references(session: Session, states: dict[Key, st.State], touched: set[Key] | None = None) -> set[Key]:
+def fix_references(session: Session, states: dict[Key, st.State], touched: set[Key] | None = None,
+                   present: set[Key] | frozenset[Key] = frozenset()) -> set[Key]:
     """Bring back records deleted on one laptop while another laptop added something that points to them.
-    ``touched``: the records this transaction changed (their references are checked, not the whole diary)."""
+    ``touched``: the records this transaction changed (their references are checked, not the whole diary);
+    ``present``: those of them known to have their row now (``materialise``'s inserts)."""
     revived: set[Key] = set()
     for _ in range(8):
-        missing = _all_violations(session) if touched is None else _violations(session, touched)
+        missing = _all_violations(session) if touched is None else _violations(session, touched, present)
         if not missing:
             return revived
         loaded = load_states(session, missing - set(states))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import Table, delete, func, select, text, update
 
 from app.models import Change, SyncAck, SyncConflict, SyncCursor, SyncMember, SyncOutbox, SyncTeam
 from app.models.base import utcnow
@@ -750,14 +750,13 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     ready = [seg for seg in scan.ready if seg.seq > cursors.get(seg.member, 0)]
     order = sorted(((w, seg) for seg in ready for w in seg.writes), key=lambda t: str(t[0]["h"]))
     keys = {(str(w["e"]), str(w["i"])) for w, _ in order}
-    states = apply.load_states(s, keys)
-    known = apply.load_compartments(s, keys)
+    states, known = apply.load_known(s, keys)
     absent = keys - set(known)  # neither a row nor a state here: nothing to look up before inserting
     existing = set(states)
     changed: dict[apply.Key, st.State] = {}
     comps: dict[apply.Key, str] = {}
     refused: dict[tuple[str, int, str], int] = {}
-    accepted: list[tuple[st.Write, str]] = []
+    accepted: list[tuple[st.Write, str]] = []  # (write, its author's laptop)
     fresh: dict[apply.Key, st.Write] = {}
     role_changes = roles.changes_for_batch(s, team, [w for w, _ in order])
     for w, seg in order:
@@ -769,7 +768,8 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
             if key in changed:
                 changed[key] = state
         reason: str | None = None
-        if sender.device and st.hlc_device(str(w["h"])) != sender.device:
+        device = st.hlc_device(str(w["h"]))
+        if sender.device and device != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
         reason = reason or apply.check_write(w, team.compartment, state, known.get(key))
         reason = reason or roles.refuse_write(w, state, role_changes, team.founder, seg.member)
@@ -792,17 +792,17 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
                 state = states[key] = st.new_state(w.get("k"))
             if st.apply_write(state, w):
                 changed[key] = state
-        accepted.append((w, seg.member))
+        accepted.append((w, device))
     for (member, seq, reason), n in sorted(refused.items()):
         summary.refused += n
         lines.append(LogLine(PROBLEM, "{count} received changes in file {file} of {member} were refused: "
                              "{reason}", {"count": n, "file": files.seg_name(seq), "member": _who(senders, member),
                                           "reason": reason}, team.team_id))
     problems: list[str] = []
-    apply.materialise(s, changed, problems, fresh, absent)
+    inserted = apply.materialise(s, changed, problems, fresh, absent)
     apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
                             set(changed) - existing)
-    apply.fix_references(s, states, set(changed))
+    apply.fix_references(s, states, set(changed), inserted)
     # A record new here stores its fields twice (its compact state, its change row): encoded once.
     dumps = apply.dumps
     texts: dict[int, str] = {}
@@ -813,11 +813,12 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
-        at = utcnow()
-        apply.insert_tuples(s, Change.__table__, _CHANGE_COLUMNS, [  # type: ignore[arg-type]
+        changes: Table = Change.__table__  # type: ignore[assignment]
+        at = apply.stored_value(s, changes, "at", utcnow())
+        apply.insert_tuples(s, changes, _CHANGE_COLUMNS, [
             (w["h"], w["e"], w["i"], _OPS[w["o"]], texts.get(id(w)) or dumps(w.get("f", {})), w["c"], w.get("k"),
-             w["a"], st.hlc_device(w["h"]), "remote", at)
-            for w, _ in accepted], encoded=("fields",))
+             w["a"], device, "remote", at)
+            for w, device in accepted], encoded=("fields", "at"))
     finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)
     for member, seq in pull.new_cursors(finished, cursors).items():
         snapshot.set_cursor(s, team.team_id, member, seq)

@@ -175,8 +175,7 @@ def load_snapshot(session: Session, share: Share, team: SyncTeam, ref: SnapshotR
 
 def _join(session: Session, team: SyncTeam, part: list[list[Any]], problems: list[str]) -> int:
     keys = [(str(e), str(rid)) for e, rid, _ in part]
-    local = apply.load_states(session, keys)
-    known = apply.load_compartments(session, keys)
+    local, known = apply.load_known(session, keys)
     absent = set(keys) - set(known)  # neither a row nor a state here: nothing to look up before inserting
     existing = set(local)
     changed: dict[apply.Key, st.State] = {}

@@ -54,3 +54,33 @@ def test_the_fast_datetime_text_is_sqlalchemys() -> None:
     for v in (datetime(2026, 1, 1), datetime(2026, 12, 31, 23, 59, 59, 999999), datetime(1, 1, 1, 0, 0, 0, 1),
               datetime(2099, 6, 5, 4, 3, 2, 100000), None):
         assert fast(v) == slow(v)
+
+
+def test_dumps_gives_the_encoders_text() -> None:
+    """``apply.dumps`` keeps one C encoder instead of the one ``JSONEncoder.encode`` builds per call: the same
+    text for every kind of value a state or a change row holds."""
+    import json
+
+    reference = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+    values: list[object] = [
+        None, True, False, 0, -1, 2 ** 70, 1.5, 1e-7, float("nan"), float("inf"), "", "Åsa \"citat\" \\ \n\t",
+        "\ud800 ensam", "emoji 👩‍👧", {"b": 1, "a": [1, {"x": None}]}, [], {}, ("t", 1), [[["djup"]]],
+        {"h": "1767258000000-0000-dev", "v": {"name": "Märta", "born_on": "1980-01-02"}, "k": None},
+    ]
+    for v in values:
+        assert apply.dumps(v) == reference(v), v
+    try:
+        apply.dumps({"x": object()})
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("an unknown type is refused as json refuses it")
+
+
+def test_stored_value_is_what_insert_tuples_stores(tmp_path: Path) -> None:
+    lap = Laptop(tmp_path / "a", "anna")
+    at = datetime(2026, 1, 1, 9, 0, 0)
+    table = Client.__table__
+    with lap.store.write(lap.ident) as s:
+        assert apply.stored_value(s, table, "created_at", at) == "2026-01-01 09:00:00.000000"  # type: ignore[arg-type]
+        assert apply.stored_value(s, table, "name", "Åsa") == "Åsa"  # type: ignore[arg-type]
