@@ -504,13 +504,13 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
         if cls is None:
             continue  # an entity a newer Athena knows: kept in the state, shown once this one is updated
         table: Table = cls.__table__  # type: ignore[assignment]
+        build = None  # made once per kind of record: its plans are shared by every chunk
         for part in _chunks(sorted(ids)):
             look = [rid for rid in part if (entity, rid) not in absent]
             current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
                        } if look else {}
             inserts: list[dict[str, Any]] = []
             quick: dict[str, list[tuple[Any, ...]]] = {}
-            build = None
             for rid in part:
                 s = states[(entity, rid)]
                 row = current.get(rid)
@@ -601,7 +601,7 @@ class _FreshRows:
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
             self.table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
         convs = [(j, fn, _bound(self.procs[c], None)) for j, c in enumerate(shipped)
-                 if (fn := _compose(self.conv[c], self.procs[c])) is not None]
+                 if (fn := _shipped_to_stored(self.conv[c], self.procs[c])) is not None]
         complete = all(k in taken for k in self.required)
         need = [k for k in self.required if k in taken]
         return _FreshPlan(sql, _getter(shipped), convs, tuple(self.base[c] for c in rest), complete,
@@ -652,6 +652,44 @@ def _getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
 
 def _bound(proc: Callable[[Any], Any] | None, value: Any) -> Any:
     return value if proc is None else proc(value)
+
+
+def _shipped_to_stored(conv: Callable[[Any], Any] | None, proc: Callable[[Any], Any] | None
+                       ) -> Callable[[Any], Any] | None:
+    """What ``_compose(conv, proc)`` gives, with fewer calls for the common column types (tested equal): a
+    yes/no column's two stored values made once, a date's stored text remembered per shipped text, a date and
+    time converted in one function."""
+    both = _compose(conv, proc)
+    if both is None:
+        return None
+    if conv is bool:
+        yes, no = both(True), both(False)
+        return lambda v: yes if v is True else no if v is False else both(v)
+    if conv is _to_date:
+        memo: dict[Any, Any] = {}
+
+        def day(v: Any) -> Any:
+            try:
+                return memo[v]
+            except (KeyError, TypeError):
+                out = both(v)
+                if type(v) is str:
+                    if len(memo) > 4096:
+                        memo.clear()
+                    memo[v] = out
+                return out
+        return day
+    if conv is _to_datetime and isinstance(proc, partial) and proc.func is _datetime_text:
+        slow = proc.args[0]
+
+        def moment(v: Any) -> Any:
+            if isinstance(v, str):
+                v = datetime.fromisoformat(v)
+            if type(v) is datetime and v.tzinfo is None:
+                return v.isoformat(" ", "microseconds")
+            return slow(v)
+        return moment
+    return both
 
 
 def _compose(conv: Callable[[Any], Any] | None, proc: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:

@@ -113,3 +113,39 @@ def test_fields_checked_together_give_the_same_answer_as_one_by_one() -> None:
         for entity, fields in cases:
             assert apply.check_fields(entity, fields) == apply._check_each(entity, fields), (entity, fields)
     assert apply.check_fields(*cases[0]) is None and apply.check_fields(*cases[1]) is not None
+
+
+def test_shipped_values_stored_as_the_general_conversion_stores_them(tmp_path: Path) -> None:
+    """The short conversions of ``_FreshRows`` (yes/no, date, date and time) give what the column's
+    conversion followed by its bind processor gives, for ordinary and odd shipped values."""
+    from app.models import RECORD_CLASSES
+
+    lap = Laptop(tmp_path / "a", "anna")
+    samples: list[Any] = [
+        True, False, 0, 1, "2026-01-02", "2026-W01-1", "20260102", "2026-01-02T03:04:05", "2026-01-02T03:04:05.5",
+        "2026-01-02 03:04:05.123456", "2026-01-02T03:04:05+02:00", "2026-01-02T03:04:05Z", "1999-12-31T23:59:59",
+    ]
+    checked = 0
+    with lap.store.read(lap.ident) as s:
+        for cls in RECORD_CLASSES.values():
+            table = cls.__table__
+            procs = apply._processors(s, table)  # type: ignore[arg-type]
+            for name, conv in apply._converters(table).items():  # type: ignore[arg-type]
+                slow = apply._compose(conv, procs[name])
+                quick = apply._shipped_to_stored(conv, procs[name])
+                if slow is None:
+                    assert quick is None
+                    continue
+                assert quick is not None
+                for v in samples * 2:  # twice: the remembered answers too
+                    try:
+                        want: Any = ("ok", slow(v))
+                    except Exception as exc:  # the same refusal is wanted
+                        want = ("error", type(exc))
+                    try:
+                        got: Any = ("ok", quick(v))
+                    except Exception as exc:
+                        got = ("error", type(exc))
+                    assert got == want, (table.name, name, v)
+                    checked += 1
+    assert checked > 100
