@@ -162,17 +162,28 @@ def _hlcs(v: object) -> bool:
     return isinstance(v, list) and all(isinstance(h, str) and HLC_RE.match(h) is not None for h in v)
 
 
+_OPS = ("u", "d", "p")
+
+
 def validate_write(w: object) -> None:
     """The shape of one write (its values are checked against the columns when it is applied)."""
-    ok = (isinstance(w, dict) and isinstance(w.get("h"), str) and HLC_RE.match(w["h"]) is not None
-          and isinstance(w.get("e"), str) and isinstance(w.get("i"), str) and 0 < len(w["i"]) <= 36
-          and w.get("o") in ("u", "d", "p") and isinstance(w.get("c"), str)
-          and isinstance(w.get("a", ""), str) and (w.get("k") is None or isinstance(w.get("k"), str))
-          and isinstance(w.get("f", {}), dict) and isinstance(w.get("b", {}), dict)
-          and all(_hlcs(b) for b in w.get("b", {}).values()) and _hlcs(w.get("db", []))
-          and _hlcs(w.get("kd", [])) and isinstance(w.get("pc", False), bool))
-    if not ok:
+    if not (isinstance(w, dict) and _write_ok(w)):
         raise Rejected("A file on the share has damaged content.")
+
+
+def _write_ok(w: dict[str, Any]) -> bool:
+    h, i, k = w.get("h"), w.get("i"), w.get("k")
+    if not (isinstance(h, str) and HLC_RE.match(h) is not None
+            and isinstance(w.get("e"), str) and isinstance(i, str) and 0 < len(i) <= 36
+            and w.get("o") in _OPS and isinstance(w.get("c"), str)
+            and isinstance(w.get("a", ""), str) and (k is None or isinstance(k, str))
+            and isinstance(w.get("f", {}), dict)):
+        return False
+    if "b" in w or "db" in w or "kd" in w or "pc" in w:  # bases, kept deletions, purge flag: most have none
+        b = w.get("b", {})
+        return (isinstance(b, dict) and all(_hlcs(v) for v in b.values()) and _hlcs(w.get("db", []))
+                and _hlcs(w.get("kd", [])) and isinstance(w.get("pc", False), bool))
+    return True
 
 
 # --- epoch-key files: signed, not sealed (the readers do not have the new key yet) -----------------------

@@ -140,3 +140,46 @@ def test_copying_a_snapshot_state_equals_joining_it(ops: list[tuple[str, int, in
     joined = st.new_state("k1")
     st.merge_states(joined, src)
     assert st.copy_state(src) == joined
+
+
+def _reference_write_ok(w: object) -> bool:
+    """``files.validate_write`` as it was written first, all in one expression: the reference for the
+    quicker one."""
+    def hlcs(v: object) -> bool:
+        return isinstance(v, list) and all(isinstance(h, str) and files.HLC_RE.match(h) is not None for h in v)
+
+    return bool(isinstance(w, dict) and isinstance(w.get("h"), str) and files.HLC_RE.match(w["h"]) is not None
+                and isinstance(w.get("e"), str) and isinstance(w.get("i"), str) and 0 < len(w["i"]) <= 36
+                and w.get("o") in ("u", "d", "p") and isinstance(w.get("c"), str)
+                and isinstance(w.get("a", ""), str) and (w.get("k") is None or isinstance(w.get("k"), str))
+                and isinstance(w.get("f", {}), dict) and isinstance(w.get("b", {}), dict)
+                and all(hlcs(b) for b in w.get("b", {}).values()) and hlcs(w.get("db", []))
+                and hlcs(w.get("kd", [])) and isinstance(w.get("pc", False), bool))
+
+
+_HLC = "1700000000000-00000-dev"
+_values = hs.one_of(hs.none(), hs.booleans(), hs.integers(), hs.text(max_size=40), hs.sampled_from(
+    ["u", "d", "p", "x", _HLC, "1700000000000-1-dev", "bad-hlc", "clients", "women", "0" * 36, "0" * 37, ""]),
+    hs.lists(hs.sampled_from([_HLC, "no", 3]), max_size=3), hs.dictionaries(
+        hs.sampled_from(["name", "city"]), hs.one_of(hs.lists(hs.sampled_from([_HLC, "no"]), max_size=2),
+                                                  hs.text(max_size=3)), max_size=2))
+_writes = hs.one_of(
+    hs.dictionaries(hs.sampled_from(["h", "e", "i", "o", "c", "a", "k", "f", "b", "db", "kd", "pc", "zz"]),
+                    _values, max_size=13),
+    hs.fixed_dictionaries({"h": hs.just(_HLC), "e": hs.just("clients"), "i": hs.just("x"),
+                           "o": hs.sampled_from(["u", "d", "p"]), "c": hs.just("women")},
+                          optional={"a": _values, "k": _values, "f": _values, "b": _values, "db": _values,
+                                    "kd": _values, "pc": _values}),
+    _values)
+
+
+@FUZZ
+@given(_writes)
+def test_validate_write_accepts_exactly_what_the_reference_accepts(w: object) -> None:
+    want = _reference_write_ok(w)
+    try:
+        files.validate_write(w)
+        got = True
+    except Rejected:
+        got = False
+    assert got == want, w
