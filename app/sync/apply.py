@@ -590,8 +590,7 @@ class _FreshRows:
         self.at_proc = self.procs["updated_at"]
         self.required = [k for k in _required(table) if k not in _PROVENANCE]
         self.plans: dict[tuple[str, ...], _FreshPlan] = {}
-        self.last_ms: str | None = None
-        self.last_at: Any = None
+        self.times: dict[str, Any] = {}  # an HLC's milliseconds -> its stored time
 
     def _plan(self, names: tuple[str, ...]) -> _FreshPlan:
         shipped = [n for n in names if n in self.conv and n not in _PROVENANCE]  # ``id`` is not in conv
@@ -600,12 +599,11 @@ class _FreshRows:
         cols = [*shipped, *rest, "id", "updated_by", "device_id", "updated_at"]
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
             self.table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
-        convs = [(j, fn, _bound(self.procs[c], None)) for j, c in enumerate(shipped)
-                 if (fn := _shipped_to_stored(self.conv[c], self.procs[c])) is not None]
+        convs = {j: (fn, _bound(self.procs[c], None)) for j, c in enumerate(shipped)
+                 if (fn := _shipped_to_stored(self.conv[c], self.procs[c])) is not None}
         complete = all(k in taken for k in self.required)
-        need = [k for k in self.required if k in taken]
-        return _FreshPlan(sql, _getter(shipped), convs, tuple(self.base[c] for c in rest), complete,
-                          _getter(need) if need else None)
+        need = {k for k in self.required if k in taken}
+        return _FreshPlan(sql, _row_builder(shipped, convs, need, tuple(self.base[c] for c in rest)), complete)
 
     def __call__(self, rid: str, w: st.Write) -> tuple[str, tuple[Any, ...]] | None:
         fields = w["f"]
@@ -615,30 +613,49 @@ class _FreshRows:
             if len(self.plans) > 64:  # shapes come from received data: kept few
                 self.plans.clear()
             plan = self.plans[names] = self._plan(names)
-        if not plan.complete or (plan.need is not None and None in plan.need(fields)):
+        if not plan.complete:
             return None
-        got = plan.get(fields)
-        if plan.convs:
-            vals = list(got)
-            for j, fn, null in plan.convs:
-                v = vals[j]
-                vals[j] = null if v is None else fn(v)
-            got = tuple(vals)
         h = w["h"]
         ms = h[:h.find("-")]
-        if ms != self.last_ms:  # the writes of one batch mostly share their millisecond: its text kept
+        at = self.times.get(ms)
+        if at is None:  # the writes of one batch share few milliseconds: each one's stored text made once
+            if len(self.times) > 4096:
+                self.times.clear()
             at = _hlc_datetime(h)
-            self.last_ms, self.last_at = ms, at if self.at_proc is None else self.at_proc(at)
-        return plan.sql, (*got, *plan.rest, rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36], self.last_at)
+            at = self.times[ms] = at if self.at_proc is None else self.at_proc(at)
+        row = plan.build(fields, (rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36], at))
+        return None if row is None else (plan.sql, row)
 
 
 class _FreshPlan(NamedTuple):
     sql: str  # the shipped columns, then the others (defaults), then id and the provenance
-    get: Callable[[dict[str, Any]], tuple[Any, ...]]
-    convs: list[tuple[int, Callable[[Any], Any], Any]]  # (place, conversion, what None becomes)
-    rest: tuple[Any, ...]
+    # (fields, (id, updated_by, device_id, updated_at)) -> the row's parameters, or None: a required value is None
+    build: Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None]
     complete: bool  # every required column is shipped
-    need: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the required columns' values
+
+
+def _row_builder(shipped: list[str], convs: dict[int, tuple[Callable[[Any], Any], Any]], need: set[str],
+                 rest: tuple[Any, ...]) -> Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None]:
+    """One function for one shape of write: the shipped values in order (None if a required one is None),
+    each converted where its column needs it (``convs``: place -> (conversion, what None becomes)), then the
+    other columns' defaults (``rest``) and the given tail. Written out as code once per shape, as
+    ``dataclasses`` writes its methods: a row then costs one call. The names are the table's own columns."""
+    ns: dict[str, Any] = {"REST": rest}
+    body = ["def build(f, tail):"]
+    out: list[str] = []
+    for j, name in enumerate(shipped):
+        body.append(f"    v{j} = f[{name!r}]")
+        if name in need:
+            body.append(f"    if v{j} is None: return None")
+        if j in convs:
+            ns[f"c{j}"], ns[f"n{j}"] = convs[j]
+            out.append(f"(n{j} if v{j} is None else c{j}(v{j}))")
+        else:
+            out.append(f"v{j}")
+    body.append(f"    return ({''.join(o + ', ' for o in out)}) + REST + tail")
+    exec("\n".join(body), ns)  # generated from the table's column names, not from received data
+    built: Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None] = ns["build"]
+    return built
 
 
 def _getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
