@@ -138,13 +138,14 @@ def save_states(session: Session, states: dict[Key, st.State], existing: set[Key
     some of the new ones, already made."""
     small = st.compact
     made = encoded or {}
+    ordered = sorted(states.items())  # in key order: each B-tree page is visited once
     new_rows = [(e, i, compartments[(e, i)], made.get((e, i)) or dumps(small(s)))
-                for (e, i), s in sorted(states.items()) if (e, i) not in existing]
+                for (e, i), s in ordered if (e, i) not in existing]
     if new_rows:
         session.connection().exec_driver_sql(
             "INSERT INTO sync_record_state (entity, entity_id, compartment, state) VALUES (?, ?, ?, ?)", new_rows)
     dump = dumps
-    changed = [(dump(small(s)), e, i) for (e, i), s in sorted(states.items()) if (e, i) in existing]
+    changed = [(dump(small(s)), e, i) for (e, i), s in ordered if (e, i) in existing] if existing else []
     if changed:
         session.connection().exec_driver_sql(
             "UPDATE sync_record_state SET state = ? WHERE entity = ? AND entity_id = ?", changed)

@@ -759,6 +759,8 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     accepted: list[tuple[st.Write, str]] = []  # (write, its author's laptop)
     fresh: dict[apply.Key, st.Write] = {}
     role_changes = roles.changes_for_batch(s, team, [w for w, _ in order])
+    compartment, founder = team.compartment, team.founder
+    check_write, refuse_write, hlc_device = apply.check_write, roles.refuse_write, st.hlc_device
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
@@ -768,16 +770,16 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
             if key in changed:
                 changed[key] = state
         reason: str | None = None
-        device = st.hlc_device(str(w["h"]))
+        device = hlc_device(str(w["h"]))
         if sender.device and device != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
-        reason = reason or apply.check_write(w, team.compartment, state, known.get(key))
-        reason = reason or roles.refuse_write(w, state, role_changes, team.founder, seg.member)
+        reason = reason or check_write(w, compartment, state, known.get(key))
+        reason = reason or refuse_write(w, state, role_changes, founder, seg.member)
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
             continue
         w = {**w, "a": sender.label}  # authorship is the verified sending member's, whatever the write says
-        comps[key] = known[key] = team.compartment
+        comps[key] = known[key] = compartment
         if state is None and w["o"] == "u":  # a record new here: its state is this one write
             if w.get("f") and not w.get("b") and not w.get("kd"):
                 changed[key] = states[key] = st.one_write(w)  # compact: expanded if another write comes
@@ -800,8 +802,8 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
                                           "reason": reason}, team.team_id))
     problems: list[str] = []
     inserted = apply.materialise(s, changed, problems, fresh, absent)
-    apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}, comps,
-                            set(changed) - existing)
+    apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}
+                            if len(fresh) < len(changed) else {}, comps, set(changed) - existing)
     apply.fix_references(s, states, set(changed), inserted)
     # A record new here stores its fields twice (its compact state, its change row): encoded once.
     dumps = apply.dumps
@@ -810,7 +812,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     for key, w in fresh.items():
         texts[id(w)] = fj = dumps(w["f"])
         encoded[key] = apply.one_write_json(w["h"], w["a"], fj, w.get("k"))
-    apply.save_states(s, {k: v for k, v in changed.items()}, existing, comps, encoded)
+    apply.save_states(s, changed, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
         changes: Table = Change.__table__  # type: ignore[assignment]
