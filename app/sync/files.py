@@ -181,8 +181,9 @@ def _write_ok(w: dict[str, Any]) -> bool:
         return False
     if "b" in w or "db" in w or "kd" in w or "pc" in w:  # bases, kept deletions, purge flag: most have none
         b = w.get("b", {})
-        return (isinstance(b, dict) and all(_hlcs(v) for v in b.values()) and _hlcs(w.get("db", []))
-                and _hlcs(w.get("kd", [])) and isinstance(w.get("pc", False), bool))
+        return (isinstance(b, dict) and (not b or all(_hlcs(v) for v in b.values()))
+                and ("db" not in w or _hlcs(w["db"])) and ("kd" not in w or _hlcs(w["kd"]))
+                and isinstance(w.get("pc", False), bool))
     return True
 
 
