@@ -38,7 +38,7 @@ from app.models import RECORD_CLASSES, Base, Client, DiaryEntry, SyncMember, Syn
 from app.storage import vault
 from app.storage.changefeed import Identity, bulk_insert
 from app.storage.keyfile import KdfParams
-from app.sync import apply, batches, files
+from app.sync import batches, files, values
 from app.sync import team as teams
 from app.sync.folder import FolderShare
 from app.sync.round import SyncConfig, SyncSummary, sync_round
@@ -104,7 +104,7 @@ def floor_of_pull(tmp: Path, share_dir: Path, writer: Laptop, rows: int) -> tupl
              "city": "", "contact_note": "", "worker": ""} for k in range(rows)]
     t0 = time.perf_counter()
     with fresh.store.write(fresh.ident) as s:
-        apply.raw_insert(s, Client.__table__, data)  # type: ignore[arg-type]
+        values.raw_insert(s, Client.__table__, data)  # type: ignore[arg-type]
     insert = time.perf_counter() - t0
     fresh.store.close()
     assert got >= rows

@@ -1,34 +1,18 @@
 """Turning merge states into diary rows, and local change rows into writes.
 
 Materialising is the only place the sync writes records: plain SQL on the session's connection with the
-change feed switched off (``REMOTE``), inside the round's current transaction (``batches``).
+change feed switched off (``REMOTE``), inside the round's current transaction (``batches``). How a received
+value is checked is ``checks``; how it is stored, ``values``; a new record's row from its one write, ``fresh``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta
-from functools import cache, partial
-from operator import is_not, itemgetter
+from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Date,
-    DateTime,
-    Integer,
-    String,
-    Table,
-    Text,
-    delete,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -36,41 +20,14 @@ from app.models import RECORD_CLASSES, SyncConflict, SyncPendingBase, SyncPurge,
 from app.models.base import utcnow
 from app.sync import state as st
 from app.sync.errors import SyncError
+from app.sync.fresh import FreshRows
+from app.sync.values import PROVENANCE, complete, convert, dumps, hlc_datetime, one_write_json, raw_insert, template
 
 CHUNK = 400
 # Tables whose rows SQL triggers protect against updates (signed or completed documentation).
 GUARDED = {"diary_entries", "risk_assessments", "safety_plan_versions"}
 
 Key = tuple[str, str]
-# Columns that say which record, person and track a row is: never changed through sync.
-IDENTITY = ("id", "compartment", "client_id", "men_client_id")
-MAX_TEXT = 1_000_000
-# JSON as stored by the sync's own inserts: the same values as SQLAlchemy's ``json.dumps``, without the spaces
-# and the circular-reference check (merge states and change fields are plain trees built here).
-_ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
-_text_json: Callable[[str], str] = json.encoder.encode_basestring_ascii
-# The C encoder ``_ENCODER.encode`` builds on every call, made once (the same text: tested equal).
-_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
-_C_ENCODE: Callable[[Any, int], Sequence[str]] | None = (
-    _MAKE_ENCODER(None, _ENCODER.default, _text_json, None, ":", ",", False, False, True)
-    if _MAKE_ENCODER is not None else None)
-
-
-def dumps(o: Any) -> str:
-    if _C_ENCODE is None:
-        return _ENCODER.encode(o)
-    if type(o) is str:
-        return _text_json(o)
-    return "".join(_C_ENCODE(o, 0))
-
-
-def one_write_json(hlc: str, author: str, fields_json: str, client_id: str | None) -> str:
-    """The JSON text ``dumps(state.one_write(w))`` gives, from the write's fields already encoded (texts
-    escaped by the encoder's own function)."""
-    if type(hlc) is not str or type(author) is not str or (client_id is not None and type(client_id) is not str):
-        return f'{{"w":{dumps([hlc, author])},"v":{fields_json},"k":{dumps(client_id)}}}'
-    k = "null" if client_id is None else _text_json(client_id)
-    return f'{{"w":[{_text_json(hlc)},{_text_json(author)}],"v":{fields_json},"k":{k}}}'
 
 
 class _Local(NamedTuple):
@@ -151,291 +108,6 @@ def save_states(session: Session, states: dict[Key, st.State], existing: set[Key
             "UPDATE sync_record_state SET state = ? WHERE entity = ? AND entity_id = ?", changed)
 
 
-def _processors(session: Session, table: Table) -> dict[str, Callable[[Any], Any] | None]:
-    dialect = session.get_bind().dialect
-    key = (table.name, dialect.name)
-    found = _PROCESSORS.get(key)
-    if found is None:
-        # The dialect's own processors (``_cached_bind_processor``, what an ORM insert uses): the generic
-        # ``DateTime.bind_processor`` is None, and the driver's adapter would then store a whole second as
-        # "09:00:00" where SQLAlchemy stores "09:00:00.000000" (text that compares differently in SQL).
-        found = _PROCESSORS[key] = {c.key: _processor(c.type, dialect) for c in table.c}
-    return found
-
-
-_PROCESSORS: dict[tuple[str, str], dict[str, Callable[[Any], Any] | None]] = {}
-
-
-def _processor(kind: Any, dialect: Any) -> Callable[[Any], Any] | None:
-    if isinstance(kind, JSON):
-        return dumps
-    proc: Callable[[Any], Any] | None = kind._cached_bind_processor(dialect)
-    if isinstance(kind, DateTime) and proc is not None and dialect.name == "sqlite":
-        return partial(_datetime_text, proc)
-    return proc
-
-
-def _datetime_text(slow: Callable[[Any], Any], v: Any) -> Any:
-    """SQLite's DATETIME text ("2026-01-01 09:00:00.000000") a third of the time SQLAlchemy's formatter takes
-    (tested equal); an aware or odd value goes to SQLAlchemy's."""
-    if type(v) is datetime and v.tzinfo is None:
-        return v.isoformat(" ", "microseconds")
-    return slow(v)
-
-
-def stored_value(session: Session, table: Table, column: str, value: Any) -> Any:
-    """``value`` as ``insert_tuples`` stores it in ``column`` (for a value shared by many rows: converted
-    once, then given in ``encoded``)."""
-    return _bound(_processors(session, table)[column], value)
-
-
-def raw_insert(session: Session, table: Table, rows: list[dict[str, Any]], encoded: Iterable[str] = ()) -> None:
-    """Many rows with one prepared statement, values turned into what SQLAlchemy would store (its own bind
-    processors): the same rows as ``insert(table)``, without compiling and processing row by row.
-    ``encoded``: JSON columns whose values are given as their JSON text already."""
-    cols = list(rows[0])
-    get = _getter(cols)
-    insert_tuples(session, table, cols, [get(r) for r in rows], encoded)
-
-
-def insert_tuples(session: Session, table: Table, cols: Sequence[str], params: list[tuple[Any, ...]],
-                  encoded: Iterable[str] = ()) -> None:
-    """Many rows given as tuples of ``cols`` with one prepared statement, values turned into what SQLAlchemy
-    would store as ``raw_insert`` does; ``encoded``: columns given as stored already (JSON as its text)."""
-    procs = _processors(session, table)
-    skip = set(encoded)
-    convert = [(i, p) for i, c in enumerate(cols) if c not in skip and (p := procs[c]) is not None]
-    if convert:
-        done: list[tuple[Any, ...]] = []
-        for row in params:
-            values = list(row)
-            for i, p in convert:
-                values[i] = p(values[i])
-            done.append(tuple(values))
-        params = done
-    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-        table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
-    session.connection().exec_driver_sql(sql, params)
-
-
-def _to_datetime(v: Any) -> Any:
-    return datetime.fromisoformat(v) if isinstance(v, str) else v
-
-
-def _to_date(v: Any) -> Any:
-    return date.fromisoformat(v) if isinstance(v, str) else v
-
-
-_CONVERTERS: dict[str, dict[str, Callable[[Any], Any] | None]] = {}
-
-
-def _converters(table: Table) -> dict[str, Callable[[Any], Any] | None]:
-    found = _CONVERTERS.get(table.name)
-    if found is None:
-        found = {}
-        for col in table.c:
-            if col.key == "id":
-                continue
-            t = col.type
-            found[col.key] = (_to_datetime if isinstance(t, DateTime) else _to_date if isinstance(t, Date)
-                              else bool if isinstance(t, Boolean) else None)
-        _CONVERTERS[table.name] = found
-    return found
-
-
-def _convert(table: Table, values: dict[str, Any]) -> dict[str, Any]:
-    """Shipped JSON values as the column types want them (unknown columns and ``id`` dropped)."""
-    conv = _converters(table)
-    out: dict[str, Any] = {}
-    for name, value in values.items():
-        if name not in conv:
-            continue
-        fn = conv[name]
-        out[name] = value if fn is None or value is None else fn(value)
-    return out
-
-
-def _value_ok(col: Any, value: object) -> bool:
-    if value is None:
-        return bool(col.nullable)
-    t = col.type
-    if isinstance(t, DateTime):
-        if not isinstance(value, str):
-            return False
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            return False
-        return True
-    if isinstance(t, Date):
-        if not isinstance(value, str) or len(value) != 10:
-            return False
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return False
-        return True
-    if isinstance(t, Boolean):
-        return isinstance(value, bool)
-    if isinstance(t, Integer | BigInteger):
-        return isinstance(value, int) and not isinstance(value, bool) and -(2 ** 63) <= value < 2 ** 63
-    if isinstance(t, String | Text):
-        return isinstance(value, str) and len(value) <= MAX_TEXT and (value.isascii() or _encodes(value))
-    return isinstance(t, JSON)
-
-
-@cache
-def _checkers(entity: str) -> dict[str, tuple[bool, Callable[[object], bool]]] | None:
-    cls = RECORD_CLASSES.get(entity)
-    if cls is None:
-        return None
-    table: Table = cls.__table__  # type: ignore[assignment]
-    out: dict[str, tuple[bool, Callable[[object], bool]]] = {}
-    for col in table.c:
-        if col.key in cls.__feed_exclude__ or col.key == "id":
-            continue
-        t = col.type
-        check: Callable[[object], bool]
-        if isinstance(t, String | Text) and not isinstance(t, DateTime | Date):
-            check = _is_text
-        elif isinstance(t, Boolean):
-            check = _is_bool
-        elif isinstance(t, DateTime):
-            check = _is_datetime
-        elif isinstance(t, Date):
-            check = _is_date
-        elif isinstance(t, Integer | BigInteger):
-            check = _is_int
-        else:
-            check = (lambda c: lambda v: _value_ok(c, v))(col)
-        out[col.key] = (bool(col.nullable), check)
-    return out
-
-
-def _is_text(v: object) -> bool:
-    return type(v) is str and len(v) <= MAX_TEXT and (v.isascii() or _encodes(v))
-
-
-def _encodes(v: str) -> bool:
-    """Whether the text can be stored (a lone surrogate from a JSON escape cannot be written as UTF-8)."""
-    try:
-        v.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _is_datetime(v: object) -> bool:
-    if type(v) is not str:
-        return False
-    try:
-        datetime.fromisoformat(v)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_date(v: object) -> bool:
-    if type(v) is not str or len(v) != 10:
-        return False
-    try:
-        date.fromisoformat(v)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_int(v: object) -> bool:
-    return type(v) is int and -(2 ** 63) <= v < 2 ** 63
-
-
-def _is_bool(v: object) -> bool:
-    return type(v) is bool
-
-
-_WRONG_TYPE = "A received change has a value of the wrong type; it was refused."
-
-
-class _Shape(NamedTuple):
-    """How to check the fields of writes that set these fields (in this order) of one kind of record: its text
-    columns' values at once, the others one by one."""
-
-    texts: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the text columns that must have a value
-    loose: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the nullable text columns
-    others: list[tuple[str, bool, Callable[[object], bool]]]
-
-
-_SHAPES: dict[tuple[str, tuple[str, ...]], _Shape | None] = {}
-
-
-def _shape(entity: str, names: tuple[str, ...]) -> _Shape | None:
-    """None: a field is unknown (or the entity): the write goes through the field-by-field check."""
-    checkers = _checkers(entity)
-    if checkers is None or any(n not in checkers for n in names):
-        return None
-    texts = [n for n in names if checkers[n][1] is _is_text and not checkers[n][0]]
-    loose = [n for n in names if checkers[n][1] is _is_text and checkers[n][0]]
-    others = [(n, *checkers[n]) for n in names if checkers[n][1] is not _is_text]
-    return _Shape(_getter(texts) if texts else None, _getter(loose) if loose else None, others)
-
-
-_NOT_NONE = partial(is_not, None)
-
-
-def check_fields(entity: str, fields: dict[str, Any]) -> str | None:
-    """Why these field values cannot be applied to ``entity``, or None. Messages name fields, never values.
-
-    Writes of one kind with the same fields (nearly all of a batch) share a ``_Shape``: their text values are
-    checked together (joined: every one a ``str``, none longer than MAX_TEXT, all of it storable as UTF-8 —
-    a lone surrogate stays one in the joined text), falling back to the field-by-field check otherwise."""
-    names = tuple(fields)
-    key = (entity, names)
-    try:
-        shape = _SHAPES[key]
-    except KeyError:
-        if len(_SHAPES) > 512:  # shapes come from received data: kept few
-            _SHAPES.clear()
-        shape = _SHAPES[key] = _shape(entity, names)
-    if shape is None:
-        return _check_each(entity, fields)
-    if shape.texts is not None or shape.loose is not None:
-        try:
-            joined = "".join(shape.texts(fields)) if shape.texts is not None else ""
-            if shape.loose is not None:
-                joined += "".join(filter(_NOT_NONE, shape.loose(fields)))
-        except TypeError:  # a None where a text must be, or a value that is not a text: each value checked
-            return _check_each(entity, fields)
-        if len(joined) > MAX_TEXT or not (joined.isascii() or _encodes(joined)):
-            return _check_each(entity, fields)
-    for name, nullable, check in shape.others:
-        value = fields[name]
-        if value is None:
-            if not nullable:
-                return _WRONG_TYPE
-        elif not check(value):
-            return _WRONG_TYPE
-    return None
-
-
-def _check_each(entity: str, fields: dict[str, Any]) -> str | None:
-    checkers = _checkers(entity)
-    if checkers is None:
-        return "A received change is for a kind of record this Athena does not know; it was refused."
-    for name, value in fields.items():
-        found = checkers.get(name)
-        if found is None:
-            return "A received change sets a field this Athena does not know; it was refused."
-        if value is None:
-            if not found[0]:
-                return "A received change has a value of the wrong type; it was refused."
-        elif found[1] is _is_text:  # the common case, checked here without a call
-            if type(value) is not str or len(value) > MAX_TEXT or not (value.isascii() or _encodes(value)):
-                return "A received change has a value of the wrong type; it was refused."
-        elif not found[1](value):
-            return "A received change has a value of the wrong type; it was refused."
-    return None
-
-
 def load_compartments(session: Session, keys: Iterable[Key]) -> dict[Key, str]:
     """Which track each record is in on this laptop (its row, or its merge state), where known."""
     by_entity: dict[str, list[str]] = {}
@@ -462,30 +134,6 @@ def load_compartments(session: Session, keys: Iterable[Key]) -> dict[Key, str]:
 def foreign_record(session: Session, key: Key, compartment: str) -> bool:
     found = load_compartments(session, [key]).get(key)
     return found is not None and found != compartment
-
-
-def check_write(w: st.Write, compartment: str, state: st.State | None, known_compartment: str | None) -> str | None:
-    """Why a verified remote write must not be applied, or None (docs/sync.md, "Validating writes")."""
-    if w["c"] != compartment or (known_compartment is not None and known_compartment != compartment):
-        return "A received change belongs to the other track; it was refused."
-    fields = w.get("f", {}) if w["o"] == "u" else {}
-    problem = check_fields(str(w["e"]), fields)
-    if problem:
-        return problem
-    if "compartment" in fields and fields["compartment"] != compartment:
-        return "A received change tries to move a record to the other track; it was refused."
-    for name in ("client_id", "men_client_id"):
-        if name in fields and fields[name] != w.get("k"):
-            return "A received change tries to move a record to another person; it was refused."
-    if state is not None and (state["f"] or state.get("p") is not None):
-        if state.get("k") != w.get("k") and (state.get("k") or w.get("k")):
-            return "A received change tries to move a record to another person; it was refused."
-        for name in IDENTITY:
-            if name in fields:
-                top = st.winner(state, name)
-                if top is not None and top[1] != fields[name]:
-                    return "A received change tries to move a record to another person; it was refused."
-    return None
 
 
 def materialise(session: Session, states: dict[Key, st.State], problems: list[str],
@@ -518,7 +166,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 w = fresh.get((entity, rid))
                 if row is None and w is not None and w["f"]:  # a new record from its one write: its row as is
                     if build is None:
-                        build = _FreshRows(session, table)
+                        build = FreshRows(session, table)
                     made = build(rid, w)
                     if made is None:
                         problems.append("A received record is incomplete; it is kept and shown once the rest "
@@ -529,7 +177,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                     continue
                 if w is not None and w["f"]:
                     shown = w["f"]
-                    want = _convert(table, shown)
+                    want = convert(table, shown)
                     prov: st.Version | None = [w["h"], None, w.get("a", "")]
                 else:
                     s = st.expand(s)
@@ -538,20 +186,20 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                             session.execute(delete(table).where(table.c.id == rid))
                         continue
                     shown = st.values(s, entity)
-                    want = _convert(table, shown)
+                    want = convert(table, shown)
                     prov = st.provenance(s, entity, shown)
                 if prov is not None:
                     want.update(updated_by=str(prov[2])[:200], device_id=st.hlc_device(prov[0])[:36],
-                                updated_at=_hlc_datetime(prov[0]))
+                                updated_at=hlc_datetime(prov[0]))
                 if row is None:
-                    if _complete(table, want):
+                    if complete(table, want):
                         inserts.append({**want, "id": rid})
                     else:
                         problems.append("A received record is incomplete; it is kept and shown once the rest "
                                         "of it arrives.")
                     continue
                 diff = {k: v for k, v in want.items() if row.get(k) != v}
-                if set(diff) - _PROVENANCE or (diff and entity not in _INSERT_ONLY):
+                if set(diff) - PROVENANCE or (diff and entity not in _INSERT_ONLY):
                     _update(session, table, rid, diff, entity, problems)
             for sql, params in quick.items():
                 session.connection().exec_driver_sql(sql, params)
@@ -560,197 +208,12 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
     return inserted
 
 
-_EPOCH = datetime(1970, 1, 1)
-
-
-def _hlc_datetime(hlc: str) -> datetime:
-    """An HLC's wall time (UTC ms) as the naive UTC datetime rows hold."""
-    return _EPOCH + timedelta(milliseconds=int(hlc.split("-", 1)[0]))
-
-
-_PROVENANCE = {"updated_by", "device_id", "updated_at"}
 _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
-
-
-class _FreshRows:
-    """The parameters of a new record's row straight from its one write's shipped fields: the same values as
-    ``_convert`` + provenance + ``_insert_all`` would store (the template's defaults, each column's conversion
-    and bind processor), without a dict per row. Writes setting the same fields (nearly all of a batch) share
-    a plan (``_FreshPlan``): their values taken in one call, converted only where a column needs it."""
-
-    def __init__(self, session: Session, table: Table) -> None:
-        self.table = table
-        self.procs = _processors(session, table)
-        self.conv = _converters(table)
-        self.cols = [c.key for c in table.c]
-        now = utcnow()
-        base = {**_template(table), "created_at": now, "updated_at": now, "created_by": "", "updated_by": "",
-                "device_id": ""}
-        # What raw_insert stores: every value through its column's processor, None too (JSON: 'null').
-        self.base = {c: _bound(self.procs[c], base[c]) for c in self.cols}
-        self.at_proc = self.procs["updated_at"]
-        self.required = [k for k in _required(table) if k not in _PROVENANCE]
-        self.plans: dict[tuple[str, ...], _FreshPlan] = {}
-        self.times: dict[str, Any] = {}  # an HLC's milliseconds -> its stored time
-
-    def _plan(self, names: tuple[str, ...]) -> _FreshPlan:
-        shipped = [n for n in names if n in self.conv and n not in _PROVENANCE]  # ``id`` is not in conv
-        taken = set(shipped)
-        rest = [c for c in self.cols if c not in taken and c != "id" and c not in _PROVENANCE]
-        cols = [*shipped, *rest, "id", "updated_by", "device_id", "updated_at"]
-        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            self.table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
-        convs = {j: (fn, _bound(self.procs[c], None)) for j, c in enumerate(shipped)
-                 if (fn := _shipped_to_stored(self.conv[c], self.procs[c])) is not None}
-        complete = all(k in taken for k in self.required)
-        need = {k for k in self.required if k in taken}
-        return _FreshPlan(sql, _row_builder(shipped, convs, need, tuple(self.base[c] for c in rest)), complete)
-
-    def __call__(self, rid: str, w: st.Write) -> tuple[str, tuple[Any, ...]] | None:
-        fields = w["f"]
-        names = tuple(fields)
-        plan = self.plans.get(names)
-        if plan is None:
-            if len(self.plans) > 64:  # shapes come from received data: kept few
-                self.plans.clear()
-            plan = self.plans[names] = self._plan(names)
-        if not plan.complete:
-            return None
-        h = w["h"]
-        ms = h[:h.find("-")]
-        at = self.times.get(ms)
-        if at is None:  # the writes of one batch share few milliseconds: each one's stored text made once
-            if len(self.times) > 4096:
-                self.times.clear()
-            at = _hlc_datetime(h)
-            at = self.times[ms] = at if self.at_proc is None else self.at_proc(at)
-        row = plan.build(fields, (rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36], at))
-        return None if row is None else (plan.sql, row)
-
-
-class _FreshPlan(NamedTuple):
-    sql: str  # the shipped columns, then the others (defaults), then id and the provenance
-    # (fields, (id, updated_by, device_id, updated_at)) -> the row's parameters, or None: a required value is None
-    build: Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None]
-    complete: bool  # every required column is shipped
-
-
-def _row_builder(shipped: list[str], convs: dict[int, tuple[Callable[[Any], Any], Any]], need: set[str],
-                 rest: tuple[Any, ...]) -> Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None]:
-    """One function for one shape of write: the shipped values in order (None if a required one is None),
-    each converted where its column needs it (``convs``: place -> (conversion, what None becomes)), then the
-    other columns' defaults (``rest``) and the given tail. Written out as code once per shape, as
-    ``dataclasses`` writes its methods: a row then costs one call. The names are the table's own columns."""
-    ns: dict[str, Any] = {"REST": rest}
-    body = ["def build(f, tail):"]
-    out: list[str] = []
-    for j, name in enumerate(shipped):
-        body.append(f"    v{j} = f[{name!r}]")
-        if name in need:
-            body.append(f"    if v{j} is None: return None")
-        if j in convs:
-            ns[f"c{j}"], ns[f"n{j}"] = convs[j]
-            out.append(f"(n{j} if v{j} is None else c{j}(v{j}))")
-        else:
-            out.append(f"v{j}")
-    body.append(f"    return ({''.join(o + ', ' for o in out)}) + REST + tail")
-    exec("\n".join(body), ns)  # generated from the table's column names, not from received data
-    built: Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None] = ns["build"]
-    return built
-
-
-def _getter(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """The values of these keys as a tuple (also for one key, or none)."""
-    if not names:
-        return lambda f: ()
-    if len(names) == 1:
-        return (lambda n: lambda f: (f[n],))(names[0])
-    return itemgetter(*names)
-
-
-def _bound(proc: Callable[[Any], Any] | None, value: Any) -> Any:
-    return value if proc is None else proc(value)
-
-
-def _shipped_to_stored(conv: Callable[[Any], Any] | None, proc: Callable[[Any], Any] | None
-                       ) -> Callable[[Any], Any] | None:
-    """What ``_compose(conv, proc)`` gives, with fewer calls for the common column types (tested equal): a
-    yes/no column's two stored values made once, a date's stored text remembered per shipped text, a date and
-    time converted in one function."""
-    both = _compose(conv, proc)
-    if both is None:
-        return None
-    if conv is bool:
-        yes, no = both(True), both(False)
-        return lambda v: yes if v is True else no if v is False else both(v)
-    if conv is _to_date:
-        memo: dict[Any, Any] = {}
-
-        def day(v: Any) -> Any:
-            try:
-                return memo[v]
-            except (KeyError, TypeError):
-                out = both(v)
-                if type(v) is str:
-                    if len(memo) > 4096:
-                        memo.clear()
-                    memo[v] = out
-                return out
-        return day
-    if conv is _to_datetime and isinstance(proc, partial) and proc.func is _datetime_text:
-        slow = proc.args[0]
-
-        def moment(v: Any) -> Any:
-            if isinstance(v, str):
-                v = datetime.fromisoformat(v)
-            if type(v) is datetime and v.tzinfo is None:
-                return v.isoformat(" ", "microseconds")
-            return slow(v)
-        return moment
-    return both
-
-
-def _compose(conv: Callable[[Any], Any] | None, proc: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
-    if conv is None:
-        return proc
-    if proc is None:
-        return conv
-    return lambda v: proc(conv(v))
-
-
-def _complete(table: Table, row: dict[str, Any]) -> bool:
-    """Whether every required column has a value (an update that arrived without its record's insert)."""
-    return all(row.get(k) is not None for k in _required(table))
-
-
-def _required(table: Table) -> list[str]:
-    required = _REQUIRED.get(table.name)
-    if required is None:
-        required = _REQUIRED[table.name] = [c.key for c in table.c
-                                            if not c.nullable and not c.primary_key and c.default is None]
-    return required
-
-
-_REQUIRED: dict[str, list[str]] = {}
-
-
-def _template(table: Table) -> dict[str, Any]:
-    found = _TEMPLATES.get(table.name)
-    if found is None:
-        found = {c.key: None for c in table.c}
-        for c in table.c:
-            if c.default is not None and not callable(c.default.arg):  # type: ignore[attr-defined]
-                found[c.key] = c.default.arg  # type: ignore[attr-defined]
-        _TEMPLATES[table.name] = found
-    return found
-
-
-_TEMPLATES: dict[str, dict[str, Any]] = {}
 
 
 def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
     now = utcnow()
-    base = {**_template(table), "created_at": now, "updated_at": now, "created_by": "", "updated_by": "",
+    base = {**template(table), "created_at": now, "updated_at": now, "created_by": "", "updated_by": "",
             "device_id": ""}
     raw_insert(session, table, [{**base, **r} for r in rows])
 

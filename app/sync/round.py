@@ -26,7 +26,7 @@ from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, batches, clockfix, container, files, pull, rewrite, roles, snapshot
+from app.sync import apply, batches, checks, clockfix, container, files, pull, rewrite, roles, snapshot, values
 from app.sync import state as st
 from app.sync import team as teams
 from app.sync.backends import open_share
@@ -760,7 +760,7 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
     fresh: dict[apply.Key, st.Write] = {}
     role_changes = roles.changes_for_batch(s, team, [w for w, _ in order])
     compartment, founder = team.compartment, team.founder
-    check_write, refuse_write, hlc_device = apply.check_write, roles.refuse_write, st.hlc_device
+    check_write, refuse_write, hlc_device = checks.check_write, roles.refuse_write, st.hlc_device
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
@@ -806,18 +806,18 @@ def _apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dic
                             if len(fresh) < len(changed) else {}, comps, set(changed) - existing)
     apply.fix_references(s, states, set(changed), inserted)
     # A record new here stores its fields twice (its compact state, its change row): encoded once.
-    dumps = apply.dumps
+    dumps = values.dumps
     texts: dict[int, str] = {}
     encoded: dict[apply.Key, str] = {}
     for key, w in fresh.items():
         texts[id(w)] = fj = dumps(w["f"])
-        encoded[key] = apply.one_write_json(w["h"], w["a"], fj, w.get("k"))
+        encoded[key] = values.one_write_json(w["h"], w["a"], fj, w.get("k"))
     apply.save_states(s, changed, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
         changes: Table = Change.__table__  # type: ignore[assignment]
-        at = apply.stored_value(s, changes, "at", utcnow())
-        apply.insert_tuples(s, changes, _CHANGE_COLUMNS, [
+        at = values.stored_value(s, changes, "at", utcnow())
+        values.insert_tuples(s, changes, _CHANGE_COLUMNS, [
             (w["h"], w["e"], w["i"], _OPS[w["o"]], texts.get(id(w)) or dumps(w.get("f", {})), w["c"], w.get("k"),
              w["a"], device, "remote", at)
             for w, device in accepted], encoded=("fields", "at"))

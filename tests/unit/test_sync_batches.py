@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.models import Change, Client, Setting
 from app.storage import hlc
-from app.sync import apply, batches
+from app.sync import apply, batches, checks
 from app.sync.folder import FolderShare
 from app.sync.pull import Scan, Segment
 from app.sync.round import SyncConfig, sync_round
@@ -149,8 +149,8 @@ def test_what_she_writes_during_a_round_is_kept(tmp_path: Path) -> None:
 
 def test_text_that_cannot_be_stored_is_a_refused_write() -> None:
     # A lone surrogate (a "\ud800" escape in a segment's JSON) cannot be written as UTF-8: refused, not a crash.
-    assert apply.check_fields("clients", {"name": "Klient \ud800"}) is not None
-    assert apply.check_fields("clients", {"city": "Malmö", "name": "Åsa"}) is None
+    assert checks.check_fields("clients", {"name": "Klient \ud800"}) is not None
+    assert checks.check_fields("clients", {"city": "Malmö", "name": "Åsa"}) is None
 
 
 def test_writers_take_turns_in_order_and_a_long_wait_gives_up_clearly() -> None:

@@ -1,4 +1,4 @@
-"""A record new to this laptop gets its row straight from its one write (``apply._FreshRows``): the same stored
+"""A record new to this laptop gets its row straight from its one write (``fresh.FreshRows``): the same stored
 values, column by column, as the general path (the state's values converted, provenance, ``_insert_all``)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from app.models import new_id
 from app.storage.changefeed import REMOTE
-from app.sync import apply
+from app.sync import apply, checks, values
 from app.sync import state as st
 from tests.unit.sync_helpers import Laptop
 
@@ -90,7 +90,7 @@ def test_a_new_records_row_is_the_same_from_its_write_as_from_its_state(tmp_path
 
 
 def test_fields_checked_together_give_the_same_answer_as_one_by_one() -> None:
-    long = "x" * apply.MAX_TEXT
+    long = "x" * checks.MAX_TEXT
     cases: list[tuple[str, dict[str, Any]]] = [
         ("clients", {"name": "Åsa", "city": "Malmö", "personal_number": None, "interpreter_needed": True}),
         ("clients", {"name": "Åsa", "city": None}),  # a None where a text must be
@@ -111,8 +111,8 @@ def test_fields_checked_together_give_the_same_answer_as_one_by_one() -> None:
     ]
     for _ in range(2):  # the second time from the remembered shapes
         for entity, fields in cases:
-            assert apply.check_fields(entity, fields) == apply._check_each(entity, fields), (entity, fields)
-    assert apply.check_fields(*cases[0]) is None and apply.check_fields(*cases[1]) is not None
+            assert checks.check_fields(entity, fields) == checks._check_each(entity, fields), (entity, fields)
+    assert checks.check_fields(*cases[0]) is None and checks.check_fields(*cases[1]) is not None
 
 
 def test_shipped_values_stored_as_the_general_conversion_stores_them(tmp_path: Path) -> None:
@@ -129,10 +129,10 @@ def test_shipped_values_stored_as_the_general_conversion_stores_them(tmp_path: P
     with lap.store.read(lap.ident) as s:
         for cls in RECORD_CLASSES.values():
             table = cls.__table__
-            procs = apply._processors(s, table)  # type: ignore[arg-type]
-            for name, conv in apply._converters(table).items():  # type: ignore[arg-type]
-                slow = apply._compose(conv, procs[name])
-                quick = apply._shipped_to_stored(conv, procs[name])
+            procs = values.processors(s, table)  # type: ignore[arg-type]
+            for name, conv in values.converters(table).items():  # type: ignore[arg-type]
+                slow = values.compose(conv, procs[name])
+                quick = values.shipped_to_stored(conv, procs[name])
                 if slow is None:
                     assert quick is None
                     continue

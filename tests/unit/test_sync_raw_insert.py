@@ -1,4 +1,4 @@
-"""apply.raw_insert stores exactly the text an ORM insert stores (a round inserts received records with it)."""
+"""values.raw_insert stores exactly the text an ORM insert stores (a round inserts received records with it)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.models import Client, DiaryEntry, new_id
-from app.sync import apply
+from app.sync import values
 from tests.unit.sync_helpers import Laptop
 
 
@@ -21,15 +21,15 @@ def _stored(lap: Laptop, table: str, rid: str) -> dict[str, object]:
 def test_raw_insert_stores_what_the_orm_stores(tmp_path: Path) -> None:
     lap = Laptop(tmp_path / "a", "anna")
     whole_second = datetime(2026, 1, 1, 9, 0, 0)  # the driver's own adapter would drop ".000000"
-    values = {"name": "Klient", "name_key": "klient", "phone": "070", "compartment": "women",
+    client = {"name": "Klient", "name_key": "klient", "phone": "070", "compartment": "women",
               "created_at": whole_second, "updated_at": datetime(2026, 1, 1, 9, 0, 0, 1234),
               "created_by": "anna", "updated_by": "anna", "device_id": "d", "protected_identity": "none",
               "languages": "sv", "interpreter_needed": True, "email": "", "address": "", "postal_code": "",
               "city": "", "contact_note": "", "worker": ""}
     by_orm, by_raw = new_id(), new_id()
     with lap.store.write(lap.ident) as s:
-        s.execute(Client.__table__.insert().values(id=by_orm, **values))
-        apply.raw_insert(s, Client.__table__, [{"id": by_raw, **values}])  # type: ignore[arg-type]
+        s.execute(Client.__table__.insert().values(id=by_orm, **client))
+        values.raw_insert(s, Client.__table__, [{"id": by_raw, **client}])  # type: ignore[arg-type]
         entry = {"client_id": by_orm, "event_on": date(2026, 1, 2), "written_at": whole_second, "text": "t",
                  "author_name": "anna", "kinds": "support_talk", "compartment": "women", "duration_minutes": 45,
                  "activity": "", "author_title": "",
@@ -37,7 +37,7 @@ def test_raw_insert_stores_what_the_orm_stores(tmp_path: Path) -> None:
                  "updated_by": "anna", "device_id": "d"}
         e_orm, e_raw = new_id(), new_id()
         s.execute(DiaryEntry.__table__.insert().values(id=e_orm, **entry))
-        apply.raw_insert(s, DiaryEntry.__table__, [{"id": e_raw, **entry}])  # type: ignore[arg-type]
+        values.raw_insert(s, DiaryEntry.__table__, [{"id": e_raw, **entry}])  # type: ignore[arg-type]
     assert _stored(lap, "clients", by_raw) == _stored(lap, "clients", by_orm)
     assert _stored(lap, "clients", by_raw)["created_at"] == "2026-01-01 09:00:00.000000"
     assert _stored(lap, "diary_entries", e_raw) == _stored(lap, "diary_entries", e_orm)
@@ -49,7 +49,7 @@ def test_the_fast_datetime_text_is_sqlalchemys() -> None:
     from sqlalchemy.dialects import sqlite
 
     slow = DateTime()._cached_bind_processor(sqlite.dialect())
-    fast = apply._processor(DateTime(), sqlite.dialect())
+    fast = values._processor(DateTime(), sqlite.dialect())
     assert slow is not None and fast is not None
     for v in (datetime(2026, 1, 1), datetime(2026, 12, 31, 23, 59, 59, 999999), datetime(1, 1, 1, 0, 0, 0, 1),
               datetime(2099, 6, 5, 4, 3, 2, 100000), None):
@@ -57,20 +57,20 @@ def test_the_fast_datetime_text_is_sqlalchemys() -> None:
 
 
 def test_dumps_gives_the_encoders_text() -> None:
-    """``apply.dumps`` keeps one C encoder instead of the one ``JSONEncoder.encode`` builds per call: the same
+    """``values.dumps`` keeps one C encoder instead of the one ``JSONEncoder.encode`` builds per call: the same
     text for every kind of value a state or a change row holds."""
     import json
 
     reference = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
-    values: list[object] = [
+    samples: list[object] = [
         None, True, False, 0, -1, 2 ** 70, 1.5, 1e-7, float("nan"), float("inf"), "", "Åsa \"citat\" \\ \n\t",
         "\ud800 ensam", "emoji 👩‍👧", {"b": 1, "a": [1, {"x": None}]}, [], {}, ("t", 1), [[["djup"]]],
         {"h": "1767258000000-0000-dev", "v": {"name": "Märta", "born_on": "1980-01-02"}, "k": None},
     ]
-    for v in values:
-        assert apply.dumps(v) == reference(v), v
+    for v in samples:
+        assert values.dumps(v) == reference(v), v
     try:
-        apply.dumps({"x": object()})
+        values.dumps({"x": object()})
     except TypeError:
         pass
     else:
@@ -82,5 +82,5 @@ def test_stored_value_is_what_insert_tuples_stores(tmp_path: Path) -> None:
     at = datetime(2026, 1, 1, 9, 0, 0)
     table = Client.__table__
     with lap.store.write(lap.ident) as s:
-        assert apply.stored_value(s, table, "created_at", at) == "2026-01-01 09:00:00.000000"  # type: ignore[arg-type]
-        assert apply.stored_value(s, table, "name", "Åsa") == "Åsa"  # type: ignore[arg-type]
+        assert values.stored_value(s, table, "created_at", at) == "2026-01-01 09:00:00.000000"  # type: ignore[arg-type]
+        assert values.stored_value(s, table, "name", "Åsa") == "Åsa"  # type: ignore[arg-type]

@@ -17,8 +17,8 @@ from app.errors import DomainError, NotFound
 from app.models import RECORD_CLASSES, SyncConflict, SyncPendingBase
 from app.services.context import Diary
 from app.storage.changefeed import DiarySession, Identity
-from app.sync.apply import _convert
 from app.sync.state import DELETED
+from app.sync.values import convert
 
 __all__ = ["DELETED", "Conflict", "FieldVersion", "list_conflicts", "resolve", "resolve_deletion"]
 
@@ -94,7 +94,7 @@ def resolve(diary: Diary, entity: str, entity_id: str, field: str, choice: int) 
             raise NotFound("The record no longer exists.")
         if entity == "diary_entries" and getattr(obj, "signed_at", None) is not None and field != "signed_at":
             raise DomainError("A signed diary entry cannot be changed; write a correcting entry instead.")
-        value = _convert(cls.__table__, {field: row.versions[choice].get("value")}).get(field)  # type: ignore[arg-type]
+        value = convert(cls.__table__, {field: row.versions[choice].get("value")}).get(field)  # type: ignore[arg-type]
         setattr(obj, field, value)
         flag_modified(obj, field)
         _supersede(s, entity, entity_id, field, [str(v.get("hlc")) for v in row.versions])
