@@ -173,3 +173,9 @@ def _causal_order(found: dict[str, list[Segment]], cursors: dict[str, int], me: 
                 else:
                     break
     return ready
+
+
+def who(senders: dict[str, Sender], member: str) -> str:
+    """A member as messages name it: its label and id."""
+    sender = senders.get(member)
+    return f"{sender.label} ({member})" if sender is not None and sender.label else member

@@ -14,7 +14,7 @@ from app.services.clients import clients
 from app.services.context import Diary
 from app.storage import vault
 from app.storage.changefeed import Identity
-from app.sync import round as sync_round_module
+from app.sync import merge as sync_merge_module
 from app.sync.folder import FolderShare
 from tests.unit.sync_helpers import PASS, assert_converged, make_team
 
@@ -32,14 +32,14 @@ def _set_phone(diary: Diary, rid: str, phone: str) -> None:
 def _held_round(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
     """The next round pauses when it is about to apply (its reads of the share done), until released."""
     entered, release = threading.Event(), threading.Event()
-    real = sync_round_module._merge
+    real = sync_merge_module.merge
 
     def held(*args: Any, **kw: Any) -> None:
         entered.set()
         release.wait(60)
         real(*args, **kw)
 
-    monkeypatch.setattr(sync_round_module, "_merge", held)
+    monkeypatch.setattr(sync_merge_module, "merge", held)
     return entered, release
 
 
