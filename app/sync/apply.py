@@ -370,7 +370,12 @@ def refresh_conflicts(session: Session, states: dict[Key, st.State], compartment
 
 def ingest_local(session: Session, compartment: str, after_seq: int,
                  limit: int | None = None) -> tuple[list[st.Write], int]:
-    """Local change rows after ``after_seq`` of one compartment as writes, merged into the states."""
+    """Local change rows after ``after_seq`` of one compartment as writes, merged into the states. Returns them
+    and the change sequence number read up to: when every such row is read (fewer than ``limit``), that is the
+    newest change row of the diary, so the next round does not read again the rows received from the team (or
+    of the other track) after this laptop's last change. Called inside a write transaction: no row is added
+    meanwhile, and a new row always gets a higher number (change rows are only ever deleted below a kept
+    purge row, ``services/retention``)."""
     sql = ("SELECT seq, hlc, author, entity, entity_id, compartment, client_id, op, fields FROM changes "
            "WHERE seq > ? AND origin = 'local' AND compartment = ? ORDER BY seq")
     params: tuple[Any, ...] = (after_seq, compartment)
@@ -378,12 +383,16 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
         sql += " LIMIT ?"
         params += (limit,)
     loads = json.loads
+    conn = session.connection()
     changes = [_Local(seq, hlc, author, entity, entity_id, comp, client_id, op,
                       loads(raw) if raw is not None else None, raw)
                for seq, hlc, author, entity, entity_id, comp, client_id, op, raw
-               in session.connection().exec_driver_sql(sql, params)]
+               in conn.exec_driver_sql(sql, params)]
+    newest = 0
+    if not limit or len(changes) < limit:
+        newest = int(conn.exec_driver_sql("SELECT max(seq) FROM changes").scalar() or 0)
     if not changes:
-        return [], after_seq
+        return [], max(after_seq, newest)
     keys = {(c.entity, c.entity_id) for c in changes if c.entity in RECORD_CLASSES}
     states = load_states(session, keys)
     existing = set(states)
@@ -444,4 +453,4 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
         materialise(session, {k: states[k] for k in held}, [])
     if touched_conflicts:
         refresh_conflicts(session, {k: states[k] for k in touched_conflicts}, compartments)
-    return writes, changes[-1].seq
+    return writes, max(changes[-1].seq, newest)

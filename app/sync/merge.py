@@ -161,6 +161,7 @@ def _ingest(s: DiarySession, team: SyncTeam, keys: dict[int, bytes], now: int, l
     if fixed is not None and fixed.writes:
         writes = fixed.writes + writes
     if not writes:
+        team.change_seq = max(team.change_seq, upto)  # nothing of this laptop's up to there
         return False
     team.last_seq += 1
     header: dict[str, Any] = {"team": team.team_id, "member": team.member_id, "seq": team.last_seq,
