@@ -24,12 +24,11 @@ from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
 from app.ui.clients.export_status import ExportJob, ExportStatus, export_to_file  # noqa: F401 (re-exported)
 from app.ui.drafts import DraftKeeper
-from app.ui.session import SessionRunner
+from app.ui.session import FIRST_PAINT_WAIT_MS, SessionRunner
 from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
 
 DIALOG_EDITORS = ("client_dialog", "decision_dialog", "close_dialog")
-FIRST_PAINT_WAIT_MS = 100
 
 
 def _where_she_was(diary: Diary) -> tuple[Place | None, list[DraftView]]:

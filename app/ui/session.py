@@ -12,6 +12,10 @@ from typing import Any
 
 from app.ui.tasks import TaskRunner
 
+# A new workspace reads its first lists once it has been laid out and painted, or after this long if it is not
+# painted (hidden, minimised): laid out while workers run, every size and paint call waits for the interpreter.
+FIRST_PAINT_WAIT_MS = 100
+
 
 class SessionRunner:
     def __init__(self, runner: TaskRunner) -> None:

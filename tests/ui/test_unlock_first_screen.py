@@ -178,3 +178,59 @@ def test_the_workspace_is_shown_on_the_turn_after_it_is_made_and_not_after_a_loc
     assert window.workspace is None and window.stack.currentWidget() is window.unlock_screen
     qtbot.waitUntil(lambda: NAME not in texts_on_screen(window), timeout=2_000)
     window.runner.wait(5_000)
+
+
+def _mens_diary(data_dir: Path) -> Worker:
+    from app.services.mens_track import men
+
+    store = vault.create(data_dir, PASSPHRASE, KdfParams.fast_for_tests())
+    worker = Worker("Per Persson", "Mansstödjare", frozenset({"men"}))
+    try:
+        save_worker(store, worker)
+        men.add_man(Diary(store, worker, today_override=date.today()), name="Åke Östlund")
+    finally:
+        store.close()
+    return worker
+
+
+def test_the_mens_workspace_reads_its_lists_after_its_first_paint_or_anyway(qtbot, tmp_path: Path, monkeypatch,
+                                                                            prefs) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.mens_track.workspace import MensWorkspace
+
+    worker = _mens_diary(tmp_path / "diary")
+    window = AthenaWindow(tmp_path / "diary", prefs)
+    qtbot.addWidget(window)
+    window.show()
+    events: list[str] = []
+    real_paint, real_start = MensWorkspace.paintEvent, MensWorkspace.start
+    monkeypatch.setattr(MensWorkspace, "paintEvent", lambda self, e: (events.append("paint"), real_paint(self, e)))
+    monkeypatch.setattr(MensWorkspace, "start", lambda self: (events.append("start"), real_start(self)))
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: "start" in events, timeout=10_000)
+    assert events.index("paint") < events.index("start") and events.count("start") == 1
+    ws = window.workspace
+    assert isinstance(ws, MensWorkspace)
+    qtbot.waitUntil(lambda: ws.men_list.view.count() == 1, timeout=10_000)
+    window.lock()
+    window.runner.wait(5_000)
+
+    # Never painted: read anyway. Locked before its first paint: nothing starts.
+    store = vault.unlock(tmp_path / "diary", PASSPHRASE)
+    runner = TaskRunner()
+    session = SessionRunner(runner)
+    try:
+        hidden = MensWorkspace(Diary(store, worker).for_track("men"), session)
+        qtbot.addWidget(hidden)
+        qtbot.waitUntil(lambda: hidden.men_list.view.count() == 1, timeout=10_000)
+        session.end()
+        runner.wait()
+        session = SessionRunner(runner)
+        locked = MensWorkspace(Diary(store, worker).for_track("men"), session)
+        qtbot.addWidget(locked)
+        session.end()  # what a lock does first
+        qtbot.wait(250)  # past the fallback start
+        assert not locked._started and locked.men_list.view.count() == 0 and not runner.busy()
+    finally:
+        session.end()
+        runner.wait()
+        store.close()
