@@ -2,6 +2,7 @@
 whole encrypted database file to the share).
 
     .venv/bin/python bench/bench_sync.py [--big 300000] [--join 1000] [--skip-big] [--skip-usable]
+                                         [--per-row-floor]
 
 Prints:
 - push of 1,000 local changes and pull of 10,000 remote changes (target < 0.5 s), next to the floor: reading,
@@ -13,7 +14,9 @@ Prints:
 - "the diary stays usable": that join applied while another thread reads through the services every 5 ms and
   writes every 50 ms — the longest read and write, against the same loop with no round running;
 - with the prebuilt 10,000-client / 300,000-entry demo diary (``bench/_diary.py``; ``--skip-big`` leaves it out,
-  it takes minutes): its first push and a new laptop joining that team (target < 60 s each), with floors;
+  it takes minutes): its first push and a new laptop joining that team (target < 60 s each), with floors
+  (the join's floor fills the entries' derived rows set-based as the round does; ``--per-row-floor`` adds the
+  same insert with the per-row triggers);
 - a round with nothing new on diaries of 1,000 and of ``--big`` entries (target < 100 ms, the same cost for
   both), and bytes written and seconds against copying diary.db to the share, as ratios.
 Every floor is raw SQLCipher/file work in the same run (so a loaded machine slows both); ratios are
@@ -39,7 +42,7 @@ from app.models import RECORD_CLASSES, Base, Client, DiaryEntry, SyncMember, Syn
 from app.storage import vault
 from app.storage.changefeed import Identity, bulk_insert
 from app.storage.keyfile import KdfParams
-from app.sync import batches, files, values
+from app.sync import batches, derived, files, values
 from app.sync import team as teams
 from app.sync.folder import FolderShare
 from app.sync.round import SyncConfig, SyncSummary, sync_round
@@ -146,9 +149,11 @@ def read_files_floor(share_dir: Path, writer: Laptop, from_snapshot: bool = Fals
 STORED = ["sync_record_state", "changes"]
 
 
-def insert_floor(src: Laptop, dst: Path, tables: list[str]) -> tuple[float, int, int]:
+def insert_floor(src: Laptop, dst: Path, tables: list[str], per_row: bool = False) -> tuple[float, int, int]:
     """Seconds to insert, with one prepared statement per table and one transaction, the rows ``src`` holds in
     ``tables`` into a fresh diary (its triggers and indexes included): the rows a round stored, written raw.
+    Diary entries get their derived rows (search index, kinds, year summary) set-based, as a round's bulk
+    insert does (``sync/derived.py``); ``per_row``: by the per-row triggers instead (the floor before that).
     Returns (seconds, rows, bytes of row data)."""
     order = [t.name for t in Base.metadata.sorted_tables if t.name in set(tables)]
     src_conn = src.store.engine.raw_connection()
@@ -175,8 +180,16 @@ def insert_floor(src: Laptop, dst: Path, tables: list[str]) -> tuple[float, int,
         cur.execute("BEGIN IMMEDIATE")
         cur.execute("PRAGMA defer_foreign_keys = ON")  # as a round does: rows may point ahead in the same batch
         for name, cols, rows in data:
-            cur.executemany(f'INSERT INTO "{name}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})',
-                            rows)
+            sql = f'INSERT INTO "{name}" ({", ".join(cols)}) VALUES ({", ".join("?" for _ in cols)})'
+            if name != derived.TABLE or per_row:
+                cur.executemany(sql, rows)
+                continue
+            before = cur.execute(derived.LAST_ROWID).fetchone()[0]
+            cur.execute(derived.SET_FLAG)
+            cur.executemany(sql, rows)
+            for fill in derived.FILL:
+                cur.execute(fill, (before,))
+            cur.execute(derived.CLEAR_FLAG)
         cur.execute("COMMIT")
         took = time.perf_counter() - t0
     finally:
@@ -238,7 +251,7 @@ def print_push(label: str, lap: Laptop, t: float, tmp: Path) -> None:
 
 
 def print_join(label: str, new: Laptop, writer: Laptop, share_dir: Path, t: float, tmp: Path,
-               target: str, from_snapshot: bool = False) -> None:
+               target: str, from_snapshot: bool = False, per_row_floor: bool = False) -> None:
     read, nbytes = read_files_floor(share_dir, writer, from_snapshot)
     tables = list(dict.fromkeys([c.__tablename__ for c in RECORD_CLASSES.values()])) + STORED
     ins, rows, _ = insert_floor(new, tmp / f"floor-join-{len(label)}-{int(t * 1000)}", tables)
@@ -246,6 +259,10 @@ def print_join(label: str, new: Laptop, writer: Laptop, share_dir: Path, t: floa
     row(f"  floor: read + verify + decrypt + parse {nbytes / 1024 / 1024:.1f} MiB of files", read, "s")
     row(f"  floor: insert the {rows:,} rows it stored (records, merge states, change rows)", ins, "s")
     row("  ratio join / floor", t / (read + ins), "x")
+    if per_row_floor:
+        old, _, _ = insert_floor(new, tmp / f"floor-join-rows-{len(label)}-{int(t * 1000)}", tables, per_row=True)
+        row("  (the same rows with the entries' per-row triggers, the floor before the set-based fill)", old, "s")
+        row("  (ratio join / that floor)", t / (read + old), "x")
 
 
 def p99(xs: list[float]) -> float:
@@ -346,7 +363,7 @@ def _add_missing_0800(store: vault.Store) -> None:
             conn.exec_driver_sql(sql)
 
 
-def big_team(tmp: Path) -> None:
+def big_team(tmp: Path, per_row_floor: bool = False) -> None:
     """The prebuilt 10,000-client / 300,000-entry demo diary: its first push, and a new laptop joining."""
     from app.services.context import load_worker
     from bench._diary import PASSPHRASE, big_diary
@@ -377,7 +394,7 @@ def big_team(tmp: Path) -> None:
     s, t = new.sync(share)
     assert s.ok and s.pulled > 0, s
     print_join(f"join the 10,000-client / 300,000-entry team ({s.pulled:,} records)", new, lap, share_dir, t,
-               tmp, "target < 60 s", from_snapshot=True)
+               tmp, "target < 60 s", from_snapshot=True, per_row_floor=per_row_floor)
     new.store.close()
     lap.store.close()
 
@@ -421,6 +438,8 @@ def main() -> None:
     ap.add_argument("--join", type=int, default=1000)
     ap.add_argument("--skip-big", action="store_true", help="leave out the 10,000-client / 300,000-entry team")
     ap.add_argument("--skip-usable", action="store_true", help="leave out the reads-during-a-round figures")
+    ap.add_argument("--per-row-floor", action="store_true",
+                    help="also the big join's floor with the entries' per-row triggers (about 45 s more)")
     args = ap.parse_args()
     started = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="athena-bench-sync-"))
@@ -492,7 +511,7 @@ def main() -> None:
 
         if not args.skip_big:
             print("== the 10,000-client / 300,000-entry team (the prebuilt demo diary)")
-            big_team(tmp)
+            big_team(tmp, args.per_row_floor)
 
         print("== a round with nothing new, and a round with one edit, against copying diary.db")
         for size in dict.fromkeys((1000, args.big)):

@@ -216,6 +216,10 @@ class Store:
                     problems.append(f"{pragma}: the database file is damaged")
                     continue
                 problems.extend(r for r in rows if r != "ok")
+            # Only ever held inside a bulk insert's transaction (app/sync/derived.py), which cannot commit it.
+            if conn.exec_driver_sql("SELECT 1 FROM derived_deferred LIMIT 1").first() is not None:
+                problems.append("derived_deferred is not empty: the search index and the kinds of support of "
+                                "some diary entries may be missing")
             conn.rollback()
         return problems
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.models import RECORD_CLASSES, SyncConflict, SyncPendingBase, SyncPurge, SyncRecordState
 from app.models.base import utcnow
+from app.sync import derived
 from app.sync import state as st
 from app.sync.errors import SyncError
 from app.sync.fresh import FreshRows
@@ -141,7 +142,14 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
     """Make the diary rows of these records match their states (insert, update, delete). ``fresh``: records
     whose state is one update without bases (``state.fresh_state``): what it shows is that write's fields, by
     its author — the same as reading the state, without walking it. ``absent``: records known to have no row
-    here (not looked up). Returns the records it inserted from their one write (their rows are there)."""
+    here (not looked up). Returns the records it inserted from their one write (their rows are there). Many new
+    diary entries get their derived rows set-based at the end (``derived``)."""
+    with derived.window(session):
+        return _materialise(session, states, problems, fresh, absent)
+
+
+def _materialise(session: Session, states: dict[Key, st.State], problems: list[str],
+                 fresh: dict[Key, st.Write] | None, absent: set[Key] | None) -> set[Key]:
     fresh = fresh or {}
     absent = absent or set()
     inserted: set[Key] = set()
@@ -202,7 +210,7 @@ def materialise(session: Session, states: dict[Key, st.State], problems: list[st
                 if set(diff) - PROVENANCE or (diff and entity not in _INSERT_ONLY):
                     _update(session, table, rid, diff, entity, problems)
             for sql, params in quick.items():
-                session.connection().exec_driver_sql(sql, params)
+                derived.insert_rows(session, table.name, sql, params)
             if inserts:
                 _insert_all(session, cls, table, inserts)
     return inserted

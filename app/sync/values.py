@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Table
 from sqlalchemy.orm import Session
 
+from app.sync import derived
+
 # JSON as stored by the sync's own inserts: the same values as SQLAlchemy's ``json.dumps``, without the spaces
 # and the circular-reference check (merge states and change fields are plain trees built here).
 _ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
@@ -112,7 +114,7 @@ def insert_tuples(session: Session, table: Table, cols: Sequence[str], params: l
         params = done
     sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         table.name, ", ".join(f'"{c}"' for c in cols), ", ".join("?" for _ in cols))
-    session.connection().exec_driver_sql(sql, params)
+    derived.insert_rows(session, table.name, sql, params)
 
 
 def _to_datetime(v: Any) -> Any:
