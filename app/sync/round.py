@@ -53,7 +53,7 @@ def sync_round(store: Store, share: Share, identity: Identity | None = None, con
     if not team_ids:
         summary.ok = False
         lines.append(LogLine(PROBLEM, "This laptop is not in a team yet (athena team create, or team join)."))
-    with batches.responsive(), batches.round_thread(store.engine):
+    with batches.responsive(), batches.round_thread(store.engine), _no_gc():
         try:
             _rounds(store, share, identity, team_ids, cfg, clock, summary, lines, stop)
         finally:
@@ -184,21 +184,17 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     need_snapshot |= _tidy_own(store, share, identity, team_id, my_folder, listings[me], summary, lines)
 
     if not seen_before and len(listings) > 1:
-        with _no_gc():
-            _start_from_snapshots(store, share, identity, team_id, listings, keys, senders, cfg, clock,
-                                  summary, lines)
+        _start_from_snapshots(store, share, identity, team_id, listings, keys, senders, cfg, clock, summary,
+                              lines)
     with store.read(identity) as s:
         cursors = snapshot.cursors(s, team_id)
 
-    with _no_gc():
-        scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, senders, clock(),
-                                      cfg.max_future_ms, cfg.max_segments_per_round)
+    scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, senders, clock(),
+                                  cfg.max_future_ms, cfg.max_segments_per_round)
     lines.extend(scan.log)
     summary.held += scan.held
     reference = _share_time(share, my_folder) if _has_local_work(store, identity, team_id) else None
-    with _no_gc():
-        merge.merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines,
-               stop)
+    merge.merge(store, identity, team_id, scan, senders, cfg, clock, reference, need_snapshot, summary, lines, stop)
     _rewrite_after_purge(store, share, identity, team_id, my_folder, lines)
     _upload(store, share, identity, team_id, my_folder, summary, lines, stop)
     if stop():
@@ -531,12 +527,21 @@ def _me(store: Store, identity: Identity, team_id: str) -> str:
 
 @contextlib.contextmanager
 def _no_gc() -> Iterator[None]:
-    """Merging allocates many small, short-lived objects; the cycle collector would rescan them all."""
+    """A round allocates many small objects (the received writes, their states and rows), most of them alive
+    until its end: the cycle collector would rescan them, and every older object of the process, again and
+    again. It is paused for the round, and runs once at its end, when those are freed, over only what the round
+    made (the process's older objects are frozen meanwhile): no full collection is left due after it. Where
+    the process keeps its long-lived objects frozen itself (the desktop, from unlock to lock), they stay so."""
     enabled = gc.isenabled()
+    frozen_before = gc.get_freeze_count() > 0
     gc.disable()
+    gc.freeze()
     try:
         yield
     finally:
+        gc.collect()
+        if not frozen_before:
+            gc.unfreeze()
         if enabled:
             gc.enable()
 

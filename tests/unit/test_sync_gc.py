@@ -1,0 +1,47 @@
+"""A round pauses the cycle collector and leaves no full collection due after it; the desktop's own policy
+(its long-lived objects frozen from unlock to lock, ``app/ui/access/unlock.py``) is kept."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from app.sync.folder import FolderShare
+from tests.unit.sync_helpers import make_team
+
+
+def _team(tmp_path: Path):  # type: ignore[no-untyped-def]
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2)
+    for lap in (a, b):
+        assert lap.sync(share).ok
+    for k in range(30):
+        a.add_client(f"Klient {k}")
+    assert a.sync(share).ok
+    return share, b
+
+
+def test_a_round_leaves_the_collector_as_it_found_it_with_nothing_due(tmp_path: Path) -> None:
+    share, b = _team(tmp_path)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert b.sync(share).pulled == 30
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # nothing left frozen by the round
+    assert gc.get_count()[1:] == (0, 0)  # it collected once at its end: no older generation is due
+
+
+def test_objects_the_process_froze_stay_frozen(tmp_path: Path) -> None:
+    share, b = _team(tmp_path)
+    gc.freeze()
+    gc.disable()
+    try:
+        frozen = gc.get_freeze_count()
+        assert b.sync(share).pulled == 30
+        assert not gc.isenabled()  # the desktop switched it off (opening): still off
+        # Still frozen (less those that the round's own work freed: a frozen object can still be deallocated).
+        assert gc.get_freeze_count() > 0.9 * frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
