@@ -163,12 +163,30 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
         table: Table = cls.__table__  # type: ignore[assignment]
         build = None  # made once per kind of record: its plans are shared by every chunk
         for part in _chunks(sorted(ids)):
-            look = [rid for rid in part if (entity, rid) not in absent]
-            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
-                       } if look else {}
             inserts: list[dict[str, Any]] = []
             quick: dict[str, list[tuple[Any, ...]]] = {}
-            for rid in part:
+            rest: Sequence[str] = part
+            if fresh:  # new records with no row here (not looked up): their rows straight from their one write
+                rest = []
+                for rid in part:
+                    key = (entity, rid)
+                    w = fresh.get(key)
+                    if w is None or not w["f"] or key not in absent:
+                        rest.append(rid)
+                        continue
+                    if build is None:
+                        build = FreshRows(session, table)
+                    made = build(rid, w)
+                    if made is None:
+                        problems.append("A received record is incomplete; it is kept and shown once the rest "
+                                        "of it arrives.")
+                    else:
+                        quick.setdefault(made[0], []).append(made[1])
+                        inserted.add(key)
+            look = [rid for rid in rest if (entity, rid) not in absent]
+            current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
+                       } if look else {}
+            for rid in rest:
                 s = states[(entity, rid)]
                 row = current.get(rid)
                 w = fresh.get((entity, rid))

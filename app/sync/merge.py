@@ -71,7 +71,8 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
                 fixed = None
                 if not more or _yield(store, stop, held, cfg):
                     break
-        batches.checkpoint(store.engine)
+        if more:  # between transactions; after the last one the next step's, or the round's own, copies it
+            batches.checkpoint(store.engine)
     # 2. Then the team's changes, in HLC order within each batch (the device id is the last part of the HLC).
     if scan.ready or scan.skipped:
         with store.read(identity) as s:
@@ -99,7 +100,8 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
                     part = next(parts, None)
                     if _yield(store, stop, held, cfg):
                         break
-            batches.checkpoint(store.engine)  # the turn is given back: a waiting write goes on meanwhile
+            if part is not None:  # the turn is given back: a waiting write goes on meanwhile
+                batches.checkpoint(store.engine)  # (after the last one: the round's own, once it has acknowledged)
         if summary.pulled > before:
             lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                                  {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
@@ -214,7 +216,7 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1
             continue
-        w = {**w, "a": sender.label}  # authorship is the verified sending member's, whatever the write says
+        w["a"] = sender.label  # authorship is the verified sending member's, whatever the write says
         comps[key] = known[key] = compartment
         if state is None and w["o"] == "u":  # a record new here: its state is this one write
             if w.get("f") and not w.get("b") and not w.get("kd"):
