@@ -161,28 +161,20 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
         if cls is None:
             continue  # an entity a newer Athena knows: kept in the state, shown once this one is updated
         table: Table = cls.__table__  # type: ignore[assignment]
-        build = None  # made once per kind of record: its plans are shared by every chunk
+        build = FreshRows(session, table) if fresh else None  # its plans are shared by every chunk
         for part in _chunks(sorted(ids)):
             inserts: list[dict[str, Any]] = []
             quick: dict[str, list[tuple[Any, ...]]] = {}
             rest: Sequence[str] = part
-            if fresh:  # new records with no row here (not looked up): their rows straight from their one write
+            if build is not None:  # new records with no row here (not looked up): rows from their one write
                 rest = []
                 for rid in part:
                     key = (entity, rid)
                     w = fresh.get(key)
                     if w is None or not w["f"] or key not in absent:
                         rest.append(rid)
-                        continue
-                    if build is None:
-                        build = FreshRows(session, table)
-                    made = build(rid, w)
-                    if made is None:
-                        problems.append("A received record is incomplete; it is kept and shown once the rest "
-                                        "of it arrives.")
                     else:
-                        quick.setdefault(made[0], []).append(made[1])
-                        inserted.add(key)
+                        _from_write(build, key, w, quick, inserted, problems)
             look = [rid for rid in rest if (entity, rid) not in absent]
             current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
                        } if look else {}
@@ -190,16 +182,8 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
                 s = states[(entity, rid)]
                 row = current.get(rid)
                 w = fresh.get((entity, rid))
-                if row is None and w is not None and w["f"]:  # a new record from its one write: its row as is
-                    if build is None:
-                        build = FreshRows(session, table)
-                    made = build(rid, w)
-                    if made is None:
-                        problems.append("A received record is incomplete; it is kept and shown once the rest "
-                                        "of it arrives.")
-                    else:
-                        quick.setdefault(made[0], []).append(made[1])
-                        inserted.add((entity, rid))
+                if row is None and w is not None and w["f"] and build is not None:  # its row as its write is
+                    _from_write(build, (entity, rid), w, quick, inserted, problems)
                     continue
                 if w is not None and w["f"]:
                     shown = w["f"]
@@ -221,8 +205,7 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
                     if complete(table, want):
                         inserts.append({**want, "id": rid})
                     else:
-                        problems.append("A received record is incomplete; it is kept and shown once the rest "
-                                        "of it arrives.")
+                        problems.append(_INCOMPLETE)
                     continue
                 diff = {k: v for k, v in want.items() if row.get(k) != v}
                 if set(diff) - PROVENANCE or (diff and entity not in _INSERT_ONLY):
@@ -236,6 +219,20 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
 
 _INSERT_ONLY = {"risk_assessments", "safety_plan_versions"}  # SQL triggers refuse every update
 
+
+
+_INCOMPLETE = "A received record is incomplete; it is kept and shown once the rest of it arrives."
+
+
+def _from_write(build: FreshRows, key: Key, w: st.Write, quick: dict[str, list[tuple[Any, ...]]],
+                inserted: set[Key], problems: list[str]) -> None:
+    """A new record's row from its one write, into ``quick`` (by insert statement), or a problem noted."""
+    made = build(key[1], w)
+    if made is None:
+        problems.append(_INCOMPLETE)
+    else:
+        quick.setdefault(made[0], []).append(made[1])
+        inserted.add(key)
 
 def _insert_all(session: Session, cls: type, table: Table, rows: list[dict[str, Any]]) -> None:
     now = utcnow()

@@ -5,8 +5,9 @@ in short steps (``batches``), so a write of the desktop waits at most one step.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Table, text
@@ -41,11 +42,8 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
     while more:
         if stop():
             raise batches.RoundStopped(batches.STOPPED)
-        with store.write(identity) as s:
+        with _team_write(store, identity, team_id) as (s, team):
             held = time.perf_counter()
-            s.info[REMOTE] = True
-            team = s.get(SyncTeam, team_id)
-            assert team is not None
             keys = teams.epoch_keys(s, team_id)
             fixed = None
             if first:
@@ -83,11 +81,8 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
         while part is not None:
             if stop():
                 raise batches.RoundStopped(batches.STOPPED)
-            with store.write(identity) as s:
+            with _team_write(store, identity, team_id) as (s, team):
                 held = time.perf_counter()
-                s.info[REMOTE] = True
-                team = s.get(SyncTeam, team_id)
-                assert team is not None
                 if not ahead:  # what she wrote meanwhile is merged first, as if written before the round
                     while _ingest(s, team, teams.epoch_keys(s, team_id), now, cfg.segment_max_writes, None):
                         pass
@@ -108,22 +103,19 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
     # 3. A snapshot when due, built from a read transaction (merge states change only in rounds), stored
     #    one part per transaction.
     with store.read(identity) as s:
-        team = s.get(SyncTeam, team_id)
-        assert team is not None
-        due = team.segments_since_snapshot >= cfg.snapshot_every or (need_snapshot and team.last_seq > 0)
-        seq = team.last_seq
+        now_team = s.get(SyncTeam, team_id)
+        assert now_team is not None
+        due = now_team.segments_since_snapshot >= cfg.snapshot_every or (need_snapshot and now_team.last_seq > 0)
+        seq = now_team.last_seq
     if due:
         if stop():
             raise batches.RoundStopped(batches.STOPPED)
         with store.read(identity) as s:
-            team = s.get(SyncTeam, team_id)
-            assert team is not None
-            snap = snapshot.build_snapshot(s, team, teams.epoch_keys(s, team_id)[team.epoch], now)
+            now_team = s.get(SyncTeam, team_id)
+            assert now_team is not None
+            snap = snapshot.build_snapshot(s, now_team, teams.epoch_keys(s, team_id)[now_team.epoch], now)
         for number, row in enumerate(snap, start=1):
-            with store.write(identity) as s:
-                s.info[REMOTE] = True
-                team = s.get(SyncTeam, team_id)
-                assert team is not None
+            with _team_write(store, identity, team_id) as (s, team):
                 if team.last_seq != seq:  # another round sent a segment meanwhile: the next round writes it
                     break
                 s.merge(row)
@@ -131,10 +123,7 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
                     team.segments_since_snapshot = 0
             batches.checkpoint(store.engine)
     # 4. The acknowledgement: how far this laptop has applied everyone, and what it cannot apply.
-    with store.write(identity) as s:
-        s.info[REMOTE] = True
-        team = s.get(SyncTeam, team_id)
-        assert team is not None
+    with _team_write(store, identity, team_id) as (s, team):
         keys = teams.epoch_keys(s, team_id)
         ack: dict[str, object] = {"deps": snapshot.cursors(s, team_id), "bad": dict(sorted(scan.bad.items()))}
         if ack != team.ack_state:
@@ -146,6 +135,17 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
                              data=container.encode("ack", header, ack, keys[team.epoch], team.signing_key)))
         team.last_sync_at = utcnow()
 
+
+
+@contextlib.contextmanager
+def _team_write(store: Store, identity: Identity, team_id: str) -> Iterator[tuple[DiarySession, SyncTeam]]:
+    """One of the round's write transactions (the change feed off: what it writes is the sync's own), with
+    the team's row."""
+    with store.write(identity) as s:
+        s.info[REMOTE] = True
+        team = s.get(SyncTeam, team_id)
+        assert team is not None
+        yield s, team
 
 def _yield(store: Store, stop: Callable[[], bool], held: float, cfg: SyncConfig) -> bool:
     """Whether the round's write transaction should commit now and let others go: a write of this program is

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
@@ -24,7 +23,7 @@ from app.ui.clients.client_view import ClientView
 from app.ui.clients.dialogs import ClientDialog, run_dialog
 from app.ui.clients.export_status import ExportJob, ExportStatus, export_to_file  # noqa: F401 (re-exported)
 from app.ui.drafts import DraftKeeper
-from app.ui.session import FIRST_PAINT_WAIT_MS, SessionRunner
+from app.ui.session import SessionRunner, StartsAfterPaint
 from app.ui.sync.status import SyncController
 from app.ui.today.today import TodayScreen
 
@@ -35,7 +34,7 @@ def _where_she_was(diary: Diary) -> tuple[Place | None, list[DraftView]]:
     return drafts.get_place(diary), drafts.list_drafts(diary)
 
 
-class Workspace(QWidget):
+class Workspace(StartsAfterPaint):
     ready = Signal()  # the first page of the client list is shown: she can search, open and write
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
@@ -84,20 +83,8 @@ class Workspace(QWidget):
         self.client_list.model.loaded.connect(self._list_loaded)
         self.today.loaded.connect(lambda: self._first_screen_part("today"))
         # The workers reading the first lists start once the new screen has been laid out and painted: laid out
-        # while they run, every widget's size and paint calls would wait for the interpreter they hold. A
-        # workspace that is not painted soon (hidden, minimised) starts anyway.
-        self._started = False
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_once)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._started:
-            QTimer.singleShot(0, self, self._start_once)  # after this paint has reached the screen
-
-    def _start_once(self) -> None:
-        if not self._started and self.runner.alive:  # not after a lock: the workspace is going away
-            self._started = True
-            self.start()
+        # while they run, every widget's size and paint calls would wait for the interpreter they hold.
+        self.start_after_paint()
 
     def start(self) -> None:
         self.client_list.refresh()

@@ -10,11 +10,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
+
 from app.ui.tasks import TaskRunner
 
 # A new workspace reads its first lists once it has been laid out and painted, or after this long if it is not
 # painted (hidden, minimised): laid out while workers run, every size and paint call waits for the interpreter.
 FIRST_PAINT_WAIT_MS = 100
+
+
+class StartsAfterPaint(QWidget):
+    """A workspace whose ``start`` (its first reads) runs once, after its first paint has reached the screen —
+    or after FIRST_PAINT_WAIT_MS if it is never painted — and never after its session ended (a lock)."""
+
+    runner: SessionRunner
+
+    def start_after_paint(self) -> None:
+        self._started = False
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_once)
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self, self._start_once)  # after this paint has reached the screen
+
+    def _start_once(self) -> None:
+        if not self._started and self.runner.alive:  # not after a lock: the workspace is going away
+            self._started = True
+            self.start()
 
 
 class SessionRunner:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QStatusBar, QVBoxLayout, QWidget
 
 from app.services.context import Diary
@@ -22,11 +21,11 @@ from app.ui.mens_track.dialogs import ManDialog
 from app.ui.mens_track.men_list import MenListPane
 from app.ui.mens_track.statistics import MenStatisticsScreen
 from app.ui.mens_track.today import MenTodayScreen
-from app.ui.session import FIRST_PAINT_WAIT_MS, SessionRunner
+from app.ui.session import SessionRunner, StartsAfterPaint
 from app.ui.sync.status import SyncController
 
 
-class MensWorkspace(QWidget):
+class MensWorkspace(StartsAfterPaint):
     ready = Signal()  # the men's list is shown: she can search, open and write
 
     def __init__(self, diary: Diary, runner: SessionRunner, parent: QWidget | None = None) -> None:
@@ -60,24 +59,11 @@ class MensWorkspace(QWidget):
         self.sync.synced.connect(self._synced)
         self._ready_sent = False
         self.men_list.loaded.connect(self._list_loaded)
-        # As the women's workspace: the first lists are read once the new screen is laid out and painted (or
-        # after FIRST_PAINT_WAIT_MS if it never is), not while it is laid out; never after a lock.
-        self._started = False
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._start_once)
+        self.start_after_paint()  # its first lists read once it is laid out and painted, as the women's
 
     @property
     def man_id(self) -> str | None:
         return self.case_view.man_id
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._started:
-            QTimer.singleShot(0, self, self._start_once)  # after this paint has reached the screen
-
-    def _start_once(self) -> None:
-        if not self._started and self.runner.alive:  # not after a lock: the workspace is going away
-            self._started = True
-            self.start()
 
     def start(self) -> None:
         self.men_list.refresh()
