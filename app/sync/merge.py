@@ -17,7 +17,7 @@ from app.models.base import utcnow
 from app.storage import hlc
 from app.storage.changefeed import REMOTE, Clock, DiarySession, Identity
 from app.storage.vault import Store
-from app.sync import apply, batches, checks, clockfix, container, files, pull, roles, snapshot, values
+from app.sync import apply, batches, checks, clockfix, container, files, ingest, pull, roles, snapshot, values
 from app.sync import state as st
 from app.sync import team as teams
 from app.sync.config import SyncConfig, SyncSummary
@@ -159,7 +159,7 @@ def _ingest(s: DiarySession, team: SyncTeam, keys: dict[int, bytes], now: int, l
     """One segment of at most ``limit`` of this laptop's local changes into the outbox (with ``fixed``: the
     re-stamped and re-sent changes of a clock put right). Returns whether there may be more."""
     limit = max(1, limit)
-    writes, upto = apply.ingest_local(s, team.compartment, team.change_seq, limit)
+    writes, upto = ingest.ingest_local(s, team.compartment, team.change_seq, limit)
     if fixed is not None and fixed.writes:
         writes = fixed.writes + writes
     if not writes:

@@ -24,7 +24,7 @@ CHILD = r"""
 import os, signal, sys
 from app.storage import vault
 from app.storage.changefeed import Identity
-from app.sync import apply, round as rnd, folder as shr
+from app.sync import apply, ingest, round as rnd, folder as shr
 data_dir, share_dir, step = sys.argv[1:4]
 
 def die():
@@ -56,7 +56,7 @@ elif step == "after-temp":
 elif step == "after-rename":
     after(shr.FolderShare, "rename_noreplace")
 elif step == "mid-ingest":
-    after(apply, "ingest_local")
+    after(ingest, "ingest_local")
 elif step == "mid-apply":
     after(apply, "materialise")
 elif step == "before-commit":
