@@ -49,7 +49,7 @@ def load_states(session: Session, keys: Iterable[Key]) -> dict[Key, st.State]:
 def load_known(session: Session, keys: Iterable[Key], rows: bool = True) -> tuple[dict[Key, st.State],
                                                                               dict[Key, str]]:
     """The stored merge states of these records (full form) and which track each is in here (``rows``: its
-    row's, else its state's): what ``load_states`` and ``load_compartments`` give, reading each state once."""
+    row's, else its state's), reading each state once."""
     by_entity: dict[str, list[str]] = {}
     for e, i in keys:
         by_entity.setdefault(e, []).append(i)
@@ -93,34 +93,6 @@ def save_states(session: Session, states: dict[Key, st.State], existing: set[Key
     if changed:
         session.connection().exec_driver_sql(
             "UPDATE sync_record_state SET state = ? WHERE entity = ? AND entity_id = ?", changed)
-
-
-def load_compartments(session: Session, keys: Iterable[Key]) -> dict[Key, str]:
-    """Which track each record is in on this laptop (its row, or its merge state), where known."""
-    by_entity: dict[str, list[str]] = {}
-    for e, i in keys:
-        by_entity.setdefault(e, []).append(i)
-    out: dict[Key, str] = {}
-    for entity, ids in by_entity.items():
-        cls = RECORD_CLASSES.get(entity)
-        for part in _chunks(sorted(set(ids))):
-            conn = session.connection()
-            for rid, c in conn.exec_driver_sql(
-                    f"SELECT entity_id, compartment FROM sync_record_state WHERE entity = ? AND entity_id IN "
-                    f"({_marks(len(part))})", (entity, *part)):
-                out[(entity, rid)] = c
-            if cls is not None:
-                table: Table = cls.__table__  # type: ignore[assignment]
-                for rid, c in conn.exec_driver_sql(
-                        f'SELECT id, compartment FROM "{table.name}" WHERE id IN ({_marks(len(part))})',
-                        tuple(part)):
-                    out[(entity, rid)] = c
-    return out
-
-
-def foreign_record(session: Session, key: Key, compartment: str) -> bool:
-    found = load_compartments(session, [key]).get(key)
-    return found is not None and found != compartment
 
 
 def materialise(session: Session, states: dict[Key, st.State], problems: list[str],
