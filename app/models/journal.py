@@ -14,6 +14,9 @@ class Change(Base):
     """One row per record written: what changed, to what, by whom, on which device, at which HLC time."""
 
     __tablename__ = "changes"
+    # Numbers are never given twice, also after the newest rows were deleted (a purge): what was read up to a
+    # number (sync's change_seq, the retention scrub's mark) stays read (migration 1700).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     hlc: Mapped[str] = mapped_column(String(40), index=True)

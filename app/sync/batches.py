@@ -224,8 +224,40 @@ def round_thread(engine: Engine) -> Iterator[None]:
         _round_local.depth -= 1
 
 
+_background: dict[int, threading.Thread] = {}  # id(engine) -> its checkpoint running in a thread
+_background_lock = threading.Lock()
+
+
+def checkpoint_behind(engine: Engine) -> None:
+    """Start ``checkpoint`` in a thread: copying the WAL into the database is SQLite's work outside Python's
+    lock, so the round's last steps (its acknowledgement, the uploads, the share's tidying) go on meanwhile.
+    The next ``checkpoint`` of this engine waits for it first (the round's own, at its end, always does)."""
+    with _background_lock:
+        running = _background.get(id(engine))
+        if running is not None and running.is_alive():
+            return
+        thread = threading.Thread(target=_checkpoint_quietly, args=(engine,), name="athena-checkpoint",
+                                  daemon=True)
+        _background[id(engine)] = thread
+    thread.start()
+
+
+def _checkpoint_quietly(engine: Engine) -> None:
+    with contextlib.suppress(Exception):  # (a diary closed meanwhile): the round's own checkpoint copies it
+        _checkpoint_now(engine)
+
+
 def checkpoint(engine: Engine) -> None:
-    """Copy the WAL into the database without waiting for anyone (PASSIVE: readers and writers go on)."""
+    """Copy the WAL into the database without waiting for anyone (PASSIVE: readers and writers go on), after
+    the one ``checkpoint_behind`` started, if any."""
+    with _background_lock:
+        running = _background.pop(id(engine), None)
+    if running is not None:
+        running.join()
+    _checkpoint_now(engine)
+
+
+def _checkpoint_now(engine: Engine) -> None:
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()

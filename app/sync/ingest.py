@@ -35,8 +35,8 @@ def ingest_local(session: Session, compartment: str, after_seq: int,
     and the change sequence number read up to: when every such row is read (fewer than ``limit``), that is the
     newest change row of the diary, so the next round does not read again the rows received from the team (or
     of the other track) after this laptop's last change. Called inside a write transaction: no row is added
-    meanwhile, and a new row always gets a higher number (change rows are only ever deleted below a kept
-    purge row, ``services/retention``)."""
+    meanwhile, and a new row always gets a higher number than every row before it, also after the newest
+    rows were deleted by a purge (``AUTOINCREMENT``, migration 1700)."""
     sql = ("SELECT seq, hlc, author, entity, entity_id, compartment, client_id, op, fields FROM changes "
            "WHERE seq > ? AND origin = 'local' AND compartment = ? ORDER BY seq")
     params: tuple[Any, ...] = (after_seq, compartment)

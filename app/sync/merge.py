@@ -98,6 +98,7 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
             if part is not None:  # the turn is given back: a waiting write goes on meanwhile
                 batches.checkpoint(store.engine)  # (after the last one: the round's own, once it has acknowledged)
         if summary.pulled > before:
+            batches.checkpoint_behind(store.engine)  # while the acknowledgement and the uploads go on
             lines.append(LogLine(INFO, "Received {count} changes from {files} files.",
                                  {"count": summary.pulled - before, "files": len(scan.ready)}, team_id))
     # 3. A snapshot when due, built from a read transaction (merge states change only in rounds), stored
@@ -254,11 +255,17 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
         changes: Table = Change.__table__  # type: ignore[assignment]
+        conn = s.connection()
+        # Nothing after this laptop's last sent change yet: its next change comes after the rows received now
+        # (ingest reads only local rows; counting what waits, ``round._waiting``, then reads none of these).
+        caught_up = team.change_seq >= int(conn.exec_driver_sql(_NEWEST_CHANGE).scalar() or 0)
         at = values.stored_value(s, changes, "at", utcnow())
         values.insert_tuples(s, changes, _CHANGE_COLUMNS, [
             (w["h"], w["e"], w["i"], _OPS[w["o"]], texts.get(id(w)) or dumps(w.get("f", {})), w["c"], w.get("k"),
              w["a"], device, "remote", at)
             for w, device in accepted], encoded=("fields", "at"))
+        if caught_up:
+            team.change_seq = int(conn.exec_driver_sql(_NEWEST_CHANGE).scalar() or 0)
     finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)
     for member, seq in pull.new_cursors(finished, cursors).items():
         snapshot.set_cursor(s, team.team_id, member, seq)
@@ -277,6 +284,7 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
                              {"count": len(accepted), "files": len(ready)}, team.team_id))
 
 
+_NEWEST_CHANGE = "SELECT max(seq) FROM changes"
 _OPS = {"u": "update", "d": "delete", "p": "purge"}
 
 

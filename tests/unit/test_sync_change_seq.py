@@ -3,13 +3,18 @@ its mark of what it has sent moves past the received rows, and nothing it writes
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.models import Change, Client, SyncTeam
+from app.models import Change, Client, DiaryEntry, SyncTeam
+from app.services.clients import entries
+from app.services.clients.entries import EntryInput
+from app.services.retention import purge, scrub
 from app.sync.folder import FolderShare
 from tests.unit.sync_helpers import Laptop, assert_converged, make_team
+from tests.unit.test_retention_no_trace import _diary, _fill
 
 
 def _unread(lap: Laptop) -> int:
@@ -68,3 +73,54 @@ def test_a_change_of_the_other_track_is_still_sent_by_its_own_team(tmp_path: Pat
     assert b.sync(share).pulled == 1
     assert b.sync(share).ok
     assert _unread(b) == 0
+
+
+def _newest(lap: Laptop) -> tuple[int, int]:
+    """(the highest change number in the diary, the team's mark of what it has sent)."""
+    with lap.store.read(lap.ident) as s:
+        team = s.scalars(select(SyncTeam)).one()
+        return int(s.scalar(select(func.max(Change.seq))) or 0), team.change_seq
+
+
+def test_a_purge_of_the_newest_rows_does_not_hide_the_changes_after_it(tmp_path: Path) -> None:
+    """A purge deletes the purged records' change rows. When those were the diary's newest (here: b's entry
+    about her, received last), the next change must still get a number above every number used before —
+    above the team's mark — or the purge's own tombstones and her next edit would never be sent."""
+    share_dir = tmp_path / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    a, b = make_team(tmp_path, 2)
+    da, db = _diary(a), _diary(b)
+    gone, kept = _fill(da)
+    for lap in (a, b):
+        assert lap.sync(share).ok
+    about_her = entries.add_entry(db, gone, EntryInput(text="Samtal hos B.", kinds=["support_talk"],
+                                                       event_on=date(2026, 3, 1)), sign=True).id
+    assert b.sync(share).ok
+    assert a.sync(share).pulled > 0
+    assert a.sync(share).ok  # a's mark moves past the received rows: b's entry is its newest change row
+    top, mark = _newest(a)
+    assert mark == top
+
+    pv = purge.preview(da)
+    assert [x.client_id for x in pv.purge] == [gone]
+    purge.run(da, pv.token)
+    after, mark_after = _newest(a)
+    assert after > top and mark_after <= top  # the tombstones are numbered above everything read before
+    sent = a.sync(share)
+    assert sent.ok and sent.pushed > 0
+    assert _newest(a)[1] == _newest(a)[0]
+    assert b.sync(share).ok
+    scrub.after_sync(db)
+    with b.store.read(b.ident) as s:
+        assert s.get(Client, gone) is None
+        assert s.get(DiaryEntry, about_her) is None  # the purge reached b, also for what b wrote about her
+
+    # The next change after the purge is sent too.
+    new = a.add_client("Dagny Nord")
+    assert a.sync(share).pushed == 1
+    assert b.sync(share).ok
+    with b.store.read(b.ident) as s:
+        assert s.get(Client, new) is not None and s.get(Client, kept) is not None
+    assert a.sync(share).ok
+    assert_converged(a, b)
