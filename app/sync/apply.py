@@ -131,13 +131,20 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
             rest: Sequence[str] = part
             if build is not None:  # new records with no row here (not looked up): rows from their one write
                 rest = []
+                new: list[tuple[str, st.Write]] = []
                 for rid in part:
                     key = (entity, rid)
                     w = fresh.get(key)
                     if w is None or not w["f"] or key not in absent:
                         rest.append(rid)
                     else:
-                        _from_write(build, key, w, quick, inserted, problems)
+                        new.append((rid, w))
+                made = 0
+                for sql, rows, places in build.many(new):
+                    quick.setdefault(sql, []).extend(rows)
+                    inserted.update((entity, new[n][0]) for n in places)
+                    made += len(places)
+                problems.extend([_INCOMPLETE] * (len(new) - made))
             look = [rid for rid in rest if (entity, rid) not in absent]
             current = {r.id: r._asdict() for r in session.execute(select(table).where(table.c.id.in_(look)))
                        } if look else {}

@@ -67,16 +67,14 @@ def load_progress(session: Session, team_id: str) -> tuple[str, int, int, str] |
 
 
 def save_progress(session: Session, team_id: str, partial: tuple[str, int, int, str] | None) -> None:
-    row = session.get(Setting, _key(team_id))
+    """Kept with plain SQL on the session's connection (it is saved at every step of a round)."""
+    conn = session.connection()
     if partial is None:
-        if row is not None:
-            session.delete(row)
-        return
-    value = json.dumps(list(partial))
-    if row is None:
-        session.add(Setting(key=_key(team_id), value=value))
+        conn.exec_driver_sql("DELETE FROM settings WHERE key = ?", (_key(team_id),))
     else:
-        row.value = value
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                             (_key(team_id), json.dumps(list(partial))))
 
 
 def skip_applied(seg: Segment, progress: tuple[str, int, int, str] | None) -> Segment:

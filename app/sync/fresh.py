@@ -5,6 +5,7 @@ same stored values, column by column, as the general path of ``apply.materialise
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from sqlalchemy import Table
@@ -16,6 +17,7 @@ from app.sync.values import (
     PROVENANCE,
     bound,
     converters,
+    getter,
     hlc_datetime,
     processors,
     required,
@@ -55,19 +57,21 @@ class FreshRows:
         convs = {j: (fn, bound(self.procs[c], None)) for j, c in enumerate(shipped)
                  if (fn := shipped_to_stored(self.conv[c], self.procs[c])) is not None}
         complete = all(k in taken for k in self.required)
-        need = {k for k in self.required if k in taken}
-        return _FreshPlan(sql, _row_builder(shipped, convs, need, tuple(self.base[c] for c in rest)), complete)
+        need = [j for j, n in enumerate(shipped) if n in self.required]
+        base = tuple(self.base[c] for c in rest)
+        return _FreshPlan(sql, _row_builder(shipped, convs, set(shipped[j] for j in need), base), complete,
+                          getter(shipped) if shipped else None, convs, need, base)
 
-    def __call__(self, rid: str, w: st.Write) -> tuple[str, tuple[Any, ...]] | None:
-        fields = w["f"]
-        names = tuple(fields)
+    def _plan_for(self, names: tuple[str, ...]) -> _FreshPlan:
         plan = self.plans.get(names)
         if plan is None:
             if len(self.plans) > 64:  # shapes come from received data: kept few
                 self.plans.clear()
             plan = self.plans[names] = self._plan(names)
-        if not plan.complete:
-            return None
+        return plan
+
+    def _tail(self, rid: str, w: st.Write) -> tuple[Any, ...]:
+        """The row's id and provenance: (id, updated_by, device_id, updated_at)."""
         h = w["h"]
         ms = h[:h.find("-")]
         at = self.times.get(ms)
@@ -76,8 +80,45 @@ class FreshRows:
                 self.times.clear()
             at = hlc_datetime(h)
             at = self.times[ms] = at if self.at_proc is None else self.at_proc(at)
-        row = plan.build(fields, (rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36], at))
+        return rid, str(w.get("a", ""))[:200], st.hlc_device(h)[:36], at
+
+    def __call__(self, rid: str, w: st.Write) -> tuple[str, tuple[Any, ...]] | None:
+        fields = w["f"]
+        plan = self._plan_for(tuple(fields))
+        if not plan.complete:
+            return None
+        row = plan.build(fields, self._tail(rid, w))
         return None if row is None else (plan.sql, row)
+
+    def many(self, items: list[tuple[str, st.Write]]) -> list[tuple[str, list[tuple[Any, ...]], list[int]]]:
+        """The rows of many new records, each from its one write: per insert statement its rows and the places
+        (in ``items``) of the records they are for; a record whose write lacks a required value gets none. The
+        same rows as ``__call__`` one by one (tested), made column by column: the writes of one shape have
+        their shipped values taken in one pass, each converted column in one pass, and the rows zipped."""
+        shapes: dict[tuple[str, ...], list[int]] = {}
+        for n, (_rid, w) in enumerate(items):
+            shapes.setdefault(tuple(w["f"]), []).append(n)
+        out: list[tuple[str, list[tuple[Any, ...]], list[int]]] = []
+        for names, places in shapes.items():
+            plan = self._plan_for(names)
+            if not plan.complete:
+                continue
+            group = [items[n] for n in places]
+            tails = [self._tail(rid, w) for rid, w in group]
+            cols: list[Any] = (list(zip(*map(plan.take, (w["f"] for _rid, w in group)), strict=True))
+                               if plan.take is not None else [])
+            if any(None in cols[j] for j in plan.need):  # a required value missing: those records row by row
+                made = [(n, plan.build(w["f"], tail)) for n, (_rid, w), tail in zip(places, group, tails, strict=True)]
+                rows = [(n, row) for n, row in made if row is not None]
+                out.append((plan.sql, [row for _n, row in rows], [n for n, _row in rows]))
+                continue
+            for j, (fn, none) in plan.convs.items():
+                col = cols[j]
+                cols[j] = list(map(fn, col)) if None not in col else [none if v is None else fn(v) for v in col]
+            provenance = zip(*tails, strict=True)  # ids, authors, devices, times
+            rows = list(zip(*cols, *map(repeat, plan.rest), *provenance, strict=False))  # (the defaults repeat)
+            out.append((plan.sql, rows, places))
+        return out
 
 
 class _FreshPlan(NamedTuple):
@@ -85,6 +126,10 @@ class _FreshPlan(NamedTuple):
     # (fields, (id, updated_by, device_id, updated_at)) -> the row's parameters, or None: a required value is None
     build: Callable[[dict[str, Any], tuple[Any, ...]], tuple[Any, ...] | None]
     complete: bool  # every required column is shipped
+    take: Callable[[dict[str, Any]], tuple[Any, ...]] | None  # the shipped values, in order (None: none shipped)
+    convs: dict[int, tuple[Callable[[Any], Any], Any]]  # place -> (conversion, what None becomes)
+    need: list[int]  # the places of the required shipped columns
+    rest: tuple[Any, ...]  # the other columns' stored defaults
 
 
 def _row_builder(shipped: list[str], convs: dict[int, tuple[Callable[[Any], Any], Any]], need: set[str],

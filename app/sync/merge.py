@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sqlalchemy import Table, text
+from sqlalchemy import Table
 
 from app.models import Change, SyncOutbox, SyncTeam
 from app.models.base import utcnow
@@ -183,7 +183,7 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
                   summary: SyncSummary, lines: list[LogLine], done: list[pull.Segment] | None = None,
                   report: bool = True) -> None:
     """Apply ``scan.ready``; the cursors move past ``done`` (by default every ready segment)."""
-    s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     cursors = snapshot.cursors(s, team.team_id)
     # Segments another round applied meanwhile (its cursor is past them) are not applied twice.
     ready = [seg for seg in scan.ready if seg.seq > cursors.get(seg.member, 0)]

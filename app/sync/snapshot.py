@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import SyncAck, SyncCursor, SyncMember, SyncOutbox, SyncRecordState, SyncTeam
+from app.models import SyncAck, SyncMember, SyncOutbox, SyncRecordState, SyncTeam
 from app.sync import apply, container, files
 from app.sync import state as st
 from app.sync.errors import Rejected, ShareUnavailable, TransientShareError
@@ -22,17 +22,20 @@ from app.sync.share import Share
 BATCH = 2000
 
 
+# The cursors are read and moved with plain SQL on the session's connection (never objects in a session): a
+# round reads and moves them at every step, and an ORM query there first flushes whatever the step changed.
+_CURSORS = "SELECT member_id, seq FROM sync_cursors WHERE team_id = ?"
+_MOVE_CURSOR = ("INSERT INTO sync_cursors (team_id, member_id, seq) VALUES (?, ?, ?) "
+                "ON CONFLICT (team_id, member_id) DO UPDATE SET seq = max(seq, excluded.seq)")
+
+
 def cursors(session: Session, team_id: str) -> dict[str, int]:
-    rows = session.scalars(select(SyncCursor).where(SyncCursor.team_id == team_id))
-    return {c.member_id: c.seq for c in rows}
+    return {str(m): int(q) for m, q in session.connection().exec_driver_sql(_CURSORS, (team_id,))}
 
 
 def set_cursor(session: Session, team_id: str, member: str, seq: int) -> None:
-    c = session.get(SyncCursor, (team_id, member))
-    if c is None:
-        session.add(SyncCursor(team_id=team_id, member_id=member, seq=seq))
-    elif seq > c.seq:
-        c.seq = seq
+    """Move this laptop's cursor of ``member`` forward to ``seq`` (never back)."""
+    session.connection().exec_driver_sql(_MOVE_CURSOR, (team_id, member, seq))
 
 
 PART_STATES = 20_000  # records per snapshot part: bounded memory on both sides

@@ -149,3 +149,33 @@ def test_shipped_values_stored_as_the_general_conversion_stores_them(tmp_path: P
                     assert got == want, (table.name, name, v)
                     checked += 1
     assert checked > 100
+
+
+def test_rows_made_column_by_column_are_those_made_one_by_one(tmp_path: Path) -> None:
+    """``FreshRows.many`` (a shape's values taken and converted column by column) gives each record the row
+    ``FreshRows`` gives it alone, in the same statement; a record whose write lacks a required value (here a
+    None name, in a shape where the others have one) gets none, and neither do writes of an incomplete shape."""
+    from app.models import Client, DiaryEntry
+    from app.sync.fresh import FreshRows
+
+    ws = _writes()
+    for n in range(3):  # three more of the first client shape, one of them without a name
+        w = dict(ws[0])
+        w["i"], w["h"] = new_id(), f"{1764000001000 + n:013d}-0000-dev-9"
+        w["f"] = {**ws[0]["f"], "name": None if n == 1 else f"Klient {n}", "interpreter_needed": n == 2}
+        ws.append(w)
+    lap = Laptop(tmp_path / "m", "m")
+    try:
+        with lap.store.read(lap.ident) as s:
+            for table in (Client.__table__, DiaryEntry.__table__):
+                build = FreshRows(s, table)  # type: ignore[arg-type]
+                items = [(str(w["i"]), w) for w in ws if w["e"] == table.name]  # type: ignore[attr-defined]
+                one = {n: build(rid, w) for n, (rid, w) in enumerate(items)}
+                got: dict[int, tuple[str, tuple[Any, ...]]] = {}
+                for sql, rows, places in build.many(items):
+                    assert len(rows) == len(places)
+                    got.update({n: (sql, row) for n, row in zip(places, rows, strict=True)})
+                assert got == {n: made for n, made in one.items() if made is not None}
+                assert len(got) < len(items)  # the nameless client, the entry without a date
+    finally:
+        lap.store.close()
