@@ -124,7 +124,7 @@ def _materialise(session: Session, states: dict[Key, st.State], problems: list[s
         if cls is None:
             continue  # an entity a newer Athena knows: kept in the state, shown once this one is updated
         table: Table = cls.__table__  # type: ignore[assignment]
-        build = FreshRows(session, table) if fresh else None  # its plans are shared by every chunk
+        build = FreshRows.of(session, table) if fresh else None  # its plans are shared by every chunk
         for part in _chunks(sorted(ids)):
             inserts: list[dict[str, Any]] = []
             quick: dict[str, list[tuple[Any, ...]]] = {}

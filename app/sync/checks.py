@@ -5,9 +5,10 @@ values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import cache, partial
+from itertools import chain
 from operator import is_not
 from typing import Any, NamedTuple
 
@@ -186,6 +187,62 @@ def check_fields(entity: str, fields: dict[str, Any]) -> str | None:
     return None
 
 
+def fields_checked(writes: Iterable[st.Write], at_least: int = 16) -> set[int]:
+    """The writes (by ``id``) whose fields ``check_fields`` passes, checked column by column for each kind of
+    record and shape with at least ``at_least`` writes (a round's new records share a few): every text column's
+    values joined at once, every other column's values in one pass. A shape with any value that fails is left
+    out (its writes are checked one by one, for their own reasons)."""
+    shapes: dict[tuple[str, tuple[str, ...]], list[st.Write]] = {}
+    for w in writes:
+        f = w.get("f")
+        if w.get("o") == "u" and type(f) is dict:
+            shapes.setdefault((str(w["e"]), tuple(f)), []).append(w)
+    ok: set[int] = set()
+    for (entity, names), ws in shapes.items():
+        if len(ws) >= at_least and _column_check(entity, names, [w["f"] for w in ws]):
+            ok.update(map(id, ws))
+    return ok
+
+
+def _column_check(entity: str, names: tuple[str, ...], fields: list[dict[str, Any]]) -> bool:
+    shape = _SHAPES.get((entity, names)) or _shape(entity, names)
+    if shape is None:
+        return False
+    for take, nullable in ((shape.texts, False), (shape.loose, True)):
+        if take is None:
+            continue
+        values = list(chain.from_iterable(map(take, fields)))
+        if nullable:
+            values = [v for v in values if v is not None]
+        try:
+            joined = "".join(values)  # (a None or another type: TypeError)
+        except TypeError:
+            return False
+        if not (joined.isascii() or _encodes(joined)) or (values and max(map(len, values)) > MAX_TEXT):
+            return False
+    for name, nullable, check in shape.others:
+        values = [f[name] for f in fields]
+        if None in values:
+            if not nullable:
+                return False
+            values = [v for v in values if v is not None]
+        kinds = set(map(type, values))
+        if check is _is_bool:
+            if not kinds <= {bool}:
+                return False
+        elif check is _is_datetime:
+            if not kinds <= {str}:
+                return False
+            try:
+                for _ in map(datetime.fromisoformat, values):
+                    pass
+            except ValueError:
+                return False
+        elif not all(map(check, values)):
+            return False
+    return True
+
+
 def _check_each(entity: str, fields: dict[str, Any]) -> str | None:
     checkers = _checkers(entity)
     if checkers is None:
@@ -205,12 +262,14 @@ def _check_each(entity: str, fields: dict[str, Any]) -> str | None:
     return None
 
 
-def check_write(w: st.Write, compartment: str, state: st.State | None, known_compartment: str | None) -> str | None:
-    """Why a verified remote write must not be applied, or None (docs/sync.md, "Validating writes")."""
+def check_write(w: st.Write, compartment: str, state: st.State | None, known_compartment: str | None,
+                fields_ok: bool = False) -> str | None:
+    """Why a verified remote write must not be applied, or None (docs/sync.md, "Validating writes").
+    ``fields_ok``: its fields are known to pass ``check_fields`` (``fields_checked``)."""
     if w["c"] != compartment or (known_compartment is not None and known_compartment != compartment):
         return "A received change belongs to the other track; it was refused."
     fields = w.get("f", {}) if w["o"] == "u" else {}
-    problem = check_fields(str(w["e"]), fields)
+    problem = None if fields_ok else check_fields(str(w["e"]), fields)
     if problem:
         return problem
     if "compartment" in fields and fields["compartment"] != compartment:

@@ -47,6 +47,16 @@ class FreshRows:
         self.plans: dict[tuple[str, ...], _FreshPlan] = {}
         self.times: dict[str, Any] = {}  # an HLC's milliseconds -> its stored time
 
+    @classmethod
+    def of(cls, session: Session, table: Table) -> FreshRows:
+        """The one of this session (a round's write transaction) for ``table``: its plans are made once for
+        all the steps of the transaction."""
+        made: dict[str, FreshRows] = session.info.setdefault(_SESSION_KEY, {})
+        found = made.get(table.name)
+        if found is None or found.table is not table:
+            found = made[table.name] = cls(session, table)
+        return found
+
     def _plan(self, names: tuple[str, ...]) -> _FreshPlan:
         shipped = [n for n in names if n in self.conv and n not in PROVENANCE]  # ``id`` is not in conv
         taken = set(shipped)
@@ -119,6 +129,9 @@ class FreshRows:
             rows = list(zip(*cols, *map(repeat, plan.rest), *provenance, strict=False))  # (the defaults repeat)
             out.append((plan.sql, rows, places))
         return out
+
+
+_SESSION_KEY = "athena.sync.fresh_rows"
 
 
 class _FreshPlan(NamedTuple):

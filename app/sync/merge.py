@@ -200,6 +200,7 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
     role_changes = roles.changes_for_batch(s, team, [w for w, _ in order])
     compartment, founder = team.compartment, team.founder
     check_write, refuse_write, hlc_device = checks.check_write, roles.refuse_write, st.hlc_device
+    fields_ok = checks.fields_checked(w for w, _ in order)  # the common shapes' values checked column by column
     for w, seg in order:
         sender = senders[seg.member]
         key = (str(w["e"]), str(w["i"]))
@@ -212,7 +213,7 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
         device = hlc_device(str(w["h"]))
         if sender.device and device != sender.device:
             reason = "A received change carries another laptop's time stamp (forged); it was refused."
-        reason = reason or check_write(w, compartment, state, known.get(key))
+        reason = reason or check_write(w, compartment, state, known.get(key), id(w) in fields_ok)
         reason = reason or refuse_write(w, state, role_changes, founder, seg.member)
         if reason:
             refused[(seg.member, seg.seq, reason)] = refused.get((seg.member, seg.seq, reason), 0) + 1

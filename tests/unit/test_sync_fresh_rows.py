@@ -114,6 +114,31 @@ def test_fields_checked_together_give_the_same_answer_as_one_by_one() -> None:
             assert checks.check_fields(entity, fields) == checks._check_each(entity, fields), (entity, fields)
     assert checks.check_fields(*cases[0]) is None and checks.check_fields(*cases[1]) is not None
 
+    # Column by column (``fields_checked``, a round's many writes of one shape): a shape passes only when every
+    # one of its writes would; one bad value leaves the whole shape to the one-by-one check.
+    def write(entity: str, fields: dict[str, Any]) -> st.Write:
+        return {"e": entity, "o": "u", "f": dict(fields)}
+
+    for entity, fields in cases:
+        group = [write(entity, fields) for _ in range(20)]
+        passed = checks.fields_checked(group)
+        assert passed == ({id(w) for w in group} if checks.check_fields(entity, fields) is None else set()), fields
+    good = ("clients", {"name": "Åsa", "city": "Malmö", "personal_number": None, "interpreter_needed": True})
+    for bad in ({"name": "Åsa", "city": "Malmö", "personal_number": 7, "interpreter_needed": True},
+                {"name": "Åsa", "city": "Malmö", "personal_number": None, "interpreter_needed": None},
+                {"name": None, "city": "Malmö", "personal_number": None, "interpreter_needed": True},
+                {"name": "\ud800", "city": "Malmö", "personal_number": None, "interpreter_needed": True},
+                {"name": "Åsa", "city": "x" * (checks.MAX_TEXT + 1), "personal_number": None,
+                 "interpreter_needed": False}):
+        group = [write(good[0], good[1]) for _ in range(19)] + [write("clients", bad)]
+        assert checks.check_fields("clients", bad) is not None
+        assert checks.fields_checked(group) == set()
+    entries = [write("diary_entries", {"text": "ok", "event_on": "2026-12-01", "written_at": t})
+               for t in ["2026-12-01T10:00:00"] * 19 + ["2026-12-01T25:00:00"]]
+    assert checks.fields_checked(entries) == set() and checks.fields_checked(entries[:19]) == {
+        id(w) for w in entries[:19]}
+    assert checks.fields_checked([write(*good)] * 3) == set()  # few: left to the one-by-one check
+
 
 def test_shipped_values_stored_as_the_general_conversion_stores_them(tmp_path: Path) -> None:
     """The short conversions of ``_FreshRows`` (yes/no, date, date and time) give what the column's
