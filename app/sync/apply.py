@@ -32,9 +32,12 @@ GUARDED = {"diary_entries", "risk_assessments", "safety_plan_versions"}
 Key = tuple[str, str]
 
 
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for i in range(0, len(items), CHUNK):
-        yield items[i:i + CHUNK]
+def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+LOOKUP_CHUNK = 2000  # ids per lookup of a batch's records (one statement each; SQLite allows 32,766)
 
 
 def _marks(n: int) -> str:
@@ -60,7 +63,7 @@ def load_known(session: Session, keys: Iterable[Key], rows: bool = True) -> tupl
     expand = st.expand
     for entity, ids in by_entity.items():
         cls = RECORD_CLASSES.get(entity) if rows else None
-        for part in _chunks(sorted(set(ids))):
+        for part in _chunks(sorted(set(ids)), LOOKUP_CHUNK):
             marks = _marks(len(part))
             for rid, c, s in conn.exec_driver_sql(
                     f"SELECT entity_id, compartment, state FROM sync_record_state WHERE entity = ? AND entity_id IN "
