@@ -12,6 +12,7 @@ lost, and no write is applied (or entered in the change feed) twice.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import sys
 import threading
@@ -220,6 +221,27 @@ def round_thread(engine: Engine) -> Iterator[None]:
         yield
     finally:
         _round_local.depth -= 1
+
+
+# While a round runs the cycle collector is paused (``round._no_gc``) for the whole program: the garbage of
+# its other threads (the desktop's reads) piles up meanwhile. A long round collects it between its steps,
+# at most every COLLECT_EVERY_S, so no collection (which holds every thread for its length) grows long.
+COLLECT_EVERY_S = 1.0
+_collected = [0.0]
+
+
+def collected() -> None:
+    """Note that garbage was just collected (or the pause just began)."""
+    _collected[0] = time.perf_counter()
+
+
+def collect_now_and_then() -> None:
+    """Between two steps of a round: collect the garbage made since the last collection, when that was more
+    than COLLECT_EVERY_S ago (nothing when the collector is not paused: it runs by itself then)."""
+    if gc.isenabled() or time.perf_counter() - _collected[0] < COLLECT_EVERY_S:
+        return
+    gc.collect()
+    collected()
 
 
 _background: dict[int, threading.Thread] = {}  # id(engine) -> its checkpoint running in a thread

@@ -92,6 +92,7 @@ def merge(store: Store, identity: Identity, team_id: str, scan: pull.Scan, sende
                                   lines, done=part.done, report=False)
                     batches.save_progress(s, team_id, part.partial)
                     pace.took(part.writes)
+                    batches.collect_now_and_then()
                     part = next(parts, None)
                     if _yield(store, stop, held, cfg):
                         break

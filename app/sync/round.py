@@ -189,8 +189,11 @@ def _team_round(store: Store, share: Share, identity: Identity, team_id: str, cf
     with store.read(identity) as s:
         cursors = snapshot.cursors(s, team_id)
 
+    gc.collect()  # (what the program's threads left since the round began: not to be frozen with the scan)
+    batches.collected()
     scan = pull.read_new_segments(share, team_id, me, listings, cursors, keys, senders, clock(),
                                   cfg.max_future_ms, cfg.max_segments_per_round)
+    gc.freeze()  # what it received lives until the round ends: not rescanned by the collections between steps
     lines.extend(scan.log)
     summary.held += scan.held
     reference = _share_time(share, my_folder) if _has_local_work(store, identity, team_id) else None
@@ -530,12 +533,16 @@ def _no_gc() -> Iterator[None]:
     """A round allocates many small objects (the received writes, their states and rows), most of them alive
     until its end: the cycle collector would rescan them, and every older object of the process, again and
     again. It is paused for the round, and runs once at its end, when those are freed, over only what the round
-    made (the process's older objects are frozen meanwhile): no full collection is left due after it. Where
-    the process keeps its long-lived objects frozen itself (the desktop, from unlock to lock), they stay so."""
+    made (the process's older objects are frozen meanwhile): no full collection is left due after it. The pause
+    holds for the program's other threads too, so in a long round their garbage is collected between steps
+    (``batches.collect_now_and_then``), and what the round received is frozen once read: those collections, and
+    the last one, stay short (each holds every thread for its length). Where the process keeps its long-lived
+    objects frozen itself (the desktop, from unlock to lock), they stay so."""
     enabled = gc.isenabled()
     frozen_before = gc.get_freeze_count() > 0
     gc.disable()
     gc.freeze()
+    batches.collected()
     try:
         yield
     finally:
