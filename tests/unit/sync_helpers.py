@@ -151,6 +151,19 @@ def make_team(tmp: Path, n: int, compartment: str = "women") -> list[Laptop]:
     return laptops
 
 
+def synced_team(tmp: Path, n: int = 2) -> tuple[Share, list[Laptop]]:
+    """A team of ``n`` laptops on a new folder share (``tmp``/share), each synced once."""
+    from app.sync.folder import FolderShare
+
+    share_dir = tmp / "share"
+    share_dir.mkdir()
+    share = FolderShare(share_dir)
+    laptops = make_team(tmp, n)
+    for lap in laptops:
+        assert lap.sync(share).ok
+    return share, laptops
+
+
 class PartialShare(Share):
     """A view of a share in which some members' folders are not visible (a stale or partial listing)."""
 

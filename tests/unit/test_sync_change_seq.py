@@ -13,7 +13,7 @@ from app.services.clients import entries
 from app.services.clients.entries import EntryInput
 from app.services.retention import purge, scrub
 from app.sync.folder import FolderShare
-from tests.unit.sync_helpers import Laptop, assert_converged, make_team
+from tests.unit.sync_helpers import Laptop, assert_converged, make_team, synced_team
 from tests.unit.test_retention_no_trace import _diary, _fill
 
 
@@ -25,12 +25,7 @@ def _unread(lap: Laptop) -> int:
 
 
 def test_received_rows_are_not_read_again_and_later_local_changes_are_sent(tmp_path: Path) -> None:
-    share_dir = tmp_path / "share"
-    share_dir.mkdir()
-    share = FolderShare(share_dir)
-    a, b = make_team(tmp_path, 2)
-    for lap in (a, b):
-        assert lap.sync(share).ok
+    share, (a, b) = synced_team(tmp_path)
     mine = b.add_client("Berit Ek")  # sent in b's first round below, before anything is received
     for k in range(40):
         a.add_client(f"Klient {k}")

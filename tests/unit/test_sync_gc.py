@@ -12,17 +12,11 @@ import pytest
 
 from app.sync import batches, merge
 from app.sync.config import SyncConfig
-from app.sync.folder import FolderShare
-from tests.unit.sync_helpers import make_team
+from tests.unit.sync_helpers import synced_team
 
 
 def _team(tmp_path: Path):  # type: ignore[no-untyped-def]
-    share_dir = tmp_path / "share"
-    share_dir.mkdir()
-    share = FolderShare(share_dir)
-    a, b = make_team(tmp_path, 2)
-    for lap in (a, b):
-        assert lap.sync(share).ok
+    share, (a, b) = synced_team(tmp_path)
     for k in range(30):
         a.add_client(f"Klient {k}")
     assert a.sync(share).ok
