@@ -23,7 +23,9 @@ class Change(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     op: Mapped[str] = mapped_column(String(8))  # insert / update / delete
-    fields: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    # A local change: the new values of the fields it changed (what sync ships). A change received from the team
+    # (origin "remote"): the sorted names of the fields it set, never their values.
+    fields: Mapped[dict[str, object] | list[str]] = mapped_column(JSON, default=dict)
     compartment: Mapped[str] = mapped_column(String(8))
     client_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
     author: Mapped[str] = mapped_column(String(200))

@@ -246,13 +246,9 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
     apply.refresh_conflicts(s, {k: v for k, v in changed.items() if k not in fresh}
                             if len(fresh) < len(changed) else {}, comps, set(changed) - existing)
     apply.fix_references(s, states, set(changed), inserted)
-    # A record new here stores its fields twice (its compact state, its change row): encoded once.
-    dumps = values.dumps
-    texts: dict[int, str] = {}
-    encoded: dict[apply.Key, str] = {}
-    for key, w in fresh.items():
-        texts[id(w)] = fj = dumps(w["f"])
-        encoded[key] = values.one_write_json(w["h"], w["a"], fj, w.get("k"))
+    # A record new here: its compact state's JSON from its write's fields.
+    dumps, one_write_json = values.dumps, values.one_write_json
+    encoded = {key: one_write_json(w["h"], w["a"], dumps(w["f"]), w.get("k")) for key, w in fresh.items()}
     apply.save_states(s, changed, existing, comps, encoded)
     lines.extend(LogLine(WARNING, p, {}, team.team_id) for p in dict.fromkeys(problems))
     if accepted:
@@ -262,10 +258,13 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
         # (ingest reads only local rows; counting what waits, ``round._waiting``, then reads none of these).
         caught_up = team.change_seq >= int(conn.exec_driver_sql(_NEWEST_CHANGE).scalar() or 0)
         at = values.stored_value(s, changes, "at", utcnow())
+        # A received change's row names the fields it set, never their values: those are in the record and
+        # its merge state, and the audit trail shows names only (a third copy of her data would be kept for
+        # nothing, and be one more place a purge must reach).
+        names = values.field_names_json
         values.insert_tuples(s, changes, _CHANGE_COLUMNS, [
-            (w["h"], w["e"], w["i"], _OPS[w["o"]], texts.get(id(w)) or dumps(w.get("f", {})), w["c"], w.get("k"),
-             w["a"], device, "remote", at)
-            for w, device in accepted], encoded=("fields", "at"))
+            (w["h"], w["e"], w["i"], _OPS[w["o"]], names(w.get("f")), w["c"], w.get("k"), w["a"], device, "remote",
+             at) for w, device in accepted], encoded=("fields", "at"))
         if caught_up:
             team.change_seq = int(conn.exec_driver_sql(_NEWEST_CHANGE).scalar() or 0)
     finished = pull.Scan(ready=scan.ready if done is None else done, skipped=scan.skipped)

@@ -4,6 +4,7 @@ and rows inserted many at a time with one prepared statement (the same stored te
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -39,6 +40,17 @@ def dumps(o: Any) -> str:
     if type(o) is str:
         return _text_json(o)
     return "".join(_C_ENCODE(o, 0))
+
+
+@functools.lru_cache(maxsize=256)
+def _names_json(shape: tuple[str, ...]) -> str:
+    return dumps(sorted(shape))
+
+
+def field_names_json(fields: dict[str, Any] | None) -> str:
+    """The JSON list of ``fields``' names, sorted: what a received change's row keeps (``[]`` for none). Writes
+    of one shape share their text."""
+    return _names_json(tuple(fields)) if fields else "[]"
 
 
 def one_write_json(hlc: str, author: str, fields_json: str, client_id: str | None) -> str:
