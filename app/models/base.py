@@ -22,6 +22,8 @@ NAMING = {
 
 
 def new_id() -> str:
+    """A random UUID (version 4): for the diary's, a device's and other ids that say nothing of when they were
+    made. A record's id is ``new_ordered_id``."""
     return str(uuid.uuid4())
 
 
@@ -31,8 +33,10 @@ _ordered_last = [0, 0]  # milliseconds, counter of the last ordered id
 
 def new_ordered_id() -> str:
     """A UUID of version 7 (RFC 9562): Unix time in milliseconds, a 12-bit counter, 62 random bits. Ids made one
-    after another sort in the order they were made, so a bulk write (an import) appends to the id indexes of a
-    big diary instead of changing pages all over them. As unique as ``new_id`` and of the same form."""
+    after another sort in the order they were made, so new records (a worker's, an import's, the team's received
+    by sync) are added at the end of the id indexes of a big diary instead of changing pages all over them. As
+    unique as ``new_id`` and of the same form; the time it holds is the record's ``created_at``, which it has
+    anyway. Every record's default id (``Record.id``)."""
     with _ORDERED_LOCK:
         ms, seq = time.time_ns() // 1_000_000, 0
         if ms <= _ordered_last[0]:
@@ -65,7 +69,7 @@ class Record(Base):
 
     __abstract__ = True
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_ordered_id)
     compartment: Mapped[str] = mapped_column(String(8), default=Compartment.WOMEN.value)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
