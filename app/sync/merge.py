@@ -260,9 +260,13 @@ def apply_remote(s: DiarySession, team: SyncTeam, scan: pull.Scan, senders: dict
         at = values.stored_value(s, changes, "at", utcnow())
         # A received change's row names the fields it set, never their values: those are in the record and
         # its merge state, and the audit trail shows names only (a third copy of her data would be kept for
-        # nothing, and be one more place a purge must reach).
+        # nothing, and be one more place a purge must reach). A write that created the record here is its
+        # "insert", which sets every field: no names, as the audit trail shows an insert.
         names = values.field_names_json
+        created = {id(w) for key, w in fresh.items() if key in inserted}
         values.insert_tuples(s, changes, _CHANGE_COLUMNS, [
+            (w["h"], w["e"], w["i"], "insert", "[]", w["c"], w.get("k"), w["a"], device, "remote", at)
+            if id(w) in created else
             (w["h"], w["e"], w["i"], _OPS[w["o"]], names(w.get("f")), w["c"], w.get("k"), w["a"], device, "remote",
              at) for w, device in accepted], encoded=("fields", "at"))
         if caught_up:

@@ -1,6 +1,7 @@
 """A change received from the team is kept in the change feed by the names of the fields it set, never their
 values: the record and its merge state hold those, and the audit trail shows names only. Her address, her
-name and what was written about her are not stored a third time on every laptop."""
+name and what was written about her are not stored a third time on every laptop. A received record's creation
+is its insert there too, so a record's audit trail reads the same on every laptop."""
 
 from __future__ import annotations
 
@@ -46,16 +47,19 @@ def test_received_change_rows_name_the_fields_and_hold_no_values(tmp_path: Path)
         text = repr(c.fields)
         for secret in (*SECRET, "070-999 99 99"):
             assert secret not in text
-    # The same names as the author's own rows: the audit trail lists the same fields on both laptops.
-    sent = {c.hlc: sorted(c.fields) for c in _rows(a, "local") if c.entity in {"clients", "diary_entries"}}
-    got = {c.hlc: c.fields for c in received if c.hlc in sent}
-    assert got and all(sent[h] == names for h, names in got.items())
-    phone_edit = [names for names in got.values() if "phone" in names and "name" not in names]
-    assert phone_edit, got
+    sent = {c.hlc: c for c in _rows(a, "local")}
+    got = {c.hlc: c for c in received if c.hlc in sent}
+    assert {c.entity_id for c in got.values()} >= {cid}
+    for h, c in got.items():  # the same action, and for an update the same names, as the author's own row
+        assert c.op == sent[h].op
+        assert c.fields == ([] if c.op == "insert" else sorted(sent[h].fields))
+    assert any(c.op == "update" and "phone" in c.fields for c in got.values() if c.entity_id == cid)
 
-    db = _diary(b)
-    shown = [e for e in trail(db, client_id=cid) if e.entity == "clients" and e.action == "update"]
-    assert any(e.fields == phone_edit[0] for e in shown)
+    def shown(lap: Laptop) -> list[tuple[str, str, str, list[str], str, str]]:
+        return sorted((e.action, e.entity, e.entity_id, e.fields, e.actor, e.device_id)
+                      for e in trail(_diary(lap), client_id=cid) if e.entity in {"clients", "diary_entries"})
+
+    assert shown(a) == shown(b) and len(shown(a)) == 3  # her creation, the entry, the new number
     with b.store.read(b.ident) as s:  # the values are where they belong: the record itself
         client = s.get(Client, cid)
         assert client is not None and client.phone == "070-999 99 99" and client.address == SECRET[1]

@@ -62,7 +62,7 @@ class TrailEntry:
     entity: str
     entity_id: str
     client_id: str | None
-    fields: list[str]  # names of the changed fields, never their values
+    fields: list[str]  # an update's changed fields, by name, never their values (none for an insert)
     detail: str
 
 
@@ -108,7 +108,8 @@ def iter_trail(diary: Diary, *, client_id: str | None = None, start: date | None
     def from_change(c: Change) -> tuple[datetime, str, TrailEntry]:
         return c.at, f"c{c.seq:012d}", TrailEntry(
             at=c.at.isoformat(timespec="seconds"), actor=c.author, device_id=c.device_id, action=c.op,
-            entity=c.entity, entity_id=c.entity_id, client_id=c.client_id, fields=sorted(c.fields), detail="")
+            entity=c.entity, entity_id=c.entity_id, client_id=c.client_id,
+            fields=sorted(c.fields) if c.op == "update" else [], detail="")  # an insert sets them all
 
     def from_record(a: AuditRecord) -> tuple[datetime, str, TrailEntry]:
         return a.at, f"a{a.id}", TrailEntry(
