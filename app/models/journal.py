@@ -19,7 +19,7 @@ class Change(Base):
     __table_args__ = {"sqlite_autoincrement": True}
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    hlc: Mapped[str] = mapped_column(String(40), index=True)
+    hlc: Mapped[str] = mapped_column(String(40))  # not indexed (migration 1900): the feed is read by seq
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     op: Mapped[str] = mapped_column(String(8))  # insert / update / delete
