@@ -24,7 +24,7 @@ CHILD = r"""
 import os, signal, sys
 from app.storage import vault
 from app.storage.changefeed import Identity
-from app.sync import apply, ingest, round as rnd, folder as shr
+from app.sync import apply, ingest, own_files, round as rnd, folder as shr
 data_dir, share_dir, step = sys.argv[1:4]
 
 def die():
@@ -44,7 +44,7 @@ def before(obj, name):
     setattr(obj, name, wrapped)
 
 if step == "before-upload":
-    before(rnd, "_upload")
+    before(own_files, "upload")
 elif step == "mid-temp":
     def half(self, path, data):
         with open(self._p(path), "wb") as f:
