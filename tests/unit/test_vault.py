@@ -128,6 +128,23 @@ def test_pragmas_are_set_on_every_connection(store: vault.Store) -> None:
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
 
 
+def test_none_and_bool_are_bound_as_before(store: vault.Store) -> None:
+    # The driver's adapters for None and bool (engine.py) bind what it bound without them: NULL, and 0 / 1 as
+    # integers; an ORM Boolean reads back as a bool, a None as None.
+    with store.engine.connect() as conn:
+        got = conn.exec_driver_sql("SELECT ?, typeof(?), ?, typeof(?), ?, typeof(?)",
+                                   (None, None, True, True, False, False)).one()
+        assert tuple(got) == (None, "null", 1, "integer", 0, "integer")
+    ident = Identity("Lena", store.device_id)
+    with store.write(ident) as s:
+        s.add(Client(id="c-bind", name="Anna", name_key="anna", personal_number=None, interpreter_needed=True))
+    with store.read(ident) as s:
+        c = s.get(Client, "c-bind")
+        assert c is not None and c.personal_number is None and c.interpreter_needed is True
+        assert s.execute(select(func.typeof(Client.interpreter_needed), func.typeof(Client.personal_number))
+                         .where(Client.id == "c-bind")).one() == ("integer", "null")
+
+
 def test_integrity_check_reports_a_damaged_file(store: vault.Store, data_dir: Path) -> None:
     for i in range(50):
         _add_client(store, f"Klient {i}")
