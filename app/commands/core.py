@@ -23,7 +23,7 @@ from app.services.clients import export
 from app.services.clients.clients import list_clients
 from app.services.clients.search import search_clients
 from app.services.context import Worker, open_diary, save_worker
-from app.storage import vault
+from app.storage import rekeying, vault
 from app.storage.private_files import write_private
 
 
@@ -114,7 +114,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     old = passphrase(args, prompt=tr("Current passphrase: "))
     new = _new_passphrase(args, "new_passphrase_file")
-    vault.change_passphrase(data_dir(args), old, new)
+    rekeying.change_passphrase(data_dir(args), old, new)
     print(tr("The passphrase was changed."))
     return 0
 

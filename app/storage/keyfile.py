@@ -2,7 +2,7 @@
 
 The database key is 32 random bytes. It is sealed with AES-256-GCM under a key-encryption key (KEK) derived
 from the passphrase with Argon2id. Changing the passphrase re-wraps the same database key; a full rekey
-replaces it (see ``vault.rekey``), with a ``pending`` slot so that a crash half-way never locks the
+replaces it (see ``rekeying.rekey_files``), with a ``pending`` slot so that a crash half-way never locks the
 worker out.
 The file holds no client data and nothing that helps guess the passphrase besides the salt and KDF cost.
 """

@@ -1,20 +1,19 @@
-"""Creating, unlocking, re-keying, backing up and checking a diary on disk.
+"""Creating, unlocking, opening and restoring a diary on disk, and the open diary (``Store``).
 
-The folder's files are described in ``layout.py``; backups in ``backups.py``.
+The folder's files are described in ``layout.py``; backup files in ``backups.py``, taking them from an open
+diary in ``restore_point.py``; passphrase changes and re-keying in ``rekeying.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, insert, select, text
@@ -32,11 +31,12 @@ from app.errors import (
     WrongPassphrase,
 )
 from app.models import Setting, new_id
-from app.storage import backups, keyfile, layout, migrate, recovery
+from app.storage import backups, keyfile, layout, migrate, rekeying
 from app.storage.changefeed import DiarySession, DriverWrite, Identity
 from app.storage.engine import BUSY_TIMEOUT_S, WRITE_OPTION, make_engine, open_raw
 from app.storage.keyfile import KdfParams, KeyFile
-from app.storage.private_files import fsync_dir, write_private
+from app.storage.private_files import write_private
+from app.storage.restore_point import RestorePoint, backup_folders, record_event, take_backup
 
 DB_NAME = layout.DB_NAME
 KEY_NAME = layout.KEY_NAME
@@ -45,17 +45,6 @@ key_path = layout.key_path
 diary_exists = layout.diary_exists
 
 DAMAGED = "The diary file is damaged: it cannot be read, although the passphrase is right. " + layout.RESTORE_HINT
-
-
-def backup_folders(data_dir: Path) -> list[Path]:
-    """Where this diary's backups go: its own ``backups/`` first, then the folder IT configured, if any."""
-    from app.config import machine_config
-
-    folders = [layout.backups_dir(data_dir)]
-    extra = machine_config().backup_folder
-    if extra is not None and extra.resolve() != folders[0].resolve():
-        folders.append(extra)
-    return folders
 
 
 class WriteTurns:
@@ -189,7 +178,8 @@ class Store:
     def restore_point(self, reason: str) -> RestorePoint:
         """Hold the diary as it is now, to be written as a verified backup (``RestorePoint.start``) after the
         caller's changes. Refuses (``DiskFull``, ``BackupError``) when the backup folder has no room for it."""
-        return RestorePoint(self, reason)
+        return RestorePoint(self.engine, self._key, self.diary_id, self.data_dir, reason,
+                            on_start=lambda point: self._pending.append(point))
 
     def wait_for_restore_points(self) -> list[backups.BackupFile]:
         """Wait for the restore points being written; the backups written (first folder's first). Raises the
@@ -235,103 +225,6 @@ class Store:
             conn.rollback()
 
 
-def take_backup(engine: Engine, key: bytes, diary_id: str, data_dir: Path, reason: str, *,
-                folders: Sequence[Path] | None = None, now: datetime | None = None,
-                source: Any = None) -> list[backups.BackupFile]:
-    """A verified backup of the diary as ``source`` (a raw connection, possibly inside a read transaction
-    that holds an earlier snapshot) sees it; by default as it is now."""
-    from app.config import machine_config
-
-    cfg = machine_config()
-
-    def take(raw: Any) -> list[backups.BackupFile]:
-        return backups.take(raw, key, diary_id, reason, folders or backup_folders(data_dir), now=now,
-                            rotation=backups.Rotation(cfg.backup_keep_daily, cfg.backup_keep_weekly),
-                            key_file=key_path(data_dir))
-
-    if source is not None:
-        written = take(source)
-    else:
-        with engine.connect() as conn:
-            written = take(conn.connection.dbapi_connection)
-    if written:
-        record_event(engine, "backup", reason, written[0].taken_at, written[0].size, len(written))
-    return written
-
-
-class RestorePoint:
-    """The diary as it was at one moment, written as a verified backup after changes made since.
-
-    A read transaction opened at that moment holds its snapshot (write-ahead logging keeps a reader's pages
-    while writers commit after it); ``start`` copies that snapshot with SQLite's online backup in a background
-    thread, so the caller's changes need not wait for a copy of the whole diary. The backup is named for the
-    moment the snapshot was taken. ``cancel`` lets the snapshot go without a backup (nothing changed)."""
-
-    def __init__(self, store: Store, reason: str) -> None:
-        if reason not in backups.REASONS:
-            raise ValueError(reason)
-        folders = backup_folders(store.data_dir)
-        backups.check_room(folders[0], db_path(store.data_dir))
-        self.reason = reason
-        self._store = store
-        self._key = store._key
-        self._folders = folders
-        self._proxy: Any = store.engine.raw_connection()
-        try:
-            raw: Any = self._proxy.dbapi_connection
-            raw.execute("BEGIN")
-            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
-        except BaseException:
-            self._proxy.close()
-            raise
-        self.taken_at = datetime.now(UTC)
-        self.written: list[backups.BackupFile] = []
-        self.error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> RestorePoint:
-        self._thread = threading.Thread(target=self._run, name="athena-restore-point")
-        self._store._pending.append(self)
-        self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        try:
-            self.written = take_backup(self._store.engine, self._key, self._store.diary_id, self._store.data_dir,
-                                       self.reason, folders=self._folders, now=self.taken_at,
-                                       source=self._proxy.dbapi_connection)
-        except BaseException as exc:  # reported by join/wait_for_restore_points
-            self.error = exc
-        finally:
-            self._release()
-
-    def _release(self) -> None:
-        with contextlib.suppress(Exception):
-            self._proxy.dbapi_connection.execute("ROLLBACK")
-        with contextlib.suppress(Exception):
-            self._proxy.close()
-
-    def cancel(self) -> None:
-        self._release()
-
-    def join(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-
-
-def record_event(engine: Engine, kind: str, reason: str, taken_at: datetime | None, size: int,
-                 folders: int) -> None:
-    """A row in ``backup_events`` (not in the change feed: it is about this laptop's files). Best effort: a
-    diary still at an older schema (the backup before its migration) has no such table yet."""
-    from app.models.base import utcnow
-
-    with contextlib.suppress(DBAPIError), engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO backup_events (at, kind, reason, backup_taken_at, size, folders) VALUES (?,?,?,?,?,?)",
-            (utcnow().isoformat(sep=" "), kind, reason,
-             taken_at.replace(tzinfo=None).isoformat(sep=" ") if taken_at else None, size, folders))
-
-
 def create(data_dir: Path, passphrase: str, params: KdfParams | None = None) -> Store:
     """Make a new diary. Refuses to touch an existing one, whole or damaged."""
     data_dir = Path(data_dir)
@@ -371,7 +264,7 @@ def unlock(data_dir: Path, passphrase: str) -> Store:
     layout.check_files(data_dir)
     kf, db_key = unwrap_key(data_dir, passphrase)
     if kf.pending is not None:
-        db_key = _finish_interrupted_rekey(data_dir, kf, passphrase, db_key)
+        db_key = rekeying.finish_interrupted(data_dir, kf, passphrase, db_key)
     layout.make_folder_private(data_dir)
     return _open(data_dir, kf, db_key)
 
@@ -424,92 +317,17 @@ def _device_id(engine: Engine) -> str:
         return str(dev)
 
 
-def change_passphrase(data_dir: Path, old: str, new: str, params: KdfParams | None = None) -> None:
-    """Re-wrap the same database key under a new passphrase. The database file is not touched; the key
-    copies beside the backups are replaced, so the old passphrase opens no backup either."""
-    kf, db_key = unwrap_key(data_dir, old)
-    kf.main = keyfile.wrap_with_passphrase(db_key, new, params or kf.main.params)
-    kf.save(key_path(Path(data_dir)))
-    for folder in backup_folders(Path(data_dir)):
-        backups.copy_key(key_path(Path(data_dir)), folder, kf.diary_id)
-
-
 def rekey(store: Store, passphrase: str) -> Store:
-    """Replace the database key with a new random one (e.g. after a key may have leaked).
-
-    Takes a backup, writes an encrypted copy of the database and of every backup under the new key, records
-    the new key as ``pending`` in the key file, swaps the files, then promotes the pending key. A crash at
-    any point leaves a diary (and backups) that unlock with the passphrase; afterwards no backup opens
-    with the old key.
-    """
+    """Replace the database key with a new random one (e.g. after a key may have leaked) and open the diary
+    under it: the passphrase checked, a backup taken, the diary closed, then ``rekeying.reencrypt``."""
     data_dir = store.data_dir
     kf, old_key = unwrap_key(data_dir, passphrase)
-    new_key = secrets.token_bytes(keyfile.KEY_BYTES)
     folders = backup_folders(data_dir)
     store.backup("rekey", folders=folders)
-    tmp = layout.rekey_path(data_dir)
-    tmp.unlink(missing_ok=True)
     store.checkpoint()
     store.close()
-    src = open_raw(db_path(data_dir), old_key)
-    try:
-        src.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{new_key.hex()}'\"", (str(tmp),))
-        src.execute("SELECT sqlcipher_export('rekeyed')")
-        ver = src.execute("PRAGMA user_version").fetchone()[0]
-        src.execute(f"PRAGMA rekeyed.user_version = {int(ver)}")
-        src.execute("DETACH DATABASE rekeyed")
-    except Exception as exc:
-        tmp.unlink(missing_ok=True)
-        if layout.is_disk_full(exc):
-            raise layout.disk_full("the re-encrypted diary") from None
-        raise StorageError("The diary could not be re-encrypted; nothing was changed.") from None
-    finally:
-        src.close()
-    layout.make_private(tmp)
-    check = open_raw(tmp, new_key)
-    try:
-        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        check.close()
-    if not ok:
-        tmp.unlink(missing_ok=True)
-        raise StorageError("The re-encrypted copy failed its check; nothing was changed.")
-    try:
-        backups.prepare_rekey(folders, kf.diary_id, old_key, new_key)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    kf.pending = keyfile.wrap_with_passphrase(new_key, passphrase, kf.main.params)
-    kf.save(key_path(data_dir))
-    new_recovery = recovery.reseal(kf.recovery, new_key, kf.diary_id)
-    for side in layout.sidecars(db_path(data_dir)):
-        side.unlink(missing_ok=True)
-    os.replace(tmp, db_path(data_dir))
-    fsync_dir(data_dir)
-    backups.finish_rekey(folders, kf.diary_id, keep_new=True)
-    kf.main, kf.pending, kf.recovery = kf.pending, None, new_recovery
-    kf.save(key_path(data_dir))
-    for folder in folders:
-        backups.copy_key(key_path(data_dir), folder, kf.diary_id)
+    kf, new_key = rekeying.reencrypt(data_dir, passphrase, kf, old_key, folders)
     return _open(data_dir, kf, new_key)
-
-
-def _finish_interrupted_rekey(data_dir: Path, kf: KeyFile, passphrase: str, main_key: bytes) -> bytes:
-    """A rekey stopped half-way: find which key the database file is under and make it the main one."""
-    assert kf.pending is not None
-    pending_key = keyfile.unwrap(kf.pending, keyfile.derive_kek(passphrase, kf.pending.salt,
-                                                                 kf.pending.params))
-    for key, slot in ((main_key, kf.main), (pending_key, kf.pending)):
-        try:
-            open_raw(db_path(data_dir), key).close()
-        except WrongPassphrase:
-            continue
-        backups.finish_rekey(backup_folders(data_dir), kf.diary_id, keep_new=key is pending_key)
-        kf.main, kf.pending = slot, None
-        kf.save(key_path(data_dir))
-        layout.rekey_path(data_dir).unlink(missing_ok=True)
-        return key
-    raise DiaryDamaged("The diary file matches neither key; restore it from a backup.")
 
 
 def restore(data_dir: Path, passphrase: str, backup: Path) -> Store:
@@ -520,7 +338,7 @@ def restore(data_dir: Path, passphrase: str, backup: Path) -> Store:
     kf, db_key = unwrap_key(data_dir, passphrase)
     if kf.pending is not None and db_path(data_dir).exists():
         with contextlib.suppress(StorageError):
-            db_key = _finish_interrupted_rekey(data_dir, kf, passphrase, db_key)
+            db_key = rekeying.finish_interrupted(data_dir, kf, passphrase, db_key)
     info = backups.parse(Path(backup))
     staged = backups.stage(Path(backup), db_key, data_dir)  # first: rotation below may drop the chosen one
     current: Store | None = None
@@ -566,4 +384,4 @@ def plain_text_probe(path: Path) -> bool:
         return f.read(16) == b"SQLite format 3\x00"
 
 
-__all__ = ["Store", "change_passphrase", "create", "diary_exists", "rekey", "restore", "text", "unlock"]
+__all__ = ["Store", "create", "diary_exists", "rekey", "restore", "text", "unlock"]

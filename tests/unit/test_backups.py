@@ -14,7 +14,7 @@ from app import config
 from app.errors import BackupError
 from app.models import Client
 from app.services import backup as backup_service
-from app.storage import backups, keyfile, layout, vault
+from app.storage import backups, keyfile, layout, rekeying, vault
 from app.storage.changefeed import Identity
 from app.storage.keyfile import KdfParams
 
@@ -173,7 +173,7 @@ def test_passphrase_change_replaces_the_key_copies(store: vault.Store, data_dir:
                                                    second_folder: Path) -> None:
     backup_service.make_backup(store, "manual")
     store.close()
-    vault.change_passphrase(data_dir, PASSPHRASE, "en helt ny lösenfras för våren", KdfParams.fast_for_tests())
+    rekeying.change_passphrase(data_dir, PASSPHRASE, "en helt ny lösenfras för våren", KdfParams.fast_for_tests())
     for folder in (data_dir / "backups", second_folder):
         copy = keyfile.KeyFile.load(folder / backups.key_copy_name(backup_service.diary_id_of(data_dir)))
         from app.errors import WrongPassphrase

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.errors import DiaryExists, DiaryMissing, DiaryTooNew, WrongPassphrase
 from app.models import Change, Client
-from app.storage import migrate, vault
+from app.storage import migrate, rekeying, vault
 from app.storage.changefeed import Identity
 from app.storage.keyfile import KdfParams
 
@@ -57,7 +57,7 @@ def test_change_passphrase_rewraps_without_touching_database(store: vault.Store,
     _add_client(store)
     store.close()
     db_before = (data_dir / "diary.db").read_bytes()
-    vault.change_passphrase(data_dir, PASSPHRASE, "en helt ny lösenfras")
+    rekeying.change_passphrase(data_dir, PASSPHRASE, "en helt ny lösenfras")
     assert (data_dir / "diary.db").read_bytes() == db_before
     with pytest.raises(WrongPassphrase):
         vault.unlock(data_dir, PASSPHRASE)

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.config import machine_config
 from app.errors import BackupError, DiaryMissing
 from app.services.context import Diary
-from app.storage import backups, layout, vault
+from app.storage import backups, layout, restore_point, vault
 from app.storage.vault import Store
 
 
@@ -38,7 +38,7 @@ def make_backup(diary_or_store: Diary | Store, reason: str) -> list[BackupInfo]:
 
 
 def restore_points_written(diary_or_store: Diary | Store) -> list[BackupInfo]:
-    """Wait for the restore points being written in the background (see ``vault.RestorePoint``)."""
+    """Wait for the restore points being written in the background (see ``restore_point.RestorePoint``)."""
     store = diary_or_store.store if isinstance(diary_or_store, Diary) else diary_or_store
     return [_info(b, store.data_dir) for b in store.wait_for_restore_points()]
 
@@ -56,7 +56,7 @@ def list_backups(data_dir: Path, *, extra: Path | None = None) -> list[BackupInf
     """This diary's backups in every backup folder (and ``extra``), newest first. Needs no passphrase, so a
     diary that no longer opens can still be shown its backups."""
     data_dir = Path(data_dir)
-    folders = vault.backup_folders(data_dir) + ([Path(extra)] if extra else [])
+    folders = restore_point.backup_folders(data_dir) + ([Path(extra)] if extra else [])
     try:
         diary_id: str | None = diary_id_of(data_dir)
     except DiaryMissing:
